@@ -1,0 +1,50 @@
+# The two commands of the README:   make lab   (run the course)   make test   (run every test)
+# Both create .venv with the project installed; a second run skips the install when
+# pyproject.toml has not changed since.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check --quiet
+LAB_ARGS ?=
+# Jupyter refuses to run as root (containers, CI) unless told it is intended.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+PYTEST_ARGS ?=
+
+.PHONY: lab test student lint format check clean-venv
+
+lab: $(VENV)/.installed-base
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest --nbval-lax --doctest-modules colorlab tests notebooks $(PYTEST_ARGS)
+
+check: $(VENV)/.installed-base
+	$(PY) -m colorlab.check
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check colorlab tests tools benchmarks
+	$(VENV)/bin/ruff format --check colorlab tests tools benchmarks
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff format colorlab tests tools benchmarks
+	$(VENV)/bin/ruff check --fix colorlab tests tools benchmarks
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "colorlab needs Python 3.10 or newer; run: make PYTHON=python3.11 ..."'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip setuptools wheel
+
+# The project with its runtime dependencies, plus the Jupyter kernel "colorlab"
+# registered inside .venv (nothing is written to your home folder).
+$(VENV)/.installed-base: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e .
+	$(PY) -m ipykernel install --sys-prefix --name colorlab --display-name "Python (colorlab)"
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-base
+	$(PIP) install -e ".[test]"
+	touch $@
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,60 @@
+"""colorlab: the helper package of the colorization course.
+
+The notebooks hold the teaching; this package holds what they should not repeat.
+
+Example:
+    >>> import colorlab as cl
+    >>> rgb = cl.datasets.sample_photo("astronaut", size=64)
+    >>> L, ab = cl.split_lab(cl.rgb_to_lab(rgb))
+    >>> L.shape, ab.shape
+    ((64, 64, 1), (64, 64, 2))
+"""
+
+from __future__ import annotations
+
+from colorlab import check, checks, course, datasets
+from colorlab.color import (
+    compose_lab,
+    denormalize_ab,
+    lab_to_rgb,
+    normalize_ab,
+    rgb_to_lab,
+    split_lab,
+    to_gray,
+)
+from colorlab.errors import ImageError
+from colorlab.images import load_image, save_image
+from colorlab.session import setup
+
+__version__ = "0.1.0"
+
+# Submodules that pull in heavy libraries (ipywidgets, TensorFlow) load on first use,
+# so that `import colorlab` and the command line start fast.
+_LAZY = ("widgets",)
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f"colorlab.{name}")
+    raise AttributeError(f"module 'colorlab' has no attribute {name!r}")
+
+
+__all__ = [
+    "ImageError",
+    "check",
+    "checks",
+    "compose_lab",
+    "course",
+    "datasets",
+    "denormalize_ab",
+    "lab_to_rgb",
+    "load_image",
+    "normalize_ab",
+    "rgb_to_lab",
+    "save_image",
+    "setup",
+    "split_lab",
+    "to_gray",
+]

@@ -1,0 +1,194 @@
+"""Check that this machine is ready for the course; print ✓/✗ lines with a fix for each ✗.
+
+Run it from a terminal with ``python -m colorlab.check`` (or ``colorlab check``), or
+call :func:`run` in a notebook (``00_start_here`` does).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+
+KERNEL_NAME = "colorlab"
+FIX_INSTALL = "run `make lab` (or `make test`) from the course folder to install everything"
+
+
+@dataclass
+class Result:
+    """One line of the setup check."""
+
+    ok: bool
+    what: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        line = f"{'✓' if self.ok else '✗'} {self.what}"
+        return line if self.ok else f"{line}\n    fix: {self.fix}"
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    parts = []
+    for piece in text.split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def check_python() -> Result:
+    v = sys.version_info
+    ok = v >= (3, 10)
+    return Result(ok, f"Python {v.major}.{v.minor}.{v.micro}", "install Python 3.10 or newer")
+
+
+def check_package(dist: str, minimum: str, label: str | None = None) -> Result:
+    label = label or dist
+    try:
+        version = metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return Result(False, f"{label} is not installed", FIX_INSTALL)
+    ok = _version_tuple(version) >= _version_tuple(minimum)
+    return Result(ok, f"{label} {version}", f"{label} {minimum} or newer is needed: {FIX_INSTALL}")
+
+
+def check_tensorflow() -> Result:
+    import os
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    try:
+        import tensorflow as tf
+    except Exception as exc:  # an import failure is exactly what we report
+        return Result(
+            False, f"TensorFlow does not import ({type(exc).__name__}: {exc})", FIX_INSTALL
+        )
+    ok = _version_tuple(tf.__version__) >= (2, 16)
+    gpus = len(tf.config.list_physical_devices("GPU"))
+    where = f"{gpus} GPU(s)" if gpus else "CPU only, which is all the course needs"
+    return Result(
+        ok,
+        f"TensorFlow {tf.__version__} ({where})",
+        f"TensorFlow 2.16 or newer is needed: {FIX_INSTALL}",
+    )
+
+
+def check_keras() -> Result:
+    try:
+        import keras
+    except Exception as exc:
+        return Result(False, f"Keras does not import ({exc})", FIX_INSTALL)
+    ok = _version_tuple(keras.__version__) >= (3, 0)
+    return Result(
+        ok,
+        f"Keras {keras.__version__} (backend: {keras.backend.backend()})",
+        f"Keras 3 is needed: {FIX_INSTALL}",
+    )
+
+
+def check_photos() -> Result:
+    from colorlab import datasets
+    from colorlab.errors import ImageError
+
+    names = datasets.COLOR_PHOTOS + datasets.GRAY_PHOTOS
+    missing = []
+    for name in names:
+        try:
+            datasets.sample_photo(name, size=16)
+        except (ImageError, ValueError, OSError):
+            missing.append(name)
+    if missing:
+        return Result(
+            False,
+            f"bundled photos missing: {', '.join(missing)}",
+            "reinstall scikit-image and matplotlib: " + FIX_INSTALL,
+        )
+    return Result(True, f"{len(names)} bundled photos found (offline)")
+
+
+def check_widgets() -> Result:
+    core = check_package("ipywidgets", "8.0")
+    if not core.ok:
+        return core
+    lab = check_package("jupyterlab_widgets", "3.0", "JupyterLab widget extension")
+    if not lab.ok:
+        return lab
+    return Result(True, f"{core.what}, {lab.what}")
+
+
+def _in_kernel() -> bool:
+    return (
+        "ipykernel" in sys.modules
+        and hasattr(sys.modules["ipykernel"], "kernelapp")
+        and (sys.modules["ipykernel"].kernelapp.IPKernelApp.initialized())
+    )
+
+
+def check_kernel() -> Result:
+    from pathlib import Path
+
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    except ImportError:
+        return Result(False, "jupyter_client is not installed", FIX_INSTALL)
+    try:
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    except NoSuchKernel:
+        return Result(
+            False, f"no Jupyter kernel named '{KERNEL_NAME}'", "run `make lab`, which registers it"
+        )
+    spec_python = Path(spec.argv[0])
+    if not spec_python.is_absolute():
+        import shutil
+
+        spec_python = Path(shutil.which(str(spec_python)) or spec_python)
+    same = spec_python.resolve() == Path(sys.executable).resolve() or (
+        Path(spec_python).parent.parent.resolve() == Path(sys.prefix).resolve()
+    )
+    if _in_kernel():
+        if same:
+            return Result(True, f"this notebook runs in the '{KERNEL_NAME}' kernel")
+        return Result(
+            False,
+            f"this notebook runs in another kernel ({sys.executable})",
+            f"choose Kernel → Change Kernel… → '{KERNEL_NAME}'",
+        )
+    return Result(True, f"Jupyter kernel '{KERNEL_NAME}' is registered ({spec.argv[0]})")
+
+
+CHECKS: tuple[Callable[[], Result], ...] = (
+    check_python,
+    check_tensorflow,
+    check_keras,
+    lambda: check_package("scikit-image", "0.22"),
+    lambda: check_package("numpy", "1.26", "NumPy"),
+    lambda: check_package("matplotlib", "3.8"),
+    check_widgets,
+    check_photos,
+    check_kernel,
+)
+
+
+def run(print_results: bool = True) -> list[Result]:
+    """Run every check; print one ✓/✗ line each (with a fix under each ✗).
+
+    Example:
+        >>> results = run(print_results=False)
+        >>> all(isinstance(r.ok, bool) for r in results)
+        True
+    """
+    results = [check() for check in CHECKS]
+    if print_results:
+        for result in results:
+            print(result)
+        bad = sum(not r.ok for r in results)
+        print("\nAll set: enjoy the course!" if not bad else f"\n{bad} problem(s) to fix first.")
+    return results
+
+
+def main() -> int:
+    """Entry point of ``python -m colorlab.check``: exit status 1 if any check fails."""
+    return 0 if all(r.ok for r in run()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

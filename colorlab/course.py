@@ -1,0 +1,62 @@
+"""The course map: lessons in order, what each teaches, and how long each takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One notebook of the course."""
+
+    number: int
+    slug: str
+    title: str
+    minutes: int  # time a learner needs to work through it (reading + exercises)
+    from_article: bool
+
+    @property
+    def file(self) -> str:
+        return f"{self.number:02d}_{self.slug}.ipynb"
+
+
+LESSONS: tuple[Lesson, ...] = (
+    Lesson(0, "start_here", "Start here: check your setup, see the map", 10, False),
+    Lesson(1, "pixel_grids", "A B&W photo is a grid of numbers", 15, True),
+    Lesson(2, "rgb_layers", "Color photos have three layers", 15, True),
+    Lesson(3, "lab_color_space", "Lab: lightness apart from color", 20, True),
+    Lesson(4, "normalization", "Scaling ab to [-1, 1] for tanh", 15, True),
+    Lesson(5, "tanh_convnet", "A convolutional network with a tanh head", 30, True),
+    Lesson(6, "reconstruction", "From the network's output back to a photo", 20, True),
+    Lesson(7, "many_photos", "From one photo to many: generalizing", 30, False),
+    Lesson(8, "global_features", "Global features: seeing the whole scene", 25, False),
+    Lesson(9, "beyond_brown", "Beyond brown: colorization as classification", 30, False),
+    Lesson(10, "your_photos", "Colorize your own photos", 20, False),
+)
+
+
+def notebooks_dir() -> Path:
+    """The course's ``notebooks/`` folder (next to the package in a source checkout)."""
+    return Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def course_map(available_only: bool = False) -> str:
+    """The course map as a Markdown table (lesson, what it teaches, minutes, source).
+
+    Example:
+        >>> print(course_map().splitlines()[0])
+        | # | notebook | you learn | minutes | from the article? |
+    """
+    rows = ["| # | notebook | you learn | minutes | from the article? |", "|---|---|---|---|---|"]
+    folder = notebooks_dir()
+    for lesson in LESSONS:
+        exists = (folder / lesson.file).exists()
+        if available_only and not exists:
+            continue
+        name = f"`{lesson.file}`" + ("" if exists else " (coming soon)")
+        source = "yes" if lesson.from_article else "beyond it"
+        rows.append(f"| {lesson.number} | {name} | {lesson.title} | {lesson.minutes} | {source} |")
+    total = sum(lesson.minutes for lesson in LESSONS)
+    rows.append(f"| | | **total** | **{total}** | |")
+    return "\n".join(rows)

@@ -1,0 +1,86 @@
+"""The setup check, the course map, the exercise self-checks and the widgets' logic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import colorlab as cl
+from colorlab import check, widgets
+from colorlab.course import LESSONS, course_map, notebooks_dir
+
+
+def test_check_reports_ok_lines_on_this_machine(capsys):
+    results = check.run()
+    out = capsys.readouterr().out
+    assert len(results) == len(check.CHECKS)
+    by_text = {r.what.split()[0]: r for r in results}
+    assert by_text["Python"].ok and by_text["TensorFlow"].ok and by_text["Keras"].ok
+    assert out.count("✓") + out.count("✗") == len(results)
+
+
+def test_failed_check_prints_a_fix():
+    line = str(check.Result(False, "TensorFlow is not installed", "run make lab"))
+    assert line.startswith("✗ TensorFlow") and "fix: run make lab" in line
+
+
+def test_missing_package_is_reported_with_fix():
+    result = check.check_package("surely-not-installed-pkg", "1.0")
+    assert not result.ok and "make lab" in result.fix
+
+
+def test_old_version_is_reported():
+    result = check.check_package("numpy", "999.0")
+    assert not result.ok and "999.0" in result.fix
+
+
+def test_check_runs_from_the_command_line():
+    proc = subprocess.run(
+        [sys.executable, "-m", "colorlab.cli", "check"], capture_output=True, text=True, timeout=300
+    )
+    assert "✓ Python" in proc.stdout
+    assert proc.returncode == (0 if "✗" not in proc.stdout else 1)
+
+
+def test_course_map_lists_every_lesson_in_order():
+    table = course_map()
+    for lesson in LESSONS:
+        assert lesson.file in table
+    assert [lesson.number for lesson in LESSONS] == list(range(len(LESSONS)))
+    assert (notebooks_dir() / LESSONS[0].file).exists()
+
+
+def test_widget_check_follows_the_slider():
+    box = widgets.widget_check()
+    slider, label = box.children
+    for value in (0, 3, 10):
+        slider.value = value
+        assert label.value == widgets.slider_echo_text(value)
+
+
+def test_start_photo_check():
+    cl.checks.start_photo(cl.datasets.sample_photo("coffee", size=128))
+    with pytest.raises(AssertionError, match="size=128"):
+        cl.checks.start_photo(cl.datasets.sample_photo("coffee", size=64))
+    with pytest.raises(AssertionError, match="empty"):
+        cl.checks.start_photo(...)
+    with pytest.raises(AssertionError, match="NumPy"):
+        cl.checks.start_photo([[1, 2, 3]])
+    with pytest.raises(AssertionError, match="coffee"):
+        cl.checks.start_photo(cl.datasets.sample_photo("astronaut", size=128))
+    with pytest.raises(AssertionError, match="float"):
+        cl.checks.start_photo((cl.datasets.sample_photo("coffee", size=128) * 255).astype(np.uint8))
+
+
+def test_my_photos_folder_check(tmp_path, monkeypatch):
+    root = notebooks_dir().parent
+    cl.checks.my_photos_folder(root / "data" / "my_photos")
+    monkeypatch.chdir(root / "notebooks")
+    cl.checks.my_photos_folder("../data/my_photos")
+    with pytest.raises(AssertionError, match="does not exist"):
+        cl.checks.my_photos_folder("data/my_photos")
+    with pytest.raises(AssertionError, match="not the one"):
+        cl.checks.my_photos_folder("../data")

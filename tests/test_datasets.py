@@ -1,0 +1,100 @@
+"""Bundled photos, the leaf, procedural scenes and the learner's folder."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import colorlab as cl
+from colorlab import datasets
+
+
+@pytest.mark.parametrize("name", datasets.COLOR_PHOTOS)
+def test_color_samples_load_offline_and_have_color(name):
+    rgb = datasets.sample_photo(name)
+    assert rgb.dtype == np.float32 and rgb.ndim == 3 and rgb.shape[2] == 3
+    assert min(rgb.shape[:2]) >= 256
+    ab = cl.split_lab(cl.rgb_to_lab(rgb))[1]
+    assert np.abs(ab).mean() > 3, "a color photo should have some color"
+
+
+@pytest.mark.parametrize("name", datasets.GRAY_PHOTOS)
+def test_gray_samples_are_truly_gray(name):
+    rgb = datasets.sample_photo(name)
+    assert np.array_equal(rgb[..., 0], rgb[..., 1]) and np.array_equal(rgb[..., 1], rgb[..., 2])
+
+
+def test_sample_photos_dict_and_size():
+    photos = datasets.sample_photos(size=32)
+    assert set(photos) == set(datasets.COLOR_PHOTOS)
+    assert all(min(p.shape[:2]) == 32 for p in photos.values())
+
+
+def test_unknown_sample_lists_the_names():
+    with pytest.raises(ValueError, match="astronaut"):
+        datasets.sample_photo("mona_lisa")
+
+
+def test_leaf_is_green_on_white():
+    img = datasets.leaf(128)
+    assert img.shape == (128, 128, 3) and img.dtype == np.float32
+    white = (img > 0.99).all(-1)
+    assert white.mean() > 0.5  # mostly background
+    leafy = img[~white]
+    assert (leafy[:, 1] > leafy[:, 0]).mean() > 0.9 and (leafy[:, 1] > leafy[:, 2]).mean() > 0.9
+    # The article's point: the leaf is visible in all three layers (darker than white).
+    assert all(img[..., c][~white].mean() < 0.8 for c in range(3))
+    np.testing.assert_array_equal(datasets.leaf(128), img)  # drawn the same every time
+
+
+def test_scenes_shapes_labels_and_determinism():
+    images, labels = datasets.scenes(12, size=32, seed=3)
+    assert images.shape == (12, 32, 32, 3) and images.dtype == np.float32
+    assert labels.shape == (12,) and labels.min() >= 0
+    assert labels.max() < len(datasets.SCENE_CATEGORIES)
+    assert 0 <= images.min() and images.max() <= 1
+    again, labels2 = datasets.scenes(12, size=32, seed=3)
+    np.testing.assert_array_equal(images, again)
+    np.testing.assert_array_equal(labels, labels2)
+    first, _ = datasets.scenes(5, size=32, seed=3)
+    np.testing.assert_array_equal(first, images[:5])  # a prefix does not change
+    other, _ = datasets.scenes(12, size=32, seed=4)
+    assert not np.array_equal(other, images)
+
+
+def test_scenes_cover_every_category_and_vary():
+    images, labels = datasets.scenes(120, size=32, seed=0)
+    assert set(labels.tolist()) == set(range(len(datasets.SCENE_CATEGORIES)))
+    # No two scenes are the same, and each has both sky and ground colors.
+    flat = images.reshape(len(images), -1)
+    assert len(np.unique(flat.round(3), axis=0)) == len(images)
+    ab = cl.split_lab(cl.rgb_to_lab(images))[1]
+    assert (np.abs(ab).reshape(len(images), -1).mean(1) > 3).all()
+
+
+def test_day_and_sunset_skies_differ_in_color():
+    images, labels = datasets.scenes(120, size=32, seed=0)
+    b = cl.split_lab(cl.rgb_to_lab(images[:, :6]))[1][..., 1].mean(axis=(1, 2))  # top rows
+    sunset = labels == datasets.SCENE_CATEGORIES.index("sunset")
+    assert b[~sunset].mean() < -10  # blue day sky: negative b
+    assert b[sunset].mean() > b[~sunset].mean() + 15  # warmer, toward yellow/red
+
+
+def test_folder_photos_reads_good_and_reports_bad(tmp_path, capsys):
+    Image.new("RGB", (20, 20), "red").save(tmp_path / "a.png")
+    (tmp_path / "b.jpg").write_text("not a photo")
+    (tmp_path / "notes.txt").write_text("ignored: not an image extension")
+    got = list(datasets.folder_photos(tmp_path))
+    assert [p.name for p, _ in got] == ["a.png"]
+    assert "b.jpg" in capsys.readouterr().err
+    with pytest.raises(cl.ImageError, match="b.jpg"):
+        list(datasets.folder_photos(tmp_path, on_error="raise"))
+
+
+def test_photo_paths_errors(tmp_path):
+    with pytest.raises(cl.ImageError, match="does not exist"):
+        datasets.photo_paths(tmp_path / "nowhere")
+    (tmp_path / "f.png").write_bytes(b"x")
+    with pytest.raises(cl.ImageError, match="not a folder"):
+        datasets.photo_paths(tmp_path / "f.png")
