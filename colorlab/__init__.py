@@ -22,6 +22,7 @@ from colorlab.color import (
     split_lab,
     to_gray,
 )
+from colorlab.colorize import colorize
 from colorlab.errors import ImageError
 from colorlab.images import load_image, save_image
 from colorlab.session import setup
@@ -30,7 +31,7 @@ __version__ = "0.1.0"
 
 # Submodules that pull in heavy libraries (ipywidgets, TensorFlow) load on first use,
 # so that `import colorlab` and the command line start fast.
-_LAZY = ("widgets",)
+_LAZY = ("widgets", "plotting", "models", "metrics", "training")
 
 
 def __getattr__(name: str):
@@ -44,6 +45,7 @@ def __getattr__(name: str):
 __all__ = [
     "ImageError",
     "check",
+    "colorize",
     "checks",
     "compose_lab",
     "course",

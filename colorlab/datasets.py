@@ -74,6 +74,22 @@ def sample_photo(name: str, size: Size = None) -> np.ndarray:
     return load_image(sample_path(name), size=size)
 
 
+def gray_photo(name: str = "camera", size: Size = None) -> np.ndarray:
+    """A bundled photo as the article pictures a B&W image: uint8 (H, W), 0 = black, 255 = white.
+
+    Example:
+        >>> img = gray_photo("camera")
+        >>> img.shape, img.dtype, int(img.min()), int(img.max())
+        ((512, 512), dtype('uint8'), 0, 255)
+    """
+    from colorlab.color import to_gray
+
+    rgb = sample_photo(name, size=size)
+    if name not in GRAY_PHOTOS:
+        rgb = to_gray(rgb)
+    return np.round(rgb[..., 0] * 255).astype(np.uint8)
+
+
 def sample_photos(size: Size = None, gray: bool = False) -> dict[str, np.ndarray]:
     """All bundled color photos (or, with ``gray=True``, the B&W ones) by name.
 

@@ -53,7 +53,6 @@ def setup(seed: int = 0, plots: bool = True) -> None:
     _SEED = int(seed)
     # Must be set before TensorFlow is imported to hide its C++ start-up chatter.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")  # bit-identical results run to run
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
     seed_everything(seed)
     if plots:

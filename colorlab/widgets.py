@@ -33,3 +33,429 @@ def widget_check() -> w.VBox:
         lambda change: setattr(label, "value", slider_echo_text(change["new"])), names="value"
     )
     return w.VBox([slider, label])
+
+
+# The widgets below show pictures through ipywidgets.Image (PNG bytes): redrawing a
+# matplotlib figure on every slider move would take longer than the second we allow.
+
+import numpy as np  # noqa: E402
+
+from colorlab.plotting import figure_to_png, pixel_heatmap, to_png  # noqa: E402
+
+
+def _image_widget(img: np.ndarray, scale: int = 1, width: int | None = None) -> w.Image:
+    view = w.Image(value=to_png(img, scale), format="png")
+    if width:
+        view.layout.width = f"{width}px"
+    return view
+
+
+# ------------------------------------------------------------------- lesson 01
+
+
+def window(image: np.ndarray, row: int, col: int, size: int = 8) -> np.ndarray:
+    """The ``size``×``size`` block of pixels whose top-left corner is (row, col), kept inside.
+
+    Example:
+        >>> import numpy as np
+        >>> window(np.arange(100).reshape(10, 10), 9, 9, size=2).tolist()
+        [[88, 89], [98, 99]]
+    """
+    h, wd = image.shape[:2]
+    row = int(np.clip(row, 0, h - size))
+    col = int(np.clip(col, 0, wd - size))
+    return image[row : row + size, col : col + size]
+
+
+def outline(image: np.ndarray, row: int, col: int, size: int) -> np.ndarray:
+    """A gray uint8 image as RGB with a red square drawn around a window (for the explorer).
+
+    Example:
+        >>> import numpy as np
+        >>> outline(np.zeros((20, 20), np.uint8), 5, 5, 4)[4, 6].tolist()
+        [255, 0, 0]
+    """
+    rgb = np.repeat(np.asarray(image, np.uint8)[..., None], 3, axis=-1)
+    h, wd = image.shape
+    r0, c0 = max(row - 1, 0), max(col - 1, 0)
+    r1, c1 = min(row + size, h - 1), min(col + size, wd - 1)
+    red = np.array([255, 0, 0], np.uint8)
+    rgb[r0, c0 : c1 + 1] = rgb[r1, c0 : c1 + 1] = red
+    rgb[r0 : r1 + 1, c0] = rgb[r0 : r1 + 1, c1] = red
+    return rgb
+
+
+def pixel_explorer(image: np.ndarray, size: int = 8) -> w.VBox:
+    """Move a window over a gray uint8 photo and read its numbers.
+
+    Example:
+        >>> import numpy as np
+        >>> box = pixel_explorer(np.zeros((64, 64), np.uint8))
+        >>> box.row.value = 10
+        >>> box.readout.value.startswith("rows 10-17")
+        True
+    """
+    h, wd = image.shape
+    row = w.IntSlider(value=h // 2, min=0, max=h - size, description="row")
+    col = w.IntSlider(value=wd // 2, min=0, max=wd - size, description="column")
+    whole = _image_widget(outline(image, row.value, col.value, size), width=320)
+    zoom = w.Image(format="png")
+    readout = w.Label()
+
+    def update(_=None):
+        patch = window(image, row.value, col.value, size)
+        whole.value = to_png(outline(image, row.value, col.value, size))
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(4, 4))
+        pixel_heatmap(patch, ax=ax)
+        zoom.value = figure_to_png(fig)
+        readout.value = (
+            f"rows {row.value}-{row.value + size - 1}, columns {col.value}-{col.value + size - 1}:"
+            f" values from {patch.min()} to {patch.max()}, mean {patch.mean():.0f}"
+        )
+
+    row.observe(update, names="value")
+    col.observe(update, names="value")
+    update()
+    box = w.VBox([w.HBox([row, col]), w.HBox([whole, zoom]), readout])
+    box.row, box.col, box.zoom, box.readout = row, col, zoom, readout
+    return box
+
+
+def set_pixel(image: np.ndarray, row: int, col: int, value: int) -> np.ndarray:
+    """A copy of a gray uint8 image with one pixel changed (the original is untouched).
+
+    Example:
+        >>> import numpy as np
+        >>> img = np.zeros((3, 3), np.uint8)
+        >>> set_pixel(img, 1, 1, 255)[1, 1], img[1, 1]
+        (np.uint8(255), np.uint8(0))
+    """
+    out = np.array(image, dtype=np.uint8, copy=True)
+    out[row, col] = int(np.clip(value, 0, 255))
+    return out
+
+
+def pixel_painter(image: np.ndarray) -> w.VBox:
+    """Pick a pixel of a small gray uint8 image and set its value with a slider.
+
+    Example:
+        >>> import numpy as np
+        >>> box = pixel_painter(np.zeros((8, 8), np.uint8))
+        >>> box.value.value = 200
+        >>> int(box.current()[box.row.value, box.col.value])
+        200
+    """
+    h, wd = image.shape
+    row = w.IntSlider(value=h // 2, min=0, max=h - 1, description="row")
+    col = w.IntSlider(value=wd // 2, min=0, max=wd - 1, description="column")
+    value = w.IntSlider(value=int(image[h // 2, wd // 2]), min=0, max=255, description="value")
+    scale = max(1, 320 // max(h, wd))
+    view = _image_widget(image, scale)
+    label = w.Label()
+    state = {"img": image}
+
+    def pick(_=None):
+        value.value = int(state["img"][row.value, col.value])
+        label.value = f"pixel ({row.value}, {col.value}) = {value.value}"
+
+    def paint(_=None):
+        state["img"] = set_pixel(state["img"], row.value, col.value, value.value)
+        view.value = to_png(state["img"], scale)
+        label.value = f"pixel ({row.value}, {col.value}) = {value.value}"
+
+    row.observe(pick, names="value")
+    col.observe(pick, names="value")
+    value.observe(paint, names="value")
+    pick()
+    box = w.VBox([w.HBox([row, col, value]), view, label])
+    box.row, box.col, box.value, box.view, box.label = row, col, value, view, label
+    box.current = lambda: state["img"]
+    return box
+
+
+# ------------------------------------------------------------------- lesson 02
+
+
+def describe_rgb(r: int, g: int, b: int) -> str:
+    """Name what an (R, G, B) triple in 0-255 is: black, white, a gray, or a mix.
+
+    Example:
+        >>> describe_rgb(255, 255, 255), describe_rgb(90, 90, 90), describe_rgb(0, 0, 0)
+        ('white: all three layers high', 'gray: R = G = B', 'black: all three layers at 0')
+    """
+    if r == g == b:
+        if r == 255:
+            return "white: all three layers high"
+        if r == 0:
+            return "black: all three layers at 0"
+        return "gray: R = G = B"
+    names = ("red", "green", "blue")
+    values = (r, g, b)
+    top = names[int(np.argmax(values))]
+    return f"a color: {top} is the strongest layer"
+
+
+def rgb_mixer() -> w.VBox:
+    """Three sliders (R, G, B in 0-255) → a color swatch and what it is.
+
+    Example:
+        >>> box = rgb_mixer()
+        >>> box.r.value, box.g.value, box.b.value = 255, 255, 255
+        >>> box.readout.value
+        'R 255, G 255, B 255 → white: all three layers high'
+    """
+    sliders = [
+        w.IntSlider(value=v, min=0, max=255, description=n)
+        for n, v in (("R", 40), ("G", 160), ("B", 60))
+    ]
+    swatch = w.HTML()
+    readout = w.Label()
+
+    def update(_=None):
+        r, g, b = (s.value for s in sliders)
+        swatch.value = (
+            f'<div style="width:160px;height:90px;border:1px solid #888;'
+            f'background:rgb({r},{g},{b})"></div>'
+        )
+        readout.value = f"R {r}, G {g}, B {b} → {describe_rgb(r, g, b)}"
+
+    for s in sliders:
+        s.observe(update, names="value")
+    update()
+    box = w.VBox([w.HBox([w.VBox(sliders), swatch]), readout])
+    box.r, box.g, box.b = sliders
+    box.swatch, box.readout = swatch, readout
+    return box
+
+
+def keep_channels(rgb: np.ndarray, red: bool, green: bool, blue: bool) -> np.ndarray:
+    """The photo with the unticked layers set to 0.
+
+    Example:
+        >>> import numpy as np
+        >>> keep_channels(np.ones((1, 1, 3)), True, False, True)[0, 0].tolist()
+        [1.0, 0.0, 1.0]
+    """
+    mask = np.array([red, green, blue], dtype=rgb.dtype)
+    return rgb * mask
+
+
+def channel_toggles(rgb: np.ndarray) -> w.VBox:
+    """Tick boxes for the R, G and B layers of a photo; see what each one adds.
+
+    Example:
+        >>> import numpy as np
+        >>> box = channel_toggles(np.ones((8, 8, 3), np.float32))
+        >>> box.red.value = False
+        >>> box.readout.value
+        'showing: G + B'
+    """
+    boxes = [w.Checkbox(value=True, description=n, indent=False) for n in ("R", "G", "B")]
+    view = _image_widget(rgb, width=320)
+    readout = w.Label()
+
+    def update(_=None):
+        flags = [b.value for b in boxes]
+        view.value = to_png(keep_channels(rgb, *flags))
+        shown = [n for n, f in zip("RGB", flags, strict=True) if f]
+        readout.value = "showing: " + (" + ".join(shown) if shown else "nothing (black)")
+
+    for b in boxes:
+        b.observe(update, names="value")
+    update()
+    box = w.VBox([w.HBox(boxes), view, readout])
+    box.red, box.green, box.blue = boxes
+    box.view, box.readout = view, readout
+    return box
+
+
+# ------------------------------------------------------------------- lesson 03
+
+
+def lab_swatch(L: float, a: float, b: float) -> tuple[np.ndarray, bool]:
+    """The sRGB color of one Lab triple, and whether sRGB can show it exactly (in gamut).
+
+    Out-of-gamut colors are clipped; we detect them by converting back and comparing.
+
+    Example:
+        >>> rgb, ok = lab_swatch(50, 0, 0)
+        >>> ok, lab_swatch(50, 120, -120)[1]
+        (True, False)
+    """
+    from colorlab.color import lab_to_rgb, rgb_to_lab
+
+    lab = np.array([[[L, a, b]]], dtype=np.float64)
+    rgb = lab_to_rgb(lab)
+    back = rgb_to_lab(rgb.astype(np.float64))
+    return rgb[0, 0], bool(np.abs(back - lab).max() < 1.0)
+
+
+def ab_plane(L: float, n: int = 161, limit: float = 128) -> tuple[np.ndarray, np.ndarray]:
+    """All colors with lightness L on an n×n grid of (a, b); return (rgb, in_gamut mask).
+
+    Rows go from b = +limit (top, yellow) to -limit (bottom, blue); columns from a = -limit
+    (left, green) to +limit (right, red). Out-of-gamut points are shown gray by the widget.
+
+    Example:
+        >>> rgb, ok = ab_plane(50, n=9)
+        >>> rgb.shape, bool(ok[4, 4])        # the center (a = b = 0) is a gray, in gamut
+        ((9, 9, 3), True)
+    """
+    from colorlab.color import lab_to_rgb, rgb_to_lab
+
+    axis = np.linspace(-limit, limit, n)
+    a, b = np.meshgrid(axis, axis[::-1])
+    lab = np.stack([np.full_like(a, L), a, b], axis=-1)
+    rgb = lab_to_rgb(lab)
+    ok = np.abs(rgb_to_lab(rgb.astype(np.float64)) - lab).max(axis=-1) < 1.0
+    return rgb, ok
+
+
+def lab_explorer() -> w.VBox:
+    """L, a, b sliders → the color, with a warning when sRGB cannot show it.
+
+    Example:
+        >>> box = lab_explorer()
+        >>> box.a.value, box.b.value = 120, -120
+        >>> "outside" in box.readout.value
+        True
+    """
+    Ls = w.FloatSlider(value=60, min=0, max=100, step=1, description="L")
+    As = w.FloatSlider(value=40, min=-128, max=127, step=1, description="a")
+    Bs = w.FloatSlider(value=40, min=-128, max=127, step=1, description="b")
+    swatch = w.HTML()
+    readout = w.HTML()
+
+    def update(_=None):
+        rgb, ok = lab_swatch(Ls.value, As.value, Bs.value)
+        r, g, b = (int(round(v * 255)) for v in rgb)
+        swatch.value = (
+            f'<div style="width:160px;height:90px;border:1px solid #888;'
+            f'background:rgb({r},{g},{b})"></div>'
+        )
+        text = f"L {Ls.value:.0f}, a {As.value:.0f}, b {Bs.value:.0f} → R {r}, G {g}, B {b}"
+        if not ok:
+            text += (
+                " <b style='color:#c00'>⚠ outside what a screen can show (sRGB): "
+                "the swatch is the nearest color it can</b>"
+            )
+        readout.value = text
+
+    for s in (Ls, As, Bs):
+        s.observe(update, names="value")
+    update()
+    box = w.VBox([w.HBox([w.VBox([Ls, As, Bs]), swatch]), readout])
+    box.L, box.a, box.b, box.swatch, box.readout = Ls, As, Bs, swatch, readout
+    return box
+
+
+def ab_plane_image(L: float, n: int = 161) -> np.ndarray:
+    """The ab plane at lightness L with out-of-gamut points painted mid-gray.
+
+    Example:
+        >>> ab_plane_image(50, n=9).shape
+        (9, 9, 3)
+    """
+    rgb, ok = ab_plane(L, n)
+    rgb = rgb.copy()
+    rgb[~ok] = 0.5
+    return rgb
+
+
+def ab_plane_explorer() -> w.VBox:
+    """A lightness slider and the plane of every (a, b) color at that lightness.
+
+    Example:
+        >>> box = ab_plane_explorer()
+        >>> box.L.value = 90
+        >>> "L = 90" in box.readout.value
+        True
+    """
+    Ls = w.IntSlider(value=50, min=0, max=100, step=5, description="L")
+    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    readout = w.Label()
+
+    def update(_=None):
+        rgb, ok = ab_plane(Ls.value)
+        shown = rgb.copy()
+        shown[~ok] = 0.5
+        view.value = to_png(shown, 2)
+        readout.value = (
+            f"L = {Ls.value}: {ok.mean():.0%} of the square is a color a screen can show "
+            f"(a: left green → right red; b: bottom blue → top yellow; gray = impossible)"
+        )
+
+    Ls.observe(update, names="value")
+    update()
+    box = w.VBox([Ls, view, readout])
+    box.L, box.view, box.readout = Ls, view, readout
+    return box
+
+
+# ------------------------------------------------------------------- lesson 04
+
+
+def tanh_to_color(za: float, zb: float, L: float = 65.0) -> dict:
+    """Follow two raw network outputs through tanh and ×128 to a color.
+
+    Example:
+        >>> d = tanh_to_color(0.0, 10.0)
+        >>> round(d["a"], 1), round(d["b"], 1)
+        (0.0, 128.0)
+    """
+    ya, yb = float(np.tanh(za)), float(np.tanh(zb))
+    a, b = ya * 128, yb * 128
+    rgb, ok = lab_swatch(L, a, b)
+    return {"ya": ya, "yb": yb, "a": a, "b": b, "rgb": rgb, "in_gamut": ok}
+
+
+def tanh_explorer() -> w.VBox:
+    """Two sliders for raw outputs z → tanh(z) in (-1, 1) → ×128 → a and b → a color.
+
+    Example:
+        >>> box = tanh_explorer()
+        >>> box.za.value = 3.0
+        >>> "tanh(3.00) = 0.995" in box.readout.value
+        True
+    """
+    za = w.FloatSlider(value=0.5, min=-4, max=4, step=0.05, description="z for a")
+    zb = w.FloatSlider(value=0.8, min=-4, max=4, step=0.05, description="z for b")
+    swatch = w.HTML()
+    readout = w.HTML()
+    plot = w.Image(format="png", layout=w.Layout(width="360px"))
+
+    def update(_=None):
+        import matplotlib.pyplot as plt
+
+        d = tanh_to_color(za.value, zb.value)
+        r, g, b = (int(round(v * 255)) for v in d["rgb"])
+        swatch.value = (
+            f'<div style="width:120px;height:80px;border:1px solid #888;'
+            f'background:rgb({r},{g},{b})"></div>'
+        )
+        readout.value = (
+            f"a: tanh({za.value:.2f}) = {d['ya']:.3f} → ×128 = {d['a']:.1f}<br>"
+            f"b: tanh({zb.value:.2f}) = {d['yb']:.3f} → ×128 = {d['b']:.1f}"
+            + ("" if d["in_gamut"] else "<br>(outside sRGB: shown as the nearest color)")
+        )
+        fig, ax = plt.subplots(figsize=(4, 2.6))
+        z = np.linspace(-4, 4, 200)
+        ax.plot(z, np.tanh(z), color="k")
+        ax.axhline(1, ls=":", c="gray")
+        ax.axhline(-1, ls=":", c="gray")
+        ax.plot([za.value], [d["ya"]], "o", c="tab:red", label="a")
+        ax.plot([zb.value], [d["yb"]], "s", c="tab:blue", label="b")
+        ax.set_xlabel("z (raw output)")
+        ax.set_ylabel("tanh(z)")
+        ax.legend(loc="upper left")
+        fig.tight_layout()
+        plot.value = figure_to_png(fig)
+
+    za.observe(update, names="value")
+    zb.observe(update, names="value")
+    update()
+    box = w.VBox([w.HBox([w.VBox([za, zb, swatch]), plot]), readout])
+    box.za, box.zb, box.swatch, box.readout, box.plot = za, zb, swatch, readout, plot
+    return box

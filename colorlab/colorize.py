@@ -1,0 +1,56 @@
+"""Running a colorization model on a photo of any size."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from colorlab.color import compose_lab, denormalize_ab, lab_to_rgb, rgb_to_lab, split_lab
+from colorlab.errors import ImageError
+
+
+def _as_rgb(image: np.ndarray) -> np.ndarray:
+    arr = np.asarray(image)
+    if arr.ndim == 2:
+        arr = np.repeat(arr[..., None], 3, axis=-1)
+    elif arr.ndim == 3 and arr.shape[-1] == 1:
+        arr = np.repeat(arr, 3, axis=-1)
+    return arr
+
+
+def predict_ab(model, L: np.ndarray, stride: int = 8) -> np.ndarray:
+    """Predict normalized ab (H, W, 2) for lightness L (H, W, 1), padding to the model's stride.
+
+    The picture is padded (by mirroring its edges) to a multiple of ``stride`` so every
+    downsampling step divides evenly, then the prediction is cropped back.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.models import article_model
+        >>> predict_ab(article_model(), np.full((30, 41, 1), 50.0)).shape
+        (30, 41, 2)
+    """
+    h, w = L.shape[:2]
+    ph, pw = (-h) % stride, (-w) % stride
+    padded = np.pad(L, ((0, ph), (0, pw), (0, 0)), mode="reflect" if min(h, w) > 1 else "edge")
+    out = model.predict(padded[None].astype(np.float32), verbose=0)[0]
+    return out[:h, :w]
+
+
+def colorize(model, image: np.ndarray, stride: int = 8) -> np.ndarray:
+    """Colorize a photo: keep its lightness L, take ab from the model; return RGB in [0, 1].
+
+    ``image`` may be gray (H, W) or (H, W, 1), or RGB (H, W, 3) in [0, 1] (its color is
+    ignored); the result has the same height and width.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.models import article_model
+        >>> colorize(article_model(), np.full((20, 20), 0.5)).shape
+        (20, 20, 3)
+    """
+    rgb = _as_rgb(image)
+    if rgb.ndim != 3 or rgb.shape[-1] != 3:
+        raise ImageError(f"colorize expects a gray (H, W) or RGB (H, W, 3) image, got {rgb.shape}.")
+    L = split_lab(rgb_to_lab(rgb))[0]
+    ab = denormalize_ab(predict_ab(model, L, stride))
+    return lab_to_rgb(compose_lab(L, ab))

@@ -1,0 +1,98 @@
+"""Figures the lessons show: rows of images, pixel heatmaps with their numbers, Lab planes."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def _prepare(img: np.ndarray) -> tuple[np.ndarray, dict]:
+    arr = np.asarray(img)
+    if arr.ndim == 3 and arr.shape[-1] == 1:
+        arr = arr[..., 0]
+    if arr.ndim == 2:
+        top = 255 if arr.dtype == np.uint8 or arr.max(initial=0) > 1.0 else 1.0
+        return arr, {"cmap": "gray", "vmin": 0, "vmax": top}
+    return arr, {}
+
+
+def show(*images: np.ndarray, titles: list[str] | None = None, size: float = 3.2):
+    """Show images side by side (gray 2-D arrays in gray, 0-255 or 0-1); return the figure.
+
+    Example:
+        >>> import numpy as np
+        >>> fig = show(np.zeros((4, 4)), np.ones((4, 4, 3)), titles=["black", "white"])
+        >>> len(fig.axes)
+        2
+    """
+    fig, axes = plt.subplots(1, len(images), figsize=(size * len(images), size), squeeze=False)
+    for k, (ax, img) in enumerate(zip(axes[0], images, strict=True)):
+        arr, kw = _prepare(img)
+        ax.imshow(arr, **kw)
+        ax.axis("off")
+        if titles:
+            ax.set_title(titles[k])
+    fig.tight_layout()
+    return fig
+
+
+def pixel_heatmap(patch: np.ndarray, ax=None, fmt: str = "{:.0f}", vmax: float = 255):
+    """Draw a small gray patch with each pixel's value written in its cell; return the axes.
+
+    Example:
+        >>> import numpy as np
+        >>> ax = pixel_heatmap(np.arange(16).reshape(4, 4) * 16)
+        >>> len(ax.texts)
+        16
+    """
+    patch = np.asarray(patch)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(0.5 * patch.shape[1] + 1, 0.5 * patch.shape[0] + 0.6))
+    ax.imshow(patch, cmap="gray", vmin=0, vmax=vmax)
+    for (r, c), v in np.ndenumerate(patch):
+        color = "black" if v > vmax / 2 else "white"
+        ax.text(c, r, fmt.format(v), ha="center", va="center", color=color, fontsize=8)
+    ax.set_xticks(range(patch.shape[1]))
+    ax.set_yticks(range(patch.shape[0]))
+    ax.tick_params(labelsize=7)
+    return ax
+
+
+def to_png(img: np.ndarray, scale: int = 1) -> bytes:
+    """Encode an image (gray or RGB, 0-1 floats or uint8) as PNG bytes, enlarged ``scale``×.
+
+    Widgets show these through ``ipywidgets.Image``: much faster than redrawing a figure.
+
+    Example:
+        >>> import numpy as np
+        >>> to_png(np.zeros((2, 2, 3)), scale=4)[:4]
+        b'\\x89PNG'
+    """
+    from PIL import Image
+
+    arr = np.asarray(img)
+    if arr.dtype != np.uint8:
+        arr = np.round(np.clip(arr, 0, 1) * 255).astype(np.uint8)
+    if arr.ndim == 3 and arr.shape[-1] == 1:
+        arr = arr[..., 0]
+    if scale > 1:
+        arr = np.repeat(np.repeat(arr, scale, axis=0), scale, axis=1)
+    buf = io.BytesIO()
+    Image.fromarray(arr).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def figure_to_png(fig) -> bytes:
+    """Render a matplotlib figure to PNG bytes and close it.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> figure_to_png(plt.figure(figsize=(1, 1)))[:4]
+        b'\\x89PNG'
+    """
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90)
+    plt.close(fig)
+    return buf.getvalue()
