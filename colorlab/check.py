@@ -53,10 +53,10 @@ def check_package(dist: str, minimum: str, label: str | None = None) -> Result:
 
 
 def check_tensorflow() -> Result:
-    import os
+    from colorlab.session import import_tensorflow_quietly
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     try:
+        import_tensorflow_quietly()
         import tensorflow as tf
     except Exception as exc:  # an import failure is exactly what we report
         return Result(

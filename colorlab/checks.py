@@ -228,3 +228,173 @@ def round_trip(image: np.ndarray, back: object) -> None:
         diff < 1e-3, f"the largest difference is {diff:.3g}: use lab2rgb(rgb2lab(image / 255))."
     )
     _done(f"largest difference {diff:.6f} (out of 1)")
+
+
+# ------------------------------------------------------------------- 04
+
+
+def normalize_pair(normalize: object, denormalize: object) -> None:
+    """Exercise 04.1: ``normalize(ab) = ab / 128`` and ``denormalize(y) = y * 128``.
+
+    Example:
+        >>> normalize_pair(lambda ab: ab / 128, lambda y: y * 128)
+        ✓ correct: -128 → -1.0, 64 → 0.5, and back
+    """
+    _require(
+        callable(normalize) and callable(denormalize),
+        "define two functions: def normalize(ab): ... and def denormalize(y): ...",
+    )
+    probe = np.array([-128.0, -64.0, 0.0, 64.0, 127.0])
+    try:
+        y = np.asarray(normalize(probe.copy()), dtype=np.float64)
+        back = np.asarray(denormalize(y.copy()), dtype=np.float64)
+    except NotImplementedError:
+        raise AssertionError("Not yet: replace the NotImplementedError with your code.") from None
+    _require(y.shape == probe.shape, "normalize should return an array of the same shape.")
+    _require(
+        np.allclose(y, probe / 128),
+        f"normalize([-128, -64, 0, 64, 127]) gave {np.round(y, 3).tolist()}; divide by 128.",
+    )
+    _require(np.allclose(back, probe), "denormalize should undo normalize: multiply by 128.")
+    _done("-128 → -1.0, 64 → 0.5, and back")
+
+
+def inverse_error(ab: np.ndarray, normalize, denormalize, max_error: object) -> None:
+    """Exercise 04.2: the largest |denormalize(normalize(ab)) - ab| over a photo is exactly 0.
+
+    Example:
+        >>> import numpy as np
+        >>> ab = np.linspace(-100, 100, 7)
+        >>> inverse_error(ab, lambda x: x / 128, lambda y: y * 128, 0.0)
+        ✓ correct: the round trip is exact (dividing by 128, a power of 2, loses no digits)
+    """
+    _require(
+        max_error is not None and not isinstance(max_error, type(Ellipsis)),
+        "`max_error` is still empty.",
+    )
+    true = float(np.abs(denormalize(normalize(ab)) - ab).max())
+    _require(
+        np.isclose(float(max_error), true, atol=1e-12),
+        f"compute np.abs(denormalize(normalize(ab)) - ab).max(); that gives {true}.",
+    )
+    _done("the round trip is exact (dividing by 128, a power of 2, loses no digits)")
+
+
+def scale_L(scale_L: object) -> None:
+    """Exercise 04.3: a function mapping L in [0, 100] linearly onto [-1, 1].
+
+    Example:
+        >>> scale_L(lambda L: L / 50 - 1)
+        ✓ correct: 0 → -1, 50 → 0, 100 → 1
+    """
+    _require(callable(scale_L), "define a function: def scale_L(L): ...")
+    probe = np.array([0.0, 25.0, 50.0, 100.0])
+    try:
+        out = np.asarray(scale_L(probe.copy()), dtype=np.float64)
+    except NotImplementedError:
+        raise AssertionError("Not yet: replace the NotImplementedError with your code.") from None
+    _require(
+        np.allclose(out, [-1, -0.5, 0, 1]),
+        f"scale_L([0, 25, 50, 100]) gave {np.round(out, 3).tolist()}; "
+        "want [-1, -0.5, 0, 1]: divide by 50, then subtract 1.",
+    )
+    _done("0 → -1, 50 → 0, 100 → 1")
+
+
+# ------------------------------------------------------------------- 05
+
+
+def conv_params(layer_shapes: list[tuple[int, int]], total_params: object) -> None:
+    """Exercise 05.1: parameters of 3×3 convolutions, (3·3·inputs + 1)·filters each, summed.
+
+    ``layer_shapes`` lists (inputs, filters) of every Conv2D layer in order.
+
+    Example:
+        >>> conv_params([(1, 8), (8, 2)], (9 * 1 + 1) * 8 + (9 * 8 + 1) * 2)
+        ✓ correct: 226 parameters, the same number Keras reports
+    """
+    _require(
+        isinstance(total_params, int | np.integer) and not isinstance(total_params, bool),
+        "`total_params` should be a whole number.",
+    )
+    expected = sum((9 * i + 1) * f for i, f in layer_shapes)
+    weights_only = sum(9 * i * f for i, f in layer_shapes)
+    if total_params == weights_only:
+        raise AssertionError("Not yet: you counted the weights; each filter also has a bias (+1).")
+    _require(
+        total_params == expected,
+        f"you have {total_params}: for each layer, (3·3·inputs + 1)·filters, then add up.",
+    )
+    _done(f"{expected:,} parameters, the same number Keras reports")
+
+
+def relu_unreachable(Y: np.ndarray, fraction: object) -> None:
+    """Exercise 05.2: the share of target values below 0, which a ReLU output can never give.
+
+    Example:
+        >>> import numpy as np
+        >>> relu_unreachable(np.array([-0.5, 0.1, -0.2, 0.3]), 0.5)
+        ✓ correct: 50.0% of the targets are negative, out of a ReLU's reach
+    """
+    _require(
+        fraction is not None and not isinstance(fraction, type(Ellipsis)),
+        "`fraction` is still empty.",
+    )
+    true = float((np.asarray(Y) < 0).mean())
+    _require(
+        abs(float(fraction) - true) < 1e-6,
+        "count the values below 0 and divide by the total: (Y < 0).mean().",
+    )
+    _done(f"{true:.1%} of the targets are negative, out of a ReLU's reach")
+
+
+# ------------------------------------------------------------------- 06
+
+
+def canvas(X: np.ndarray, output: np.ndarray, canvas: object) -> None:
+    """Exercise 06.1: an (H, W, 3) Lab canvas: L in layer 0, output × 128 in layers 1-2.
+
+    ``X`` is (1, H, W, 1) and ``output`` the network's (1, H, W, 2) answer in [-1, 1].
+
+    Example:
+        >>> import numpy as np
+        >>> X, out = np.full((1, 2, 2, 1), 50.0), np.full((1, 2, 2, 2), 0.5)
+        >>> canvas(X, out, np.concatenate([X[0], out[0] * 128], axis=-1))
+        ✓ correct: L in layer 0, a and b (×128) in layers 1 and 2
+    """
+    c = _is_array(canvas, "canvas")
+    h, w = X.shape[1:3]
+    _require(c.shape == (h, w, 3), f"the canvas should have shape {(h, w, 3)}; got {c.shape}.")
+    _require(np.allclose(c[..., 0], X[0, ..., 0]), "layer 0 should be L: X[0][:, :, 0].")
+    if np.allclose(c[..., 1:], output[0]) and not np.allclose(output[0], 0):
+        raise AssertionError("Not yet: multiply the output by 128 first: it is ab / 128.")
+    _require(
+        np.allclose(c[..., 1:], output[0] * 128, atol=1e-3),
+        "layers 1 and 2 should be output[0] * 128.",
+    )
+    _done("L in layer 0, a and b (×128) in layers 1 and 2")
+
+
+def own_colorize(model, image: np.ndarray, colorized: object) -> None:
+    """Exercise 06.2: the four steps by hand give the same photo as ``cl.colorize``.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.models import lesson_model
+        >>> from colorlab.colorize import colorize
+        >>> m, img = lesson_model(width=4), np.random.rand(16, 16, 3)
+        >>> own_colorize(m, img, colorize(m, img))
+        ✓ correct: the same colors as cl.colorize
+    """
+    from colorlab.colorize import colorize
+
+    c = _is_array(colorized, "colorized")
+    _require(c.shape == image.shape, f"shape {image.shape} expected; got {c.shape}.")
+    _require(c.max() <= 1.0 + 1e-6, "lab2rgb gives floats in [0, 1]; keep them that way.")
+    diff = float(np.abs(c - colorize(model, image)).max())
+    _require(
+        diff < 0.02,
+        f"the colors differ from cl.colorize by up to {diff:.3f}: "
+        "L from rgb2lab, predict, × 128, the canvas, lab2rgb.",
+    )
+    _done("the same colors as cl.colorize")

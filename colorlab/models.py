@@ -7,14 +7,12 @@ improved one (:func:`lesson_model`). Both map lightness L (H, W, 1) to two chann
 
 from __future__ import annotations
 
-import os
+from colorlab.session import import_tensorflow_quietly, seed_everything
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import_tensorflow_quietly()
 
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
-
-from colorlab.session import seed_everything  # noqa: E402
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
 L_SCALE, L_SHIFT = 50.0, 1.0
@@ -57,14 +55,18 @@ def article_model(seed: int | None = None) -> keras.Sequential:
 
 
 def lesson_model(
-    width: int = 16, learning_rate: float = 3e-3, seed: int | None = None
+    width: int = 16, learning_rate: float = 2e-3, seed: int | None = None
 ) -> keras.Model:
-    """The improved network of lesson 05: scaled input, batch norm, skip connection, Adam.
+    """The improved network of lesson 05: scaled input, a skip connection, Adam, a soft output.
 
-    The same encoder-decoder shape as the article's, but (1) L is scaled to [-1, 1] inside
-    the model, (2) each convolution is followed by batch normalization, (3) the full-size
-    input is fed again to the last layers (a skip connection), so edges stay sharp, and
-    (4) Adam adapts the step size per filter. ``width`` sets the filters of the first layer.
+    Compared with :func:`article_model`: (1) L is scaled from [0, 100] to [-1, 1] inside the
+    model, so the first filters start in a useful range; (2) the color is predicted at a
+    quarter of the size and enlarged smoothly (bilinear), since ab is soft anyway (lesson 03)
+    and the network spends its effort where the colors are decided; (3) features from the
+    1/4-size level are fed past the bottleneck (a skip connection), so edges land in the right
+    place; (4) Adam adapts the step size of every filter; and (5) Keras runs 10 training steps
+    per call (``steps_per_execution``), which removes most of the per-step overhead on a CPU.
+    ``width`` is the number of filters of the first layer (the others are 2× and 4× that).
 
     Example:
         >>> m = lesson_model(width=8)
@@ -73,26 +75,27 @@ def lesson_model(
     """
     seed_everything(seed)
     w = int(width)
+    if w < 1:
+        raise ValueError(f"width must be a positive number of filters, not {width!r}.")
+
+    def conv(filters: int, strides: int = 1) -> layers.Conv2D:
+        return layers.Conv2D(filters, 3, strides=strides, padding="same", activation="relu")
+
     L = keras.Input((None, None, 1), name="L")
-    x0 = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
-
-    def block(x, filters, strides=1):
-        x = layers.Conv2D(filters, 3, strides=strides, padding="same", use_bias=False)(x)
-        x = layers.BatchNormalization()(x)
-        return layers.ReLU()(x)
-
-    x1 = block(block(x0, w, 2), w)  # 1/2
-    x2 = block(block(x1, 2 * w, 2), 2 * w)  # 1/4
-    x3 = block(block(x2, 4 * w, 2), 4 * w)  # 1/8
-    y = layers.UpSampling2D(2, interpolation="bilinear")(x3)
-    y = block(layers.Concatenate()([y, x2]), 2 * w)  # 1/4
-    y = layers.UpSampling2D(2, interpolation="bilinear")(y)
-    y = block(layers.Concatenate()([y, x1]), w)  # 1/2
-    y = layers.UpSampling2D(2, interpolation="bilinear")(y)
-    y = block(layers.Concatenate()([y, x0]), w)  # full size
-    ab = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab")(y)
+    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
+    x = conv(w, 2)(x)  # 1/2 size
+    quarter = conv(2 * w, 2)(x)  # 1/4 size
+    x = conv(4 * w, 2)(quarter)  # 1/8 size
+    x = conv(4 * w)(x)
+    x = layers.UpSampling2D(2, interpolation="bilinear")(x)  # back to 1/4
+    x = layers.Concatenate(name="skip")([x, quarter])
+    x = conv(2 * w)(x)
+    x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(x)
+    ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
     model = keras.Model(L, ab, name="lesson")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate), loss="mse", steps_per_execution=10
+    )
     return model
 
 

@@ -39,11 +39,49 @@ def seed_everything(seed: int | None = None) -> int:
     return seed
 
 
-def setup(seed: int = 0, plots: bool = True) -> None:
+def import_tensorflow_quietly() -> None:
+    """Import TensorFlow and Keras with their C++ start-up messages silenced.
+
+    TensorFlow's native code prints log lines (oneDNN, CUDA probing) straight to the
+    process's stderr while it loads, before ``TF_CPP_MIN_LOG_LEVEL`` takes effect, and
+    Jupyter shows them as red boxes. We point file descriptor 2 at /dev/null for the
+    import only; Python's own warnings and errors are untouched afterwards.
+
+    Example:
+        >>> import_tensorflow_quietly()
+        >>> import sys; "keras" in sys.modules
+        True
+    """
+    import sys
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    if "tensorflow" in sys.modules and "keras" in sys.modules:
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no real stderr (some IDEs): import plainly
+        import keras  # noqa: F401
+        import tensorflow  # noqa: F401
+
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        import keras  # noqa: F401
+        import tensorflow  # noqa: F401
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def setup(seed: int = 0, plots: bool = True, tensorflow: bool = False) -> None:
     """Prepare a notebook: fixed seeds, quiet TensorFlow, readable figures.
 
-    TensorFlow itself is only imported by the lessons that train; models built
-    through :mod:`colorlab` are seeded from this same seed.
+    Lessons that build networks pass ``tensorflow=True``: TensorFlow and Keras are then
+    imported (quietly) and seeded too. Lessons without training skip that import, which
+    takes a few seconds.
 
     Example:
         >>> import colorlab as cl
@@ -54,6 +92,8 @@ def setup(seed: int = 0, plots: bool = True) -> None:
     # Must be set before TensorFlow is imported to hide its C++ start-up chatter.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    if tensorflow:
+        import_tensorflow_quietly()
     seed_everything(seed)
     if plots:
         import matplotlib as mpl

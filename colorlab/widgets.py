@@ -459,3 +459,189 @@ def tanh_explorer() -> w.VBox:
     box = w.VBox([w.HBox([w.VBox([za, zb, swatch]), plot]), readout])
     box.za, box.zb, box.swatch, box.readout, box.plot = za, zb, swatch, readout, plot
     return box
+
+
+# ------------------------------------------------------------------- lesson 05
+
+
+def train_and_colorize(
+    rgb: np.ndarray, epochs: int, learning_rate: float, width: int, seed: int = 0
+) -> dict:
+    """Train a fresh lesson network on one photo; return its losses, colorization and PSNR.
+
+    Example:
+        >>> import numpy as np
+        >>> out = train_and_colorize(np.random.rand(32, 32, 3), 2, 1e-3, 4)
+        >>> len(out["losses"]), out["colorized"].shape
+        (2, (32, 32, 3))
+    """
+    import time
+
+    from colorlab.colorize import colorize
+    from colorlab.metrics import gray_psnr, psnr
+    from colorlab.models import lesson_model
+    from colorlab.training import fit_photo
+
+    model = lesson_model(width=width, learning_rate=learning_rate, seed=seed)
+    start = time.perf_counter()
+    history = fit_photo(model, rgb, epochs=epochs)
+    seconds = time.perf_counter() - start
+    colorized = colorize(model, rgb)
+    return {
+        "losses": [float(v) for v in history.history["loss"]],
+        "colorized": colorized,
+        "psnr": psnr(rgb, colorized),
+        "gray_psnr": gray_psnr(rgb),
+        "seconds": seconds,
+        "params": model.count_params(),
+    }
+
+
+def train_explorer(rgb: np.ndarray) -> w.VBox:
+    """Pick epochs, learning rate and width, press Train: see the loss curve and the result.
+
+    Example:
+        >>> import numpy as np
+        >>> box = train_explorer(np.random.rand(32, 32, 3))
+        >>> box.epochs.value, box.width.value = 2, 4
+        >>> box.button.click()
+        >>> box.readout.value.startswith("2 epochs")
+        True
+    """
+    import matplotlib.pyplot as plt
+
+    epochs = w.IntSlider(value=20, min=1, max=60, description="epochs")
+    lr = w.FloatLogSlider(
+        value=2e-3,
+        base=10,
+        min=-4,
+        max=-1,
+        step=0.25,
+        description="learning rate",
+        readout_format=".0e",
+        style={"description_width": "initial"},
+    )
+    width = w.Dropdown(options=[4, 8, 16, 32], value=16, description="width")
+    button = w.Button(description="Train", button_style="primary", icon="play")
+    readout = w.Label("Choose the settings and press Train.")
+    view = w.Image(format="png", layout=w.Layout(width="720px"))
+
+    def train(_=None):
+        button.disabled = True
+        readout.value = "training…"
+        try:
+            out = train_and_colorize(rgb, epochs.value, lr.value, width.value)
+        finally:
+            button.disabled = False
+        fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
+        axes[0].plot(range(1, len(out["losses"]) + 1), out["losses"])
+        axes[0].set(xlabel="epoch", ylabel="MSE loss", yscale="log", title="loss")
+        axes[1].imshow(out["colorized"])
+        axes[1].set_title(f"colorized: {out['psnr']:.1f} dB")
+        axes[2].imshow(rgb)
+        axes[2].set_title("original")
+        for ax in axes[1:]:
+            ax.axis("off")
+        fig.tight_layout()
+        view.value = figure_to_png(fig)
+        readout.value = (
+            f"{epochs.value} epochs, learning rate {lr.value:.0e}, width {width.value} "
+            f"({out['params']:,} parameters): {out['seconds']:.1f} s, "
+            f"PSNR {out['psnr']:.1f} dB (gray baseline {out['gray_psnr']:.1f} dB)"
+        )
+
+    button.on_click(train)
+    box = w.VBox([w.HBox([epochs, lr, width, button]), readout, view])
+    box.epochs, box.lr, box.width, box.button = epochs, lr, width, button
+    box.readout, box.view = readout, view
+    return box
+
+
+# ------------------------------------------------------------------- lesson 06
+
+
+def saturate(L: np.ndarray, ab: np.ndarray, factor: float) -> np.ndarray:
+    """Colors scaled by ``factor`` (0 = gray, 1 = as predicted, 2 = twice as vivid), as RGB.
+
+    Example:
+        >>> import numpy as np
+        >>> out = saturate(np.full((2, 2, 1), 50.0), np.full((2, 2, 2), 20.0), 0.0)
+        >>> bool(np.allclose(out[..., 0], out[..., 1]))     # factor 0: gray
+        True
+    """
+    from colorlab.color import compose_lab, lab_to_rgb
+
+    return lab_to_rgb(compose_lab(L, np.clip(ab * factor, -128, 127)))
+
+
+def wipe(before: np.ndarray, after: np.ndarray, position: float) -> np.ndarray:
+    """``before`` left of ``position`` (0-1 of the width), ``after`` right of it, a white line between.
+
+    Example:
+        >>> import numpy as np
+        >>> out = wipe(np.zeros((4, 10, 3)), np.ones((4, 10, 3)), 0.5)
+        >>> out[0, 0, 0], out[0, 9, 0]
+        (np.float64(0.0), np.float64(1.0))
+    """
+    if before.shape != after.shape:
+        raise ValueError(f"before {before.shape} and after {after.shape} must have the same shape.")
+    out = np.array(after, dtype=np.float64, copy=True)
+    cut = int(round(np.clip(position, 0, 1) * before.shape[1]))
+    out[:, :cut] = before[:, :cut]
+    if 0 < cut < before.shape[1]:
+        out[:, cut] = 1.0
+    return out
+
+
+def saturation_explorer(L: np.ndarray, ab: np.ndarray) -> w.VBox:
+    """A slider that scales the predicted ab: from gray (0) through as predicted (1) to vivid.
+
+    Example:
+        >>> import numpy as np
+        >>> box = saturation_explorer(np.full((8, 8, 1), 50.0), np.full((8, 8, 2), 10.0))
+        >>> box.factor.value = 0.0
+        >>> box.readout.value.startswith("× 0.00")
+        True
+    """
+    factor = w.FloatSlider(value=1.0, min=0.0, max=2.5, step=0.05, description="saturation")
+    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    readout = w.Label()
+
+    def update(_=None):
+        view.value = to_png(saturate(L, ab, factor.value))
+        mean = float(np.hypot(ab[..., 0], ab[..., 1]).mean() * factor.value)
+        readout.value = f"× {factor.value:.2f}: mean color strength √(a² + b²) = {mean:.1f}"
+
+    factor.observe(update, names="value")
+    update()
+    box = w.VBox([factor, view, readout])
+    box.factor, box.view, box.readout = factor, view, readout
+    return box
+
+
+def wipe_explorer(before: np.ndarray, after: np.ndarray, labels=("before", "after")) -> w.VBox:
+    """Drag a line across two pictures of the same scene: left of it one, right the other.
+
+    Example:
+        >>> import numpy as np
+        >>> box = wipe_explorer(np.zeros((8, 8, 3)), np.ones((8, 8, 3)))
+        >>> box.position.value = 1.0
+        >>> box.readout.value
+        'left of the line: before · right of it: after (100% before)'
+    """
+    position = w.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.01, description="wipe")
+    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    readout = w.Label()
+
+    def update(_=None):
+        view.value = to_png(wipe(before, after, position.value))
+        readout.value = (
+            f"left of the line: {labels[0]} · right of it: {labels[1]} "
+            f"({position.value:.0%} {labels[0]})"
+        )
+
+    position.observe(update, names="value")
+    update()
+    box = w.VBox([position, view, readout])
+    box.position, box.view, box.readout = position, view, readout
+    return box
