@@ -11,13 +11,19 @@ LAB_ARGS ?=
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 PYTEST_ARGS ?=
 
-.PHONY: lab test student lint format check clean-venv
+.PHONY: lab test student figures lint format check clean-venv
 
 lab: $(VENV)/.installed-base
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest --nbval-lax --doctest-modules colorlab tests notebooks $(PYTEST_ARGS)
+
+student: $(VENV)/.installed-base
+	$(PY) tools/make_student.py
+
+figures: $(VENV)/.installed-base
+	$(PY) tools/make_figures.py
 
 check: $(VENV)/.installed-base
 	$(PY) -m colorlab.check

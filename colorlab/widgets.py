@@ -575,7 +575,7 @@ def saturate(L: np.ndarray, ab: np.ndarray, factor: float) -> np.ndarray:
 
 
 def wipe(before: np.ndarray, after: np.ndarray, position: float) -> np.ndarray:
-    """``before`` left of ``position`` (0-1 of the width), ``after`` right of it, a white line between.
+    """``before`` left of ``position`` (0-1 of the width), ``after`` right, a white line between.
 
     Example:
         >>> import numpy as np

@@ -16,6 +16,8 @@ import numpy as np  # noqa: E402
 
 import colorlab as cl  # noqa: E402
 
+cl.setup(seed=0, plots=False, tensorflow=True)
+
 OUT = Path(__file__).resolve().parents[1] / "notebooks" / "figures"
 
 
@@ -54,7 +56,149 @@ def course_at_a_glance() -> None:
     plt.close(fig)
 
 
-FIGURES = {f.__name__: f for f in (scenes_grid, course_at_a_glance)}
+def pixel_grid() -> None:
+    """Lesson 01: the camera photo, a marked patch, and that patch with its numbers."""
+    camera = cl.datasets.gray_photo("camera")
+    r, c = 200, 184
+    fig, axes = plt.subplots(1, 2, figsize=(9, 4.2))
+    axes[0].imshow(cl.widgets.outline(camera, r, c, 8))
+    axes[0].set_title("camera: 512 × 512 numbers")
+    axes[0].axis("off")
+    cl.plotting.pixel_heatmap(camera[r : r + 8, c : c + 8], ax=axes[1])
+    axes[1].set_title(f"camera[{r}:{r + 8}, {c}:{c + 8}]")
+    fig.tight_layout()
+    fig.savefig(OUT / "pixel_grid.png", dpi=80)
+    plt.close(fig)
+
+
+def leaf_layers() -> None:
+    """Lesson 02: the leaf and its three layers, each shown as gray."""
+    leaf = cl.datasets.leaf(200)
+    panels = [(leaf, "the leaf")] + [(leaf[..., k], f"{n} layer") for k, n in enumerate("RGB")]
+    fig, axes = plt.subplots(1, 4, figsize=(12, 3.4))
+    for ax, (img, title) in zip(axes, panels, strict=True):
+        ax.imshow(img, cmap="gray", vmin=0, vmax=1)
+        ax.set_title(title)
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(OUT / "leaf_layers.png", dpi=80)
+    plt.close(fig)
+
+
+def lab_layers() -> None:
+    """Lesson 03: the photo, its L, and a and b on their own color scales."""
+    rgb = cl.datasets.sample_photo("astronaut", size=200)
+    L, ab = cl.split_lab(cl.rgb_to_lab(rgb))
+    fig, axes = plt.subplots(1, 4, figsize=(13, 3.3))
+    axes[0].imshow(rgb)
+    axes[0].set_title("photo")
+    axes[1].imshow(L[..., 0], cmap="gray", vmin=0, vmax=100)
+    axes[1].set_title("L (0-100)")
+    for ax, k, name, cmap in (
+        (axes[2], 0, "a: green ↔ red", "PiYG_r"),
+        (axes[3], 1, "b: blue ↔ yellow", "coolwarm"),
+    ):
+        im = ax.imshow(ab[..., k], cmap=cmap, vmin=-80, vmax=80)
+        ax.set_title(name)
+        fig.colorbar(im, ax=ax, shrink=0.8)
+    for ax in axes:
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(OUT / "lab_layers.png", dpi=80)
+    plt.close(fig)
+
+
+def normalization() -> None:
+    """Lesson 04: tanh's curve, and a photo's a and b before and after ÷128."""
+    rgb = cl.datasets.sample_photo("astronaut", size=200)
+    ab = cl.split_lab(cl.rgb_to_lab(rgb))[1]
+    z = np.linspace(-5, 5, 300)
+    fig, axes = plt.subplots(1, 3, figsize=(13, 3.3))
+    axes[0].plot(z, np.tanh(z), "k")
+    axes[0].axhline(1, ls=":", c="gray")
+    axes[0].axhline(-1, ls=":", c="gray")
+    axes[0].set(title="tanh: always in (-1, 1)", xlabel="z")
+    for ax, scale, title in ((axes[1], 1, "a and b"), (axes[2], 128, "a and b ÷ 128")):
+        for k, (name, color) in enumerate((("a", "tab:red"), ("b", "tab:olive"))):
+            ax.hist(ab[..., k].ravel() / scale, bins=80, alpha=0.6, color=color, label=name)
+        ax.set(title=title, yscale="log", xlim=(-128 / scale, 128 / scale))
+        ax.legend()
+    fig.tight_layout()
+    fig.savefig(OUT / "normalization.png", dpi=80)
+    plt.close(fig)
+
+
+def _trained_lesson_model(photo):
+    model = cl.models.lesson_model(width=16, seed=0)
+    cl.training.fit_photo(model, photo, epochs=20)
+    return model
+
+
+def training() -> None:
+    """Lesson 05: loss curves of both networks and their colorizations (trains ~20 s)."""
+    photo = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 256)
+    X, Y = cl.training.photo_xy(photo)
+    article = cl.models.article_model(seed=0)
+    article_loss = article.fit(X, Y, batch_size=1, epochs=200, verbose=0).history["loss"]
+    lesson = cl.models.lesson_model(width=16, seed=0)
+    lesson_loss = cl.training.fit_photo(lesson, photo, epochs=20).history["loss"]
+    fig, axes = plt.subplots(1, 3, figsize=(13, 3.5))
+    axes[0].plot(np.arange(1, 201), article_loss, label="article: 200 epochs × 1 step")
+    axes[0].plot(np.arange(1, 21) * 10, lesson_loss, label="improved: 20 epochs × 10 steps")
+    axes[0].set(xlabel="training steps", ylabel="MSE loss", yscale="log", title="loss")
+    axes[0].legend(fontsize=8)
+    for ax, model, name in (
+        (axes[1], article, "article's network"),
+        (axes[2], lesson, "improved network"),
+    ):
+        out = cl.colorize(model, photo)
+        ax.imshow(out)
+        ax.set_title(f"{name}: {cl.metrics.psnr(photo, out):.1f} dB")
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(OUT / "training.png", dpi=80)
+    plt.close(fig)
+
+
+def reconstruction() -> None:
+    """Lesson 06: original, gray input, colorization and the per-pixel color error."""
+    photo = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 256)
+    model = _trained_lesson_model(photo)
+    out = cl.colorize(model, photo)
+    true_ab = cl.split_lab(cl.rgb_to_lab(photo))[1]
+    pred_ab = cl.split_lab(cl.rgb_to_lab(out))[1]
+    error = np.hypot(*(pred_ab - true_ab).transpose(2, 0, 1))
+    fig, axes = plt.subplots(1, 4, figsize=(14, 3.6))
+    for ax, img, title in (
+        (axes[0], photo, "original"),
+        (axes[1], cl.to_gray(photo), "gray"),
+        (axes[2], out, "colorized"),
+    ):
+        ax.imshow(img)
+        ax.set_title(title)
+    im = axes[3].imshow(error, cmap="magma", vmin=0, vmax=40)
+    axes[3].set_title("color error")
+    fig.colorbar(im, ax=axes[3], shrink=0.8)
+    for ax in axes:
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(OUT / "reconstruction.png", dpi=80)
+    plt.close(fig)
+
+
+FIGURES = {
+    f.__name__: f
+    for f in (
+        scenes_grid,
+        course_at_a_glance,
+        pixel_grid,
+        leaf_layers,
+        lab_layers,
+        normalization,
+        training,
+        reconstruction,
+    )
+}
 
 
 def main(names: list[str]) -> None:

@@ -1,0 +1,92 @@
+"""Every exercise self-check accepts a right answer and rejects wrong ones with a hint."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import colorlab as cl
+from colorlab import checks
+
+
+def rejects(fn, *args, hint: str):
+    with pytest.raises(AssertionError, match=hint):
+        fn(*args)
+
+
+def test_gradient():
+    right = np.tile(np.arange(256, dtype=np.uint8), (64, 1))
+    checks.gradient(right)
+    rejects(checks.gradient, right.T, hint="shape")
+    rejects(checks.gradient, right.astype(float), hint="uint8")
+    rejects(checks.gradient, right[:, ::-1].copy(), hint="first column")
+    rejects(checks.gradient, ..., hint="empty")
+
+
+def test_inverted_detects_wraparound():
+    img = cl.datasets.gray_photo("camera", size=32)
+    checks.inverted(img, 255 - img)
+    rejects(checks.inverted, img, -img, hint="wraps around")
+    rejects(checks.inverted, img, img, hint="255 - v")
+
+
+def test_green_only_and_gray():
+    leaf = np.round(cl.datasets.leaf(32) * 255).astype(np.uint8)
+    right = leaf.copy()
+    right[..., [0, 2]] = 0
+    checks.green_only(leaf, right)
+    wrong = leaf.copy()
+    wrong[..., 0] = 0
+    rejects(checks.green_only, leaf, wrong, hint="blue")
+    rgb = cl.datasets.sample_photo("coffee", size=16)
+    mean = rgb.mean(-1)
+    checks.gray_from_rgb(rgb, np.stack([mean] * 3, -1))
+    rejects(checks.gray_from_rgb, rgb, mean, hint="3 layers")
+    rejects(checks.gray_from_rgb, rgb, rgb, hint="equal")
+
+
+def test_split_and_round_trip():
+    lab = cl.rgb_to_lab(cl.datasets.leaf(16))
+    checks.split_x_y(lab, lab[..., 0], lab[..., 1:])
+    rejects(checks.split_x_y, lab, lab[..., 1], lab[..., 1:], hint="layer 0")
+    rejects(checks.split_x_y, lab, lab[..., 0], lab[..., :2], hint="layers 1 and 2")
+    img = np.round(cl.datasets.leaf(16) * 255).astype(np.uint8)
+    checks.round_trip(img, img / 255)
+    rejects(checks.round_trip, img, img.astype(float), hint="image / 255")
+
+
+def test_normalization_checks():
+    checks.normalize_pair(lambda ab: ab / 128, lambda y: y * 128)
+    rejects(checks.normalize_pair, lambda ab: ab / 100, lambda y: y * 100, hint="128")
+
+    def todo(_):
+        raise NotImplementedError
+
+    rejects(checks.normalize_pair, todo, todo, hint="NotImplementedError")
+    ab = np.linspace(-100, 100, 11)
+    checks.inverse_error(ab, lambda a: a / 128, lambda y: y * 128, 0.0)
+    rejects(checks.inverse_error, ab, lambda a: a / 128, lambda y: y * 128, 1.0, hint="gives")
+    checks.scale_L(lambda L: L / 50 - 1)
+    rejects(checks.scale_L, lambda L: L / 100, hint="subtract 1")
+
+
+def test_network_checks():
+    shapes = [(1, 8), (8, 2)]
+    checks.conv_params(shapes, (9 + 1) * 8 + (72 + 1) * 2)
+    rejects(checks.conv_params, shapes, 9 * 8 + 72 * 2, hint="bias")
+    rejects(checks.conv_params, shapes, 5, hint="add up")
+    Y = np.array([-0.5, 0.2, -0.1, 0.4])
+    checks.relu_unreachable(Y, 0.5)
+    rejects(checks.relu_unreachable, Y, 0.25, hint=r"\(Y < 0\)")
+
+
+def test_reconstruction_checks():
+    X = np.full((1, 4, 4, 1), 40.0)
+    out = np.full((1, 4, 4, 2), 0.25)
+    checks.canvas(X, out, np.concatenate([X[0], out[0] * 128], -1))
+    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="multiply")
+    rejects(checks.canvas, X, out, np.zeros((4, 4, 3)), hint="layer 0")
+    model = cl.models.lesson_model(width=4)
+    img = cl.datasets.sample_photo("coffee", size=(16, 24))
+    checks.own_colorize(model, img, cl.colorize(model, img))
+    rejects(checks.own_colorize, model, img, img, hint="differ")  # the original is not it

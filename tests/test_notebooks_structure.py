@@ -1,0 +1,137 @@
+"""Lesson conventions (COURSE.md §5) and the generated student set."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import make_student  # noqa: E402
+
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def tags(cell) -> list[str]:
+    return cell.metadata.get("tags", [])
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_opening_and_closing(path):
+    nb = read(path)
+    first, last = nb.cells[0], nb.cells[-1]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert "**Time:**" in first.source and "**Builds on:**" in first.source
+    goals = re.findall(r"^- ", first.source, re.M)
+    assert 3 <= len(goals) <= 5, f"{path.name}: {len(goals)} learning goals"
+    assert last.cell_type == "markdown" and "What you learned" in last.source
+    assert "**Next:**" in last.source or path.stem.startswith("10_")
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_setup_widget_and_static_figure(path):
+    nb = read(path)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    setup = next(i for i, src in enumerate(code) if "cl.setup(" in src)
+    assert "import colorlab as cl" in code[setup] and setup == 0
+    assert any("cl.widgets." in src for src in code), f"{path.name} has no widget"
+    images = re.findall(
+        r"!\[[^\]]*\]\(([^)]+)\)",
+        "\n".join(c.source for c in nb.cells if c.cell_type == "markdown"),
+    )
+    assert images, f"{path.name} shows no figure before it runs"
+    for image in images:
+        assert (path.parent / image).exists(), f"{path.name}: missing {image}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_every_exercise_has_a_solution_and_a_check(path):
+    cells = read(path).cells
+    solutions = [i for i, c in enumerate(cells) if "solution" in tags(c)]
+    assert len(solutions) >= 2, f"{path.name} has {len(solutions)} exercises"
+    for i in solutions:
+        assert "check" in tags(cells[i + 1]), f"{path.name}: no check right after cell {i}"
+        assert "cl.checks." in cells[i + 1].source
+        assert cells[i].source.startswith("# YOUR CODE"), f"{path.name} cell {i}: no task line"
+        heading = next(c for c in reversed(cells[:i]) if c.cell_type == "markdown")
+        assert make_student.EXERCISE.search(heading.source), f"{path.name} cell {i}"
+
+
+def test_student_set_replaces_every_solution(tmp_path):
+    written = make_student.build(tmp_path)
+    assert [p.name for p in written] == [p.name for p in LESSONS]
+    assert (tmp_path / "figures").is_dir()
+    for lesson, student in zip(LESSONS, written, strict=True):
+        src, out = read(lesson), read(student)
+        assert len(src.cells) == len(out.cells)
+        for a, b in zip(src.cells, out.cells, strict=True):
+            if "solution" in tags(a):
+                assert "exercise" in tags(b) and "solution" not in tags(b)
+                assert re.search(r'raise NotImplementedError\("Exercise \d+"\)', b.source)
+                for line in a.source.splitlines():
+                    if line.strip() and not line.startswith("#"):
+                        assert line not in b.source.splitlines(), (student.name, line)
+                    if line.startswith("#"):
+                        assert line in b.source
+            else:
+                assert a.source == b.source
+            if b.cell_type == "code":
+                assert b.outputs == [] and b.execution_count is None
+
+
+def test_stub_keeps_comments_and_requires_a_task():
+    assert make_student.stub("# task\n# x = ...\nx = 1", "2").endswith(
+        'raise NotImplementedError("Exercise 2")'
+    )
+    with pytest.raises(ValueError, match="Exercise 5"):
+        make_student.stub("x = 1", "5")
+
+
+def test_student_notebook_fails_until_solved(tmp_path):
+    """In the student set, each exercise raises until done, and its check fails too."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    make_student.build(tmp_path)
+    nb = read(tmp_path / "01_pixel_grids.ipynb")
+    client = NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="colorlab",
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    try:
+        client.execute()
+    except CellExecutionError:  # pragma: no cover - allow_errors keeps going
+        pass
+    errors = {
+        i: o.ename
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "error"
+    }
+    exercise_cells = [i for i, c in enumerate(nb.cells) if "exercise" in tags(c)]
+    assert exercise_cells and all(errors.get(i) == "NotImplementedError" for i in exercise_cells)
+    assert all(errors.get(i + 1) in ("NameError", "AssertionError") for i in exercise_cells)
+
+
+def test_make_student_command(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_student.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and "student notebooks" in proc.stdout
