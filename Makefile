@@ -11,7 +11,7 @@ LAB_ARGS ?=
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 PYTEST_ARGS ?=
 
-.PHONY: lab test student figures lint format check clean-venv
+.PHONY: lab test student figures weights lint format check clean-venv
 
 lab: $(VENV)/.installed-base
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
@@ -21,6 +21,9 @@ test: $(VENV)/.installed-test
 
 student: $(VENV)/.installed-base
 	$(PY) tools/make_student.py
+
+weights: $(VENV)/.installed-base
+	$(PY) tools/train_weights.py
 
 figures: $(VENV)/.installed-base
 	$(PY) tools/make_figures.py

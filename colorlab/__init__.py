@@ -23,15 +23,16 @@ from colorlab.color import (
     to_gray,
 )
 from colorlab.colorize import colorize
-from colorlab.errors import ImageError
+from colorlab.errors import ImageError, ModelError
 from colorlab.images import load_image, save_image
+from colorlab.saving import load_model, save_model
 from colorlab.session import setup
 
 __version__ = "0.1.0"
 
 # Submodules that pull in heavy libraries (ipywidgets, TensorFlow) load on first use,
 # so that `import colorlab` and the command line start fast.
-_LAZY = ("widgets", "plotting", "models", "metrics", "training")
+_LAZY = ("widgets", "plotting", "models", "metrics", "training", "pipeline", "bins", "layers")
 
 
 def __getattr__(name: str):
@@ -44,6 +45,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "ImageError",
+    "ModelError",
     "check",
     "colorize",
     "checks",
@@ -53,9 +55,11 @@ __all__ = [
     "denormalize_ab",
     "lab_to_rgb",
     "load_image",
+    "load_model",
     "normalize_ab",
     "rgb_to_lab",
     "save_image",
+    "save_model",
     "setup",
     "split_lab",
     "to_gray",

@@ -398,3 +398,180 @@ def own_colorize(model, image: np.ndarray, colorized: object) -> None:
         "L from rgb2lab, predict, × 128, the canvas, lab2rgb.",
     )
     _done("the same colors as cl.colorize")
+
+
+# ------------------------------------------------------------------- 07
+
+
+def flip(flip: object) -> None:
+    """Exercise 07.1: a function that mirrors an (H, W, 3) image left to right.
+
+    Example:
+        >>> flip(lambda img: img[:, ::-1])
+        ✓ correct: left and right swapped, top and bottom kept
+    """
+    _require(callable(flip), "define a function: def flip(image): ...")
+    img = np.random.default_rng(0).random((4, 5, 3))
+    try:
+        out = np.asarray(flip(img.copy()))
+    except NotImplementedError:
+        raise AssertionError("Not yet: replace the NotImplementedError with your code.") from None
+    _require(out.shape == img.shape, f"keep the shape {img.shape}; got {out.shape}.")
+    if np.allclose(out, img[::-1]):
+        raise AssertionError("Not yet: that flips top and bottom; flip the columns: [:, ::-1].")
+    _require(np.allclose(out, img[:, ::-1]), "column j should become column W - 1 - j.")
+    _done("left and right swapped, top and bottom kept")
+
+
+def best_epoch(val_loss: list[float], best_epoch: object) -> None:
+    """Exercise 07.2: the epoch (counted from 1) with the lowest validation loss.
+
+    Example:
+        >>> best_epoch([0.5, 0.3, 0.4], 2)
+        ✓ correct: after epoch 2 the network only got better at the training photos
+    """
+    _require(
+        isinstance(best_epoch, int | np.integer) and not isinstance(best_epoch, bool),
+        "`best_epoch` should be a whole number (an epoch).",
+    )
+    true = int(np.argmin(val_loss)) + 1
+    if best_epoch == true - 1:
+        raise AssertionError("Not yet: epochs are counted from 1, np.argmin from 0: add 1.")
+    _require(best_epoch == true, "find the position of the smallest validation loss: np.argmin.")
+    last = len(val_loss)
+    extra = (
+        "after epoch " + str(true) + " the network only got better at the training photos"
+        if true < last
+        else "the validation loss was still falling at the end"
+    )
+    _done(extra)
+
+
+# ------------------------------------------------------------------- 08
+
+
+def tiled(vector: np.ndarray, height: int, width: int, tiled: object) -> None:
+    """Exercise 08.1: a vector (D,) repeated at every pixel of a height×width grid: (H, W, D).
+
+    Example:
+        >>> import numpy as np
+        >>> v = np.arange(3.0)
+        >>> tiled(v, 2, 4, np.broadcast_to(v, (2, 4, 3)))
+        ✓ correct: every pixel now carries the whole-image description
+    """
+    t = _is_array(np.asarray(tiled) if tiled is not None and tiled is not ... else tiled, "tiled")
+    d = len(vector)
+    _require(
+        t.shape == (height, width, d),
+        f"the shape should be (H, W, D) = {(height, width, d)}; got {t.shape}.",
+    )
+    _require(
+        bool(np.all(t == vector)),
+        "every pixel should hold the same vector: "
+        "np.broadcast_to(vector, (H, W, D)) or np.tile(vector, (H, W, 1)).",
+    )
+    _done("every pixel now carries the whole-image description")
+
+
+def accuracy(probs: np.ndarray, labels: np.ndarray, accuracy: object) -> None:
+    """Exercise 08.2: the share of images whose most probable class is the true one.
+
+    Example:
+        >>> import numpy as np
+        >>> accuracy(np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), np.array([0, 1, 1]), 2 / 3)
+        ✓ correct: 66.7% of the held-out scenes named right
+    """
+    _require(accuracy is not None and accuracy is not ..., "`accuracy` is still empty.")
+    true = float((np.argmax(probs, axis=-1) == labels).mean())
+    _require(
+        abs(float(accuracy) - true) < 1e-6,
+        "take np.argmax(probs, axis=-1), compare with the labels, and average.",
+    )
+    _done(f"{true:.1%} of the held-out scenes named right")
+
+
+# ------------------------------------------------------------------- 09
+
+
+def mse_optimum(colors: np.ndarray, best: object) -> None:
+    """Exercise 09.1: the single ab that minimizes the mean squared error to equally likely colors.
+
+    Example:
+        >>> import numpy as np
+        >>> c = np.array([[60.0, 40.0], [10.0, -50.0]])
+        >>> mse_optimum(c, c.mean(axis=0))
+        ✓ correct: the mean, (35.0, -5.0): a dull color that is neither of the two
+    """
+    b = _is_array(
+        np.asarray(best, dtype=np.float64) if isinstance(best, list | tuple) else best, "best"
+    )
+    mean = np.asarray(colors, np.float64).mean(axis=0)
+    _require(b.shape == (2,), f"give one (a, b) pair, shape (2,); got {b.shape}.")
+    _require(
+        np.allclose(b, mean, atol=0.5),
+        "the MSE is smallest at the average of the colors: colors.mean(axis=0).",
+    )
+    _done(f"the mean, ({mean[0]:.1f}, {mean[1]:.1f}): a dull color that is neither of the two")
+
+
+def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object) -> None:
+    """Exercise 09.2: the annealed mean of one pixel's bin probabilities.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.bins import annealed_mean
+        >>> b = np.array([[-50.0, 0.0], [50.0, 0.0]]); p = np.array([0.3, 0.7])
+        >>> annealed(p, b, 0.5, annealed_mean(p, b, 0.5))
+        ✓ correct: ab = (34.5, 0.0)
+    """
+    from colorlab.bins import annealed_mean
+
+    got = _is_array(np.asarray(ab, np.float64) if isinstance(ab, list | tuple) else ab, "ab")
+    want = annealed_mean(probs, bins, temperature)
+    _require(got.shape == (2,), f"give one (a, b) pair; got shape {got.shape}.")
+    plain = np.asarray(probs) @ bins
+    if np.allclose(got, plain, atol=0.05) and not np.allclose(plain, want, atol=0.05):
+        raise AssertionError("Not yet: that is the plain mean (T = 1); raise p to 1/T first.")
+    _require(
+        np.allclose(got, want, atol=0.05),
+        "compute q = p ** (1 / T), divide by its sum, then q @ bins.",
+    )
+    _done(f"ab = ({want[0]:.1f}, {want[1]:.1f})")
+
+
+# ------------------------------------------------------------------- 10
+
+
+def colorfulness_by_hand(rgb: np.ndarray, cf: object) -> None:
+    """Exercise 10.1: Hasler & Süsstrunk colorfulness, σ_rgyb + 0.3·μ_rgyb, of an RGB photo.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.metrics import colorfulness
+        >>> img = np.random.default_rng(0).random((4, 4, 3))
+        >>> colorfulness_by_hand(img, colorfulness(img))
+        ✓ correct: CF = 0.593
+    """
+    from colorlab.metrics import colorfulness
+
+    _require(cf is not None and cf is not ..., "`cf` is still empty.")
+    want = colorfulness(rgb)
+    _require(
+        abs(float(cf) - want) < 1e-6,
+        "rg = R - G, yb = (R + G)/2 - B; σ = √(std(rg)² + std(yb)²), "
+        "μ = √(mean(rg)² + mean(yb)²); CF = σ + 0.3·μ.",
+    )
+    _done(f"CF = {want:.3f}")
+
+
+def best_model(mean_psnr: dict, best: object) -> None:
+    """Exercise 10.2: the name of the model with the highest mean PSNR.
+
+    Example:
+        >>> best_model({"a": 20.0, "b": 22.5}, "b")
+        ✓ correct: b, with 22.5 dB on average
+    """
+    _require(isinstance(best, str), "`best` should be a model name (a string).")
+    want = max(mean_psnr, key=mean_psnr.get)
+    _require(best == want, "use max(mean_psnr, key=mean_psnr.get).")
+    _done(f"{want}, with {mean_psnr[want]:.1f} dB on average")

@@ -32,7 +32,9 @@ def predict_ab(model, L: np.ndarray, stride: int = 8) -> np.ndarray:
     h, w = L.shape[:2]
     ph, pw = (-h) % stride, (-w) % stride
     padded = np.pad(L, ((0, ph), (0, pw), (0, 0)), mode="reflect" if min(h, w) > 1 else "edge")
-    out = model.predict(padded[None].astype(np.float32), verbose=0)[0]
+    # A direct call rather than model.predict: predict compiles a graph per new image size
+    # and, with shapes left open, Keras's bilinear upsampling cannot be traced.
+    out = np.asarray(model(padded[None].astype(np.float32), training=False))[0]
     return out[:h, :w]
 
 

@@ -12,3 +12,14 @@ class ImageError(ValueError):
         ...
         colorlab.errors.ImageError: holiday.jpg is empty (0 bytes): copy the photo again.
     """
+
+
+class ModelError(ValueError):
+    """A model could not be loaded or used: the message says which and what to do.
+
+    Example:
+        >>> raise ModelError("no model called 'x': choose one of scenes_regression")
+        Traceback (most recent call last):
+        ...
+        colorlab.errors.ModelError: no model called 'x': choose one of scenes_regression
+    """

@@ -1,12 +1,28 @@
-"""Measuring colorizations, always beside the gray baseline (ab = 0)."""
+"""Measuring colorizations honestly: every report puts the gray baseline (ab = 0) beside the model.
+
+* PSNR and SSIM come from scikit-image.
+* Colorfulness (CF) is Hasler & Süsstrunk's (2003) measure in its signed rg/yb form, on float
+  RGB in [0, 1]; ΔCF = |CF(prediction) − CF(truth)| says how far the vividness is off (a
+  colorizer that paints everything brown has a large ΔCF even when its PSNR looks fine).
+* AuC is the area under the curve "share of pixels whose ab error is ≤ t" for t = 0…150,
+  scaled to [0, 1] (1 = every pixel exact).
+* ΔE is the mean CIEDE2000 color difference (scikit-image).
+"""
 
 from __future__ import annotations
 
 import numpy as np
-from skimage.metrics import peak_signal_noise_ratio
+from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
-from colorlab.color import to_gray
+from colorlab.color import rgb_to_lab, split_lab, to_gray
 from colorlab.errors import ImageError
+
+#: The thresholds (in ab units) of the AuC curve.
+AUC_THRESHOLDS = np.arange(0, 151)
+#: PSNR reported for identical images (instead of infinity, which JSON cannot hold).
+PSNR_IDENTICAL = 100.0
+#: The numbers every report holds, in this order.
+METRICS = ("psnr", "ssim", "cf", "delta_cf", "auc")
 
 
 def _check_pair(truth: np.ndarray, pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -17,7 +33,7 @@ def _check_pair(truth: np.ndarray, pred: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
-    """Peak signal-to-noise ratio in dB of RGB images in [0, 1] (higher is better).
+    """Peak signal-to-noise ratio in dB of RGB images in [0, 1] (higher is better, 100 = same).
 
     Example:
         >>> import numpy as np
@@ -26,8 +42,132 @@ def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
     """
     truth, pred = _check_pair(truth, pred)
     if np.array_equal(truth, pred):
-        return float("inf")
-    return float(peak_signal_noise_ratio(truth, pred, data_range=1.0))
+        return PSNR_IDENTICAL
+    return min(PSNR_IDENTICAL, float(peak_signal_noise_ratio(truth, pred, data_range=1.0)))
+
+
+def ssim(truth: np.ndarray, pred: np.ndarray) -> float:
+    """Structural similarity of RGB images in [0, 1] (1 = identical).
+
+    Example:
+        >>> import numpy as np
+        >>> img = np.random.default_rng(0).random((16, 16, 3))
+        >>> ssim(img, img)
+        1.0
+    """
+    truth, pred = _check_pair(truth, pred)
+    win = min(7, *truth.shape[:2])
+    win -= 1 - win % 2  # an odd window that fits small images too
+    return float(structural_similarity(truth, pred, data_range=1.0, channel_axis=-1, win_size=win))
+
+
+def colorfulness(rgb: np.ndarray) -> float:
+    """Hasler & Süsstrunk colorfulness of float RGB in [0, 1]: σ_rgyb + 0.3·μ_rgyb.
+
+    With rg = R − G and yb = (R + G)/2 − B: σ_rgyb = √(σ_rg² + σ_yb²) and
+    μ_rgyb = √(μ_rg² + μ_yb²). A gray image scores 0.
+
+    Example:
+        >>> import numpy as np
+        >>> colorfulness(np.full((4, 4, 3), 0.5))
+        0.0
+        >>> round(colorfulness(np.tile([1.0, 0.0, 0.0], (4, 4, 1))), 3)   # pure red
+        0.335
+    """
+    rgb = np.asarray(rgb, np.float64)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    rg = r - g
+    yb = 0.5 * (r + g) - b
+    sigma = np.sqrt(rg.std() ** 2 + yb.std() ** 2)
+    mu = np.sqrt(rg.mean() ** 2 + yb.mean() ** 2)
+    return float(sigma + 0.3 * mu)
+
+
+def delta_cf(truth: np.ndarray, pred: np.ndarray) -> float:
+    """|CF(pred) − CF(truth)|: how far the prediction's vividness is from the truth's.
+
+    Example:
+        >>> import numpy as np
+        >>> red = np.tile([1.0, 0.0, 0.0], (4, 4, 1))
+        >>> round(delta_cf(red, np.full((4, 4, 3), 0.5)), 3)
+        0.335
+    """
+    truth, pred = _check_pair(truth, pred)
+    return abs(colorfulness(pred) - colorfulness(truth))
+
+
+def ab_error(truth: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    """Per-pixel Euclidean distance between the ab of two RGB images, √(Δa² + Δb²).
+
+    Example:
+        >>> import numpy as np
+        >>> float(ab_error(np.full((2, 2, 3), 0.5), np.full((2, 2, 3), 0.5)).max())
+        0.0
+    """
+    truth, pred = _check_pair(truth, pred)
+    ab_t = split_lab(rgb_to_lab(truth))[1].astype(np.float64)
+    ab_p = split_lab(rgb_to_lab(pred))[1].astype(np.float64)
+    return np.sqrt(((ab_t - ab_p) ** 2).sum(axis=-1))
+
+
+def auc_from_errors(errors: np.ndarray, thresholds: np.ndarray = AUC_THRESHOLDS) -> float:
+    """Area under "share of pixels with error ≤ t" over ``thresholds``, scaled to [0, 1].
+
+    Example:
+        >>> import numpy as np
+        >>> auc_from_errors(np.zeros(10))             # every pixel exact
+        1.0
+        >>> round(auc_from_errors(np.full(10, 75.0)), 4)   # within threshold from t = 75 on
+        0.5033
+    """
+    errors = np.asarray(errors, np.float64).ravel()
+    within = (errors[None, :] <= thresholds[:, None]).mean(axis=1)
+    return float(within.mean())
+
+
+def auc(truth: np.ndarray, pred: np.ndarray) -> float:
+    """AuC of the per-pixel ab error over thresholds 0-150 (1 = perfect).
+
+    Example:
+        >>> import numpy as np
+        >>> img = np.random.default_rng(0).random((8, 8, 3))
+        >>> auc(img, img)
+        1.0
+    """
+    return auc_from_errors(ab_error(truth, pred))
+
+
+def delta_e(truth: np.ndarray, pred: np.ndarray) -> float:
+    """Mean CIEDE2000 color difference (scikit-image); about 2.3 is a just-noticeable difference.
+
+    Example:
+        >>> import numpy as np
+        >>> delta_e(np.full((2, 2, 3), 0.5), np.full((2, 2, 3), 0.5))
+        0.0
+    """
+    from skimage.color import deltaE_ciede2000
+
+    truth, pred = _check_pair(truth, pred)
+    return float(deltaE_ciede2000(rgb_to_lab(truth), rgb_to_lab(pred)).mean())
+
+
+def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+    """All metrics of one colorization: psnr, ssim, cf, delta_cf, auc (and delta_e).
+
+    Example:
+        >>> import numpy as np
+        >>> img = np.random.default_rng(0).random((8, 8, 3))
+        >>> sorted(evaluate(img, img))
+        ['auc', 'cf', 'delta_cf', 'delta_e', 'psnr', 'ssim']
+    """
+    return {
+        "psnr": psnr(truth, pred),
+        "ssim": ssim(truth, pred),
+        "cf": colorfulness(pred),
+        "delta_cf": delta_cf(truth, pred),
+        "auc": auc(truth, pred),
+        "delta_e": delta_e(truth, pred),
+    }
 
 
 def gray_psnr(truth: np.ndarray) -> float:
@@ -39,3 +179,31 @@ def gray_psnr(truth: np.ndarray) -> float:
         True
     """
     return psnr(truth, to_gray(truth))
+
+
+def report(truth: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, float]]:
+    """Metrics of the model's colorization beside those of the gray baseline.
+
+    Example:
+        >>> import numpy as np
+        >>> img = np.random.default_rng(0).random((8, 8, 3))
+        >>> sorted(report(img, img))
+        ['gray', 'model']
+    """
+    return {"model": evaluate(truth, pred), "gray": evaluate(truth, to_gray(truth))}
+
+
+def mean_report(reports: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """Average a list of :func:`report` results, metric by metric.
+
+    Example:
+        >>> r = {"model": {"psnr": 20.0}, "gray": {"psnr": 10.0}}
+        >>> mean_report([r, r])["model"]["psnr"]
+        20.0
+    """
+    if not reports:
+        raise ValueError("there is nothing to average: no images were evaluated.")
+    return {
+        side: {k: float(np.mean([r[side][k] for r in reports])) for k in reports[0][side]}
+        for side in ("model", "gray")
+    }

@@ -14,6 +14,8 @@ import_tensorflow_quietly()
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
+from colorlab.layers import AnnealedMean, TileToGrid  # noqa: E402
+
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
 L_SCALE, L_SHIFT = 50.0, 1.0
 
@@ -54,6 +56,26 @@ def article_model(seed: int | None = None) -> keras.Sequential:
     return model
 
 
+def _conv(filters: int, strides: int = 1, name: str | None = None) -> layers.Conv2D:
+    return layers.Conv2D(filters, 3, strides=strides, padding="same", activation="relu", name=name)
+
+
+def _encoder(L, width: int):
+    """Scaled L → (1/4-size features, 1/8-size features): the shared front half."""
+    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
+    x = _conv(width, 2)(x)
+    quarter = _conv(2 * width, 2)(x)
+    x = _conv(4 * width, 2)(quarter)
+    return quarter, _conv(4 * width)(x)
+
+
+def _decoder(quarter, eighth, width: int):
+    """(1/4, 1/8 features) → 1/4-size features ready for an output head."""
+    x = layers.UpSampling2D(2, interpolation="bilinear")(eighth)
+    x = layers.Concatenate(name="skip")([x, quarter])
+    return _conv(2 * width)(x)
+
+
 def lesson_model(
     width: int = 16, learning_rate: float = 2e-3, seed: int | None = None
 ) -> keras.Model:
@@ -77,19 +99,9 @@ def lesson_model(
     w = int(width)
     if w < 1:
         raise ValueError(f"width must be a positive number of filters, not {width!r}.")
-
-    def conv(filters: int, strides: int = 1) -> layers.Conv2D:
-        return layers.Conv2D(filters, 3, strides=strides, padding="same", activation="relu")
-
     L = keras.Input((None, None, 1), name="L")
-    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
-    x = conv(w, 2)(x)  # 1/2 size
-    quarter = conv(2 * w, 2)(x)  # 1/4 size
-    x = conv(4 * w, 2)(quarter)  # 1/8 size
-    x = conv(4 * w)(x)
-    x = layers.UpSampling2D(2, interpolation="bilinear")(x)  # back to 1/4
-    x = layers.Concatenate(name="skip")([x, quarter])
-    x = conv(2 * w)(x)
+    quarter, eighth = _encoder(L, w)  # 1/4- and 1/8-size features
+    x = _decoder(quarter, eighth, w)  # back to 1/4 size, with the skip connection
     x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(x)
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
     model = keras.Model(L, ab, name="lesson")
@@ -101,3 +113,132 @@ def lesson_model(
 
 #: Every network here halves the size three times: inputs must be multiples of this.
 STRIDE = 8
+
+
+def scene_classifier(
+    num_classes: int, width: int = 16, embedding: int = 32, seed: int | None = None
+) -> keras.Model:
+    """A small CNN that names the scene (meadow, sunset, …) from L alone; lesson 08.
+
+    Its ``embedding`` layer, a vector per image, is what the fusion model reuses.
+
+    Example:
+        >>> scene_classifier(6).output_shape
+        (None, 6)
+    """
+    seed_everything(seed)
+    L = keras.Input((None, None, 1), name="L")
+    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT)(L)
+    for k in range(4):
+        x = _conv(width * 2 ** min(k, 2), 2)(x)
+    x = layers.GlobalAveragePooling2D()(x)
+    emb = layers.Dense(embedding, activation="relu", name="embedding")(x)
+    out = layers.Dense(num_classes, activation="softmax", name="scene")(emb)
+    model = keras.Model(L, out, name="scene_classifier")
+    model.compile(
+        optimizer=keras.optimizers.Adam(3e-3),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    return model
+
+
+def embedding_model(classifier: keras.Model) -> keras.Model:
+    """The part of a classifier up to its ``embedding`` layer (L in, one vector per image out).
+
+    Example:
+        >>> embedding_model(scene_classifier(6)).output_shape
+        (None, 32)
+    """
+    return keras.Model(
+        classifier.input, classifier.get_layer("embedding").output, name="global_features"
+    )
+
+
+def fusion_model(
+    global_encoder: keras.Model,
+    width: int = 16,
+    learning_rate: float = 2e-3,
+    train_encoder: bool = False,
+    seed: int | None = None,
+) -> keras.Model:
+    """The lesson network plus global features: the encoder's vector is fused at every pixel.
+
+    ``global_encoder`` maps L (B, H, W, 1) to a vector (B, D): the embedding of lesson 08's
+    scene classifier, or any other model with that contract, such as a large ImageNet
+    classifier wrapped by :func:`imagenet_encoder`. It is frozen unless ``train_encoder``.
+
+    Example:
+        >>> m = fusion_model(embedding_model(scene_classifier(6)), width=8)
+        >>> m.output_shape
+        (None, None, None, 2)
+    """
+    seed_everything(seed)
+    global_encoder.trainable = bool(train_encoder)
+    L = keras.Input((None, None, 1), name="L")
+    quarter, eighth = _encoder(L, width)
+    vector = global_encoder(L)
+    tiled = TileToGrid(name="tile")([eighth, vector])
+    fused = layers.Concatenate(name="fusion")([eighth, tiled])
+    fused = layers.Conv2D(4 * width, 1, activation="relu", name="fusion_mix")(fused)
+    x = _decoder(quarter, fused, width)
+    x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(x)
+    ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
+    model = keras.Model(L, ab, name="fusion")
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate), loss="mse", steps_per_execution=10
+    )
+    return model
+
+
+def imagenet_encoder(backbone: keras.Model, input_size: int = 224) -> keras.Model:
+    """Wrap an RGB image classifier (e.g. a Keras Applications model) as a global encoder of L.
+
+    L is turned into a gray RGB image in 0-255, resized to ``input_size`` and fed to
+    ``backbone``, which must end in one vector per image (``include_top=False,
+    pooling="avg"``). Weights must already be on disk: for example
+    ``keras.applications.MobileNetV2(include_top=False, pooling="avg",
+    weights="/path/to/mobilenet_v2_weights_notop.h5")``. Nothing is downloaded.
+
+    Example:
+        >>> tiny = keras.Sequential([keras.Input((32, 32, 3)), layers.Conv2D(4, 3),
+        ...                          layers.GlobalAveragePooling2D()])
+        >>> imagenet_encoder(tiny, input_size=32).output_shape
+        (None, 4)
+    """
+    L = keras.Input((None, None, 1), name="L")
+    gray = layers.Rescaling(255.0 / 100.0)(L)
+    gray = layers.Resizing(input_size, input_size)(gray)
+    rgb = layers.Concatenate()([gray, gray, gray])
+    return keras.Model(L, backbone(rgb), name="imagenet_features")
+
+
+def classification_model(
+    bins, width: int = 16, learning_rate: float = 2e-3, seed: int | None = None
+) -> tuple[keras.Model, keras.Model]:
+    """Lesson 09: predict a probability per ab bin; return (training model, colorizer).
+
+    The training model outputs logits (B, H/4, W/4, Q) for a cross-entropy against soft
+    targets; the colorizer shares its weights and turns them into ab / 128 at full size with
+    :class:`~colorlab.layers.AnnealedMean`, so it plugs into :func:`colorlab.colorize`.
+
+    Example:
+        >>> from colorlab.bins import gamut_bins
+        >>> train, colorizer = classification_model(gamut_bins(), width=8)
+        >>> train.output_shape[-1] == len(gamut_bins()), colorizer.output_shape
+        (True, (None, None, None, 2))
+    """
+    seed_everything(seed)
+    L = keras.Input((None, None, 1), name="L")
+    quarter, eighth = _encoder(L, width)
+    x = _decoder(quarter, eighth, width)
+    logits = layers.Conv2D(len(bins), 1, name="bin_logits")(x)
+    train = keras.Model(L, logits, name="classification_train")
+    train.compile(
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss=keras.losses.CategoricalCrossentropy(from_logits=True),
+        steps_per_execution=10,
+    )
+    ab = AnnealedMean(bins, name="annealed_mean")(logits)
+    ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
+    return train, keras.Model(L, ab, name="classification")

@@ -137,3 +137,139 @@ class LiveTraining:
                 live.seconds = time.perf_counter() - live._start
 
         return _Live()
+
+
+# ------------------------------------------------------------------ many photos (07-10)
+
+#: Bundled photos the shipped models train on; the others are held out for evaluation.
+TRAIN_PHOTOS = ("astronaut", "coffee", "chelsea", "motorcycle")
+HELDOUT_PHOTOS = ("rocket", "grace_hopper")
+#: Scenes with these seeds train; scenes from HELDOUT_SCENE_SEED on are never trained on.
+TRAIN_SCENE_SEED, HELDOUT_SCENE_SEED = 0, 10_000
+
+
+def photo_patches(
+    names=TRAIN_PHOTOS, size: int = 80, per_photo: int = 40, seed: int = 0
+) -> np.ndarray:
+    """Random size×size crops of bundled photos (shorter side scaled to 2·size first).
+
+    Example:
+        >>> photo_patches(("coffee",), size=32, per_photo=3).shape
+        (3, 32, 32, 3)
+    """
+    from colorlab.datasets import sample_photo
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for name in names:
+        rgb = sample_photo(name, size=2 * size)
+        h, w = rgb.shape[:2]
+        for _ in range(per_photo):
+            top, left = rng.integers(0, h - size + 1), rng.integers(0, w - size + 1)
+            out.append(rgb[top : top + size, left : left + size])
+    return np.stack(out).astype(np.float32)
+
+
+def training_images(
+    n_scenes: int = 1200,
+    size: int = 80,
+    photos=TRAIN_PHOTOS,
+    per_photo: int = 40,
+    seed: int = TRAIN_SCENE_SEED,
+):
+    """Procedural scenes plus crops of the training photos; returns (images, scene labels).
+
+    Photo crops get the label -1 (no scene category).
+
+    Example:
+        >>> images, labels = training_images(n_scenes=4, size=32, photos=("coffee",), per_photo=2)
+        >>> images.shape, labels.tolist()[-2:]
+        ((6, 32, 32, 3), [-1, -1])
+    """
+    from colorlab.datasets import scenes
+
+    images, labels = scenes(n_scenes, size=size, seed=seed)
+    if photos and per_photo:
+        patches = photo_patches(photos, size, per_photo, seed)
+        images = np.concatenate([images, patches])
+        labels = np.concatenate([labels, np.full(len(patches), -1)])
+    return images, labels
+
+
+def classification_targets(bins: np.ndarray, weights: np.ndarray, k: int = 5, sigma: float = 5.0):
+    """A ``tf.data`` map (L, ab/128) → (L, soft bin targets at 1/4 size, per-pixel weights).
+
+    The in-graph twin of :func:`colorlab.bins.soft_encode` plus class rebalancing: each
+    pixel's weight is that of its nearest bin.
+
+    Example:
+        >>> from colorlab.bins import gamut_bins
+        >>> import numpy as np, tensorflow as tf
+        >>> fn = classification_targets(gamut_bins(), np.ones(len(gamut_bins()), "f4"))
+        >>> L, t, w = fn(tf.zeros((1, 8, 8, 1)), tf.zeros((1, 8, 8, 2)))
+        >>> tuple(t.shape)[1:3], round(float(tf.reduce_sum(t[0, 0, 0])), 4)
+        ((2, 2), 1.0)
+    """
+    import tensorflow as tf
+
+    centers = tf.constant(bins, tf.float32)
+    class_w = tf.constant(weights, tf.float32)
+
+    def fn(L, y):
+        ab = tf.nn.avg_pool2d(y, 4, 4, "VALID") * 128.0  # targets at the logits' 1/4 size
+        d2 = tf.reduce_sum(tf.square(ab[..., None, :] - centers), axis=-1)
+        neg, idx = tf.math.top_k(-d2, k)
+        w = tf.exp(neg / (2 * sigma**2))
+        w = w / tf.reduce_sum(w, axis=-1, keepdims=True)
+        targets = tf.reduce_sum(tf.one_hot(idx, len(bins)) * w[..., None], axis=-2)
+        return L, targets, tf.gather(class_w, idx[..., 0])
+
+    return fn
+
+
+def fit_many(
+    model,
+    images: np.ndarray,
+    epochs: int,
+    steps_per_epoch: int = 50,
+    crop: int = 64,
+    batch_size: int = 32,
+    validation=None,
+    callbacks=(),
+    verbose: int = 0,
+    seed: int = 0,
+    targets=None,
+):
+    """Train on many photos through the augmented ``tf.data`` pipeline; return the history.
+
+    ``validation`` (RGB array) is center-cropped and checked after every epoch; ``targets``
+    is an optional map applied to each (L, ab/128) batch (the classification targets).
+
+    Example:
+        >>> from colorlab.models import lesson_model
+        >>> import numpy as np
+        >>> h = fit_many(lesson_model(width=4), np.random.rand(4, 40, 40, 3).astype("f4"),
+        ...              epochs=1, steps_per_epoch=2, crop=32, batch_size=2)
+        >>> list(h.history)
+        ['loss']
+    """
+    from colorlab.pipeline import dataset
+
+    train = dataset(images, crop=crop, batch_size=batch_size, repeat=True, seed=seed)
+    val = None
+    if validation is not None:
+        val = dataset(
+            validation, crop=crop, batch_size=batch_size, augment_data=False, shuffle=False
+        )
+    if targets is not None:
+        train = train.map(targets)
+        val = val.map(targets) if val is not None else None
+    return model.fit(
+        train,
+        epochs=int(epochs),
+        steps_per_epoch=int(steps_per_epoch),
+        validation_data=val,
+        callbacks=list(callbacks),
+        verbose=verbose,
+        shuffle=False,
+    )

@@ -645,3 +645,272 @@ def wipe_explorer(before: np.ndarray, after: np.ndarray, labels=("before", "afte
     box = w.VBox([position, view, readout])
     box.position, box.view, box.readout = position, view, readout
     return box
+
+
+# ------------------------------------------------------------------- lesson 07
+
+
+def augmented_examples(rgb: np.ndarray, crop: int, zoom: float, seed: int, n: int = 6):
+    """``n`` augmented versions of one photo (random zoom up to ``zoom``, crop, flip).
+
+    Example:
+        >>> import numpy as np
+        >>> augmented_examples(np.random.rand(40, 40, 3), 32, 0.25, seed=0, n=3).shape
+        (3, 32, 32, 3)
+    """
+    from colorlab.pipeline import augment
+
+    return np.stack(
+        [
+            np.asarray(augment(rgb.astype(np.float32), crop, seed=np.array([seed, k]), zoom=zoom))
+            for k in range(n)
+        ]
+    )
+
+
+def augmentation_explorer(rgb: np.ndarray, crop: int = 64) -> w.VBox:
+    """Sliders for zoom strength and seed: six random crops of one photo, as training sees it.
+
+    Example:
+        >>> import numpy as np
+        >>> box = augmentation_explorer(np.random.rand(80, 80, 3), crop=32)
+        >>> box.seed.value = 3
+        >>> box.readout.value.startswith("seed 3")
+        True
+    """
+    zoom = w.FloatSlider(value=0.5, min=0.0, max=1.5, step=0.05, description="zoom up to")
+    seed = w.IntSlider(value=0, min=0, max=50, description="seed")
+    view = w.Image(format="png", layout=w.Layout(width="600px"))
+    readout = w.Label()
+
+    def update(_=None):
+        examples = augmented_examples(rgb, crop, zoom.value, seed.value)
+        view.value = to_png(np.concatenate(list(examples), axis=1), 2)
+        readout.value = (
+            f"seed {seed.value}, zoom up to {zoom.value:.0%}: six {crop}×{crop} "
+            "crops the network could see in one epoch"
+        )
+
+    zoom.observe(update, names="value")
+    seed.observe(update, names="value")
+    update()
+    box = w.VBox([w.HBox([zoom, seed]), view, readout])
+    box.zoom, box.seed, box.view, box.readout = zoom, seed, view, readout
+    return box
+
+
+# ------------------------------------------------------------------- lessons 08-10
+
+
+def compare_models(rgb: np.ndarray, models: dict) -> dict[str, tuple[np.ndarray, dict]]:
+    """Colorize one photo (from its gray version) with each model; (result, metrics) by name.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.models import lesson_model
+        >>> out = compare_models(np.random.rand(16, 16, 3), {"tiny": lesson_model(width=4)})
+        >>> out["tiny"][0].shape, "psnr" in out["tiny"][1]
+        ((16, 16, 3), True)
+    """
+    from colorlab.color import to_gray
+    from colorlab.colorize import colorize
+    from colorlab.metrics import evaluate
+
+    gray = to_gray(rgb)
+    return {name: (res := colorize(m, gray), evaluate(rgb, res)) for name, m in models.items()}
+
+
+def model_picker(images, models: dict, titles=None, describe=None) -> w.VBox:
+    """Pick a photo (slider) and a model (buttons): gray input, colorization, original.
+
+    ``describe(image)`` may add a line of text (lesson 08 shows the scene classifier's guess).
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.models import lesson_model
+        >>> box = model_picker(np.random.rand(2, 16, 16, 3), {"a": lesson_model(width=4)})
+        >>> box.index.value = 1
+        >>> box.readout.value.startswith("photo 2 of 2")
+        True
+    """
+    import matplotlib.pyplot as plt
+
+    index = w.IntSlider(value=0, min=0, max=len(images) - 1, description="photo")
+    which = w.ToggleButtons(options=list(models), description="model")
+    view = w.Image(format="png", layout=w.Layout(width="640px"))
+    readout = w.Label()
+    cache: dict = {}
+
+    def update(_=None):
+        key = (index.value, which.value)
+        img = images[index.value]
+        if key not in cache:
+            cache[key] = compare_models(img, {which.value: models[which.value]})[which.value]
+        result, scores = cache[key]
+        fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))
+        from colorlab.color import to_gray
+
+        for ax, pic, title in (
+            (axes[0], to_gray(img), "gray input"),
+            (axes[1], result, which.value),
+            (axes[2], img, "original"),
+        ):
+            ax.imshow(pic)
+            ax.set_title(title)
+            ax.axis("off")
+        fig.tight_layout()
+        view.value = figure_to_png(fig)
+        name = titles[index.value] if titles is not None else ""
+        extra = f" · {describe(img)}" if describe else ""
+        readout.value = (
+            f"photo {index.value + 1} of {len(images)} {name}: "
+            f"PSNR {scores['psnr']:.1f} dB, ΔCF {scores['delta_cf']:.3f}{extra}"
+        )
+
+    index.observe(update, names="value")
+    which.observe(update, names="value")
+    update()
+    box = w.VBox([w.HBox([index, which]), view, readout])
+    box.index, box.which, box.view, box.readout = index, which, view, readout
+    return box
+
+
+def decode_with_temperature(
+    probs: np.ndarray, L: np.ndarray, bins: np.ndarray, temperature: float
+) -> np.ndarray:
+    """RGB from bin probabilities (H, W, Q) and lightness L (H', W', 1) at temperature T.
+
+    Probabilities at a lower resolution are enlarged to L's size (bilinear) after decoding.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.bins import gamut_bins
+        >>> bins = gamut_bins()
+        >>> p = np.full((2, 2, len(bins)), 1 / len(bins))
+        >>> decode_with_temperature(p, np.full((8, 8, 1), 50.0), bins, 1.0).shape
+        (8, 8, 3)
+    """
+    from skimage.transform import resize
+
+    from colorlab.bins import annealed_mean
+    from colorlab.color import compose_lab, lab_to_rgb
+
+    ab = annealed_mean(probs, bins, temperature)
+    if ab.shape[:2] != L.shape[:2]:
+        ab = resize(ab, L.shape[:2] + (2,), order=1)
+    return lab_to_rgb(compose_lab(L, ab))
+
+
+def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> w.VBox:
+    """A temperature slider for annealed-mean decoding: from mean (T = 1) to mode (T → 0).
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.bins import gamut_bins
+        >>> b = gamut_bins()
+        >>> box = temperature_explorer(np.random.rand(2, 2, len(b)), np.full((8, 8, 1), 50.0), b)
+        >>> box.temperature.value = 1.0
+        >>> box.readout.value.startswith("T = 1.00")
+        True
+    """
+    from colorlab.metrics import colorfulness
+
+    temperature = w.FloatLogSlider(
+        value=0.38,
+        base=10,
+        min=-2,
+        max=0,
+        step=0.05,
+        description="temperature T",
+        readout_format=".2f",
+        style={"description_width": "initial"},
+    )
+    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    readout = w.Label()
+
+    def update(_=None):
+        rgb = decode_with_temperature(probs, L, bins, temperature.value)
+        view.value = to_png(rgb)
+        readout.value = (
+            f"T = {temperature.value:.2f}: colorfulness {colorfulness(rgb):.3f} "
+            "(T = 1: the plain mean; small T: the most likely bin)"
+        )
+
+    temperature.observe(update, names="value")
+    update()
+    box = w.VBox([temperature, view, readout])
+    box.temperature, box.view, box.readout = temperature, view, readout
+    return box
+
+
+def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
+    """A FileUpload button: each uploaded photo is colorized by every model, side by side.
+
+    Color photos are measured against their own colors (with the gray baseline); B&W photos
+    have no truth to compare with, so they are only shown. Bad files get a clear message.
+
+    Example:
+        >>> box = upload_colorizer({})
+        >>> box.readout.value
+        'Choose one or more photos (color or black-and-white).'
+    """
+    import os
+    import tempfile
+
+    import matplotlib.pyplot as plt
+
+    from colorlab.errors import ImageError
+    from colorlab.images import load_image
+
+    upload = w.FileUpload(accept="image/*", multiple=True, description="Upload photos")
+    view = w.Image(format="png", layout=w.Layout(width="900px"))
+    readout = w.HTML("Choose one or more photos (color or black-and-white).")
+    results: list = []
+
+    def handle(change=None):
+        lines, rows = [], []
+        for item in upload.value:
+            name = item["name"]
+            suffix = os.path.splitext(name)[1] or ".png"
+            with tempfile.TemporaryDirectory() as tmp:
+                path = os.path.join(tmp, "upload" + suffix)
+                with open(path, "wb") as fh:
+                    fh.write(bytes(item["content"]))
+                try:
+                    rgb = load_image(path, size=size)
+                except ImageError as exc:
+                    lines.append(f"✗ {name}: {str(exc).replace(path, 'the file')}")
+                    continue
+            is_color = float(np.ptp(rgb, axis=-1).max()) > 0.02
+            outs = compare_models(rgb, models)
+            rows.append((name, rgb, outs, is_color))
+            scores = ", ".join(f"{m}: {s['psnr']:.1f} dB" for m, (_, s) in outs.items())
+            if is_color:
+                from colorlab.metrics import gray_psnr
+
+                lines.append(f"✓ {name}: {scores} (gray baseline {gray_psnr(rgb):.1f} dB)")
+            else:
+                lines.append(f"✓ {name}: black-and-white, nothing to measure against")
+        results[:] = rows
+        if rows:
+            cols = 1 + len(models)
+            fig, axes = plt.subplots(
+                len(rows), cols, figsize=(3 * cols, 3 * len(rows)), squeeze=False
+            )
+            for r, (name, rgb, outs, _) in enumerate(rows):
+                axes[r, 0].imshow(rgb)
+                axes[r, 0].set_title(name[:24])
+                for c, (m, (res, _)) in enumerate(outs.items(), 1):
+                    axes[r, c].imshow(res)
+                    axes[r, c].set_title(m)
+            for ax in axes.flat:
+                ax.axis("off")
+            fig.tight_layout()
+            view.value = figure_to_png(fig)
+        readout.value = "<br>".join(lines) or "No photo could be read."
+
+    upload.observe(handle, names="value")
+    box = w.VBox([upload, readout, view])
+    box.upload, box.view, box.readout, box.results = upload, view, readout, results
+    box.handle = handle
+    return box

@@ -1,0 +1,165 @@
+"""``tf.data`` pipelines: photos in, (L, ab/128) batches out; augmentation and Lab in-graph.
+
+Converting inside the TensorFlow graph lets the conversion run in parallel with training,
+instead of in Python between steps (``benchmarks/pipeline.py`` measures the difference).
+The formulas are scikit-image's ``rgb2lab`` (sRGB, D65 white, 2° observer), rewritten in
+TensorFlow ops because scikit-image cannot run inside a graph; a test keeps the two within
+0.05 of each other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+from colorlab.session import import_tensorflow_quietly
+
+import_tensorflow_quietly()
+
+import tensorflow as tf  # noqa: E402
+
+from colorlab.color import AB_SCALE  # noqa: E402
+from colorlab.errors import ImageError  # noqa: E402
+
+# scikit-image's sRGB → XYZ matrix and D65 reference white (skimage.color.colorconv).
+_XYZ_FROM_RGB = np.array(
+    [
+        [0.412453, 0.357580, 0.180423],
+        [0.212671, 0.715160, 0.072169],
+        [0.019334, 0.119193, 0.950227],
+    ],
+    np.float32,
+)
+_WHITE_D65 = np.array([0.95047, 1.0, 1.08883], np.float32)
+
+
+def rgb_to_lab_tf(rgb: tf.Tensor) -> tf.Tensor:
+    """RGB in [0, 1] → Lab, in TensorFlow ops (any leading shape, last axis 3).
+
+    Example:
+        >>> import numpy as np
+        >>> lab = rgb_to_lab_tf(tf.constant([[1.0, 1.0, 1.0]])).numpy()   # white
+        >>> [abs(round(float(v), 2)) for v in lab[0]]
+        [100.0, 0.0, 0.0]
+    """
+    rgb = tf.clip_by_value(tf.cast(rgb, tf.float32), 0.0, 1.0)
+    linear = tf.where(rgb > 0.04045, tf.pow((rgb + 0.055) / 1.055, 2.4), rgb / 12.92)
+    xyz = tf.tensordot(linear, tf.constant(_XYZ_FROM_RGB.T), axes=1) / _WHITE_D65
+    f = tf.where(
+        xyz > 0.008856, tf.pow(tf.maximum(xyz, 1e-12), 1.0 / 3.0), 7.787 * xyz + 16.0 / 116.0
+    )
+    fx, fy, fz = f[..., 0], f[..., 1], f[..., 2]
+    L = 116.0 * fy - 16.0
+    a = 500.0 * (fx - fy)
+    b = 200.0 * (fy - fz)
+    return tf.stack([L, a, b], axis=-1)
+
+
+def lab_pair(rgb: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+    """(L, ab / 128) of an RGB tensor: the network's input and target.
+
+    Example:
+        >>> L, y = lab_pair(tf.zeros((4, 4, 3)))
+        >>> L.shape, y.shape
+        (TensorShape([4, 4, 1]), TensorShape([4, 4, 2]))
+    """
+    lab = rgb_to_lab_tf(rgb)
+    return lab[..., :1], lab[..., 1:] / AB_SCALE
+
+
+def augment(rgb: tf.Tensor, crop: int, seed: tf.Tensor | None = None, zoom: float = 0.25):
+    """Random zoom (up to ``zoom``), random crop to crop×crop and random left-right flip.
+
+    ``seed`` (two integers) makes the result reproducible: the pipeline gives every photo
+    its own seed, drawn from the dataset's seed, so a lesson looks the same on every run.
+
+    Example:
+        >>> augment(tf.zeros((40, 50, 3)), 32, seed=tf.constant([1, 2])).shape
+        TensorShape([32, 32, 3])
+    """
+    if seed is None:
+        seed = tf.random.uniform([2], maxval=2**31 - 1, dtype=tf.int32)
+    seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=3)
+    shape = tf.shape(rgb)
+    short = tf.cast(tf.minimum(shape[0], shape[1]), tf.float32)
+    # Scale so the shorter side is between crop and crop·(1 + zoom), then cut a crop.
+    scale = tf.random.stateless_uniform([], seeds[0], 1.0, 1.0 + zoom) * crop / short
+    size = tf.cast(tf.math.ceil(tf.cast(shape[:2], tf.float32) * scale), tf.int32)
+    size = tf.maximum(size, crop)
+    rgb = tf.image.resize(rgb, size, antialias=True)
+    rgb = tf.image.stateless_random_crop(rgb, (crop, crop, 3), seed=seeds[1])
+    rgb = tf.image.stateless_random_flip_left_right(rgb, seed=seeds[2])
+    return tf.clip_by_value(rgb, 0.0, 1.0)
+
+
+def load_folder(folder: str | os.PathLike, size: int) -> np.ndarray:
+    """Every photo in ``folder``, resized and center-cropped to size×size, as one array.
+
+    Decoding goes through :func:`colorlab.load_image` rather than ``tf.io.decode_image``:
+    it also reads CMYK, 16-bit, palette and EXIF-rotated photos, and skips a bad file with
+    one line on stderr instead of stopping the whole pipeline.
+
+    Example:
+        >>> import tempfile
+        >>> load_folder(tempfile.mkdtemp(), 32)
+        Traceback (most recent call last):
+        ...
+        colorlab.errors.ImageError: ... holds no photo colorlab can read: ...
+    """
+    from colorlab.datasets import folder_photos
+    from colorlab.training import center_crop
+
+    photos = [center_crop(rgb, size) for _, rgb in folder_photos(folder, size=size)]
+    if not photos:
+        raise ImageError(
+            f"{Path(folder)} holds no photo colorlab can read: add PNG or JPEG photos to it."
+        )
+    return np.stack(photos).astype(np.float32)
+
+
+def dataset(
+    images: np.ndarray | str | os.PathLike,
+    crop: int = 64,
+    batch_size: int = 32,
+    augment_data: bool = True,
+    shuffle: bool = True,
+    repeat: bool = False,
+    seed: int = 0,
+) -> tf.data.Dataset:
+    """A ``tf.data`` pipeline of (L, ab/128) batches from an RGB array (N, H, W, 3) or a folder.
+
+    With ``augment_data`` each photo is randomly zoomed, cropped to crop×crop and flipped;
+    without it, it is center-cropped. RGB → Lab runs in the graph, batches are prefetched.
+
+    Example:
+        >>> import numpy as np
+        >>> ds = dataset(np.random.rand(8, 40, 40, 3).astype("float32"), crop=32, batch_size=4)
+        >>> [tuple(t.shape) for t in next(iter(ds))]
+        [(4, 32, 32, 1), (4, 32, 32, 2)]
+    """
+    if isinstance(images, str | os.PathLike):
+        images = load_folder(images, int(crop * 1.25) if augment_data else crop)
+    images = np.asarray(images, np.float32)
+    if images.ndim != 4 or images.shape[-1] != 3:
+        raise ImageError(f"dataset() needs RGB images shaped (N, H, W, 3), got {images.shape}.")
+    if min(images.shape[1:3]) < crop:
+        raise ImageError(
+            f"the images ({images.shape[1]}×{images.shape[2]}) are smaller than crop={crop}."
+        )
+    ds = tf.data.Dataset.from_tensor_slices(images)
+    if shuffle:
+        ds = ds.shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
+    if repeat:
+        ds = ds.repeat()
+    if augment_data:
+        # One seed pair per photo (and per epoch), drawn from `seed`: reproducible runs.
+        seeds = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).batch(2)
+        ds = tf.data.Dataset.zip((ds, seeds)).map(
+            lambda x, s: augment(x, crop, s), num_parallel_calls=tf.data.AUTOTUNE
+        )
+    else:
+        ds = ds.map(lambda x: tf.image.resize_with_crop_or_pad(x, crop, crop))
+    ds = ds.map(lab_pair, num_parallel_calls=tf.data.AUTOTUNE)
+    return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)

@@ -1,0 +1,83 @@
+"""Shipped models by name, any ``.keras`` file by path, and their model cards."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from colorlab.errors import ModelError
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+
+
+def shipped_models() -> dict[str, dict]:
+    """Name → model card data (summary, settings, quality) of every shipped model.
+
+    Example:
+        >>> isinstance(shipped_models(), dict)
+        True
+    """
+    cards = {}
+    for card in sorted(WEIGHTS.glob("*.json")):
+        if (WEIGHTS / f"{card.stem}.keras").exists():
+            cards[card.stem] = json.loads(card.read_text())
+    return cards
+
+
+def load_model(name_or_path: str | os.PathLike):
+    """Load a shipped model by name (see ``colorlab models``) or a ``.keras`` file by path.
+
+    Loading uses Keras's safe mode: only the course's registered layers are allowed.
+
+    Example:
+        >>> load_model("no_such_model")
+        Traceback (most recent call last):
+        ...
+        colorlab.errors.ModelError: no_such_model is neither a shipped model (...) nor ...
+    """
+    import keras
+
+    import colorlab.layers  # noqa: F401  (registers the custom layers for loading)
+
+    text = str(name_or_path)
+    path = WEIGHTS / f"{text}.keras" if (WEIGHTS / f"{text}.keras").exists() else Path(text)
+    if not path.exists():
+        names = ", ".join(shipped_models()) or "none installed"
+        raise ModelError(
+            f"{text} is neither a shipped model ({names}) nor a .keras file: "
+            f"check the name, or give the path of a model saved with model.save('name.keras')."
+        )
+    if path.is_dir() or path.suffix != ".keras":
+        raise ModelError(
+            f"{path} is not a .keras model file: save models with model.save('name.keras')."
+        )
+    try:
+        return keras.models.load_model(path, compile=False, safe_mode=True)
+    except Exception as exc:  # Keras raises many kinds; the learner needs one clear line
+        raise ModelError(
+            f"{path} could not be loaded as a Keras model ({type(exc).__name__}): "
+            f"it may be damaged or from another program."
+        ) from None
+
+
+def save_model(model, path: str | os.PathLike, overwrite: bool = False) -> Path:
+    """Save a model as ``.keras``; never replaces an existing file unless ``overwrite``.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from colorlab.models import lesson_model
+        >>> save_model(lesson_model(width=4), pathlib.Path(tempfile.mkdtemp()) / "m.keras").name
+        'm.keras'
+    """
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise ModelError(f"{path}: model files must end in .keras.")
+    if path.exists() and not overwrite:
+        raise FileExistsError(
+            f"{path} already exists and was left untouched: choose another "
+            f"name, or pass overwrite=True (--overwrite) to replace it."
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    model.save(path)
+    return path

@@ -1,0 +1,160 @@
+"""The `colorlab` command: colorize, evaluate, train, models; bad files; no overwrites."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import colorlab as cl
+from colorlab import cli
+from colorlab.saving import shipped_models
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    path = tmp_path_factory.mktemp("models") / "tiny.keras"
+    cl.save_model(cl.models.lesson_model(width=4, seed=0), path)
+    return path
+
+
+@pytest.fixture
+def photos(tmp_path):
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    scenes, _ = cl.datasets.scenes(2, size=48, seed=3)
+    for i, img in enumerate(scenes):
+        cl.save_image(img, folder / f"scene{i}.png")
+    Image.fromarray((cl.datasets.sample_photo("coffee", size=40) * 255).astype(np.uint8)).save(
+        folder / "cup.jpg"
+    )
+    return folder
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "colorlab.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_models_lists_every_shipped_model():
+    proc = run("models")
+    assert proc.returncode == 0
+    lines = proc.stdout.strip().splitlines()
+    assert [line.split()[0] for line in lines] == list(shipped_models())
+    assert all(len(line.split(maxsplit=1)) == 2 for line in lines)
+    assert cli.DEFAULT_MODEL in shipped_models()
+
+
+def test_colorize_writes_and_never_overwrites(photos, tmp_path, tiny_model, capsys):
+    out = tmp_path / "out"
+    files = sorted(photos.iterdir())
+    assert (
+        cli.main(["colorize", *map(str, files), "--out", str(out), "--model", str(tiny_model)]) == 0
+    )
+    results = sorted(p.name for p in out.iterdir())
+    assert results == sorted(f"{p.stem}_color.png" for p in files)
+    assert cl.load_image(out / "cup_color.png").shape == (40, 60, 3)
+    before = (out / "cup_color.png").read_bytes()
+    assert (
+        cli.main(
+            ["colorize", str(photos / "cup.jpg"), "--out", str(out), "--model", str(tiny_model)]
+        )
+        == 1
+    )
+    assert "--overwrite" in capsys.readouterr().err
+    assert (out / "cup_color.png").read_bytes() == before
+    assert (
+        cli.main(
+            [
+                "colorize",
+                str(photos / "cup.jpg"),
+                "--out",
+                str(out),
+                "--model",
+                str(tiny_model),
+                "--overwrite",
+            ]
+        )
+        == 0
+    )
+
+
+def test_colorize_bad_file_among_good(photos, tmp_path, tiny_model, capsys):
+    bad = photos / "broken.jpg"
+    bad.write_text("not a photo")
+    missing = photos / "missing.png"
+    code = cli.main(
+        [
+            "colorize",
+            str(photos / "cup.jpg"),
+            str(bad),
+            str(missing),
+            "--out",
+            str(tmp_path / "o"),
+            "--model",
+            str(tiny_model),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert (tmp_path / "o" / "cup_color.png").exists()
+    assert err.count("broken.jpg") == 1 and err.count("missing.png") == 1
+    assert "Traceback" not in err
+
+
+def test_unknown_model_is_one_clear_line(photos, tmp_path):
+    proc = run("colorize", photos / "cup.jpg", "--out", tmp_path / "o", "--model", "nope")
+    assert proc.returncode == 2
+    assert "nope is neither a shipped model" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_evaluate_json_format(photos, tiny_model):
+    proc = run("evaluate", photos, "--model", tiny_model, "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["model"] == str(tiny_model)
+    assert [i["name"] for i in report["images"]] == ["cup.jpg", "scene0.png", "scene1.png"]
+    keys = {"psnr", "ssim", "cf", "delta_cf", "auc"}
+    for item in report["images"] + [report["mean"]]:
+        assert set(item["model"]) == keys and set(item["gray"]) == keys
+    assert report["mean"]["gray"]["cf"] < 1e-3
+    psnrs = [i["model"]["psnr"] for i in report["images"]]
+    assert report["mean"]["model"]["psnr"] == pytest.approx(np.mean(psnrs))
+
+
+def test_evaluate_bad_file_and_empty_folder(photos, tmp_path, tiny_model):
+    (photos / "zero.png").write_bytes(b"")
+    proc = run("evaluate", photos, "--model", tiny_model, "--json")
+    assert proc.returncode == 1 and "zero.png is empty" in proc.stderr
+    assert len(json.loads(proc.stdout)["images"]) == 3
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = run("evaluate", empty, "--model", tiny_model)
+    assert proc.returncode == 2 and "holds no photos" in proc.stderr
+
+
+def test_evaluate_table(photos, tiny_model):
+    proc = run("evaluate", photos, "--model", tiny_model)
+    assert proc.returncode == 0 and "MEAN" in proc.stdout and "gray" in proc.stdout
+
+
+def test_train_makes_a_model_and_protects_files(photos, tmp_path):
+    out = tmp_path / "mine.keras"
+    proc = run("train", photos, "--out", out, "--epochs", 1, "--steps", 2)
+    assert proc.returncode == 0, proc.stderr
+    model = cl.load_model(out)
+    assert cl.colorize(model, cl.datasets.sample_photo("coffee", size=24)).shape == (24, 36, 3)
+    stamp = out.stat().st_mtime_ns
+    proc = run("train", photos, "--out", out, "--epochs", 1, "--steps", 2)
+    assert proc.returncode == 2 and "--overwrite" in proc.stderr
+    assert out.stat().st_mtime_ns == stamp
+    proc = run("train", tmp_path / "nowhere", "--out", tmp_path / "x.keras")
+    assert proc.returncode == 2 and "does not exist" in proc.stderr

@@ -1,0 +1,131 @@
+"""The tf.data pipeline (in-graph Lab matches scikit-image) and the metrics (hand-computed)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from PIL import Image
+from skimage.color import rgb2lab
+
+import colorlab as cl
+from colorlab import metrics, pipeline
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    arrays(np.float32, st.tuples(st.integers(1, 8), st.just(3)), elements=st.floats(0, 1, width=32))
+)
+def test_in_graph_lab_matches_skimage(rgb):
+    ours = pipeline.rgb_to_lab_tf(rgb[None]).numpy()[0]
+    theirs = rgb2lab(rgb[None].astype(np.float64))[0]
+    np.testing.assert_allclose(ours, theirs, atol=0.05)
+
+
+def test_in_graph_lab_on_every_corner_and_a_photo():
+    corners = np.array(np.meshgrid([0, 1], [0, 1], [0, 1])).T.reshape(-1, 1, 3).astype("f4")
+    np.testing.assert_allclose(pipeline.rgb_to_lab_tf(corners).numpy(), rgb2lab(corners), atol=0.05)
+    photo = cl.datasets.sample_photo("coffee", size=64)
+    np.testing.assert_allclose(pipeline.rgb_to_lab_tf(photo).numpy(), rgb2lab(photo), atol=0.05)
+
+
+def test_dataset_batches_and_targets():
+    images, _ = cl.datasets.scenes(10, size=48, seed=0)
+    ds = pipeline.dataset(images, crop=32, batch_size=4, augment_data=False, shuffle=False)
+    batches = list(ds)
+    assert [b[0].shape[0] for b in batches] == [4, 4, 2]
+    L, y = batches[0]
+    assert L.shape == (4, 32, 32, 1) and y.shape == (4, 32, 32, 2)
+    expected = cl.split_lab(cl.rgb_to_lab(images[0, 8:40, 8:40]))
+    np.testing.assert_allclose(L[0].numpy(), expected[0], atol=0.05)
+    np.testing.assert_allclose(y[0].numpy(), expected[1] / 128, atol=0.05 / 128)
+
+
+def test_augmentation_varies_but_is_seeded():
+    images, _ = cl.datasets.scenes(4, size=48, seed=0)
+    a = next(iter(pipeline.dataset(images, crop=32, batch_size=4, seed=1)))[0].numpy()
+    b = next(iter(pipeline.dataset(images, crop=32, batch_size=4, seed=1)))[0].numpy()
+    c = next(iter(pipeline.dataset(images, crop=32, batch_size=4, seed=2)))[0].numpy()
+    np.testing.assert_allclose(a, b)
+    assert not np.allclose(a, c)
+
+
+def test_dataset_from_a_folder_skips_bad_files(tmp_path, capsys):
+    for i, color in enumerate(["red", "green", "blue"]):
+        Image.new("RGB", (50, 40), color).save(tmp_path / f"p{i}.png")
+    (tmp_path / "broken.jpg").write_bytes(b"not a photo")
+    ds = pipeline.dataset(tmp_path, crop=32, batch_size=8)
+    L, y = next(iter(ds))
+    assert L.shape == (3, 32, 32, 1)
+    assert "broken.jpg" in capsys.readouterr().err
+
+
+def test_dataset_errors(tmp_path):
+    with pytest.raises(cl.ImageError, match="no photo"):
+        pipeline.dataset(tmp_path)
+    with pytest.raises(cl.ImageError, match="smaller than crop"):
+        pipeline.dataset(np.zeros((2, 16, 16, 3), np.float32), crop=32)
+    with pytest.raises(cl.ImageError, match=r"\(N, H, W, 3\)"):
+        pipeline.dataset(np.zeros((16, 16, 3), np.float32), crop=8)
+
+
+# --------------------------------------------------------------------- metrics
+
+
+def test_psnr_by_hand():
+    truth = np.zeros((4, 4, 3))
+    pred = truth.copy()
+    pred[0, 0, 0] = 1.0  # one value off by 1 among 48: MSE = 1/48
+    assert metrics.psnr(truth, pred) == pytest.approx(10 * np.log10(48))
+
+
+def test_colorfulness_by_hand():
+    # Half the pixels pure red (rg = 1, yb = 0.5), half gray (0, 0).
+    img = np.zeros((2, 2, 3))
+    img[0] = [1.0, 0.0, 0.0]
+    img[1] = [0.5, 0.5, 0.5]
+    sigma = np.sqrt(0.5**2 + 0.25**2)  # std of {1, 0} is 0.5, of {0.5, 0} is 0.25
+    mu = np.sqrt(0.5**2 + 0.25**2)
+    assert metrics.colorfulness(img) == pytest.approx(sigma + 0.3 * mu)
+    assert metrics.delta_cf(img, cl.to_gray(img)) == pytest.approx(sigma + 0.3 * mu, abs=1e-3)
+
+
+def test_auc_by_hand():
+    errors = np.array([0.0, 10.0, 200.0, 150.0])
+    # t = 0..9: 1 of 4; t = 10..149: 2 of 4; t = 150: 3 of 4. Mean over 151 thresholds:
+    expected = (10 * 0.25 + 140 * 0.5 + 1 * 0.75) / 151
+    assert metrics.auc_from_errors(errors) == pytest.approx(expected)
+
+
+def test_ab_error_of_known_colors():
+    red = cl.lab_to_rgb(np.array([[[50.0, 40.0, 0.0]]]))
+    gray = cl.lab_to_rgb(np.array([[[50.0, 0.0, 0.0]]]))
+    assert metrics.ab_error(red, gray)[0, 0] == pytest.approx(40, abs=0.3)
+
+
+def test_ssim_and_delta_e_identity_and_order():
+    img = cl.datasets.sample_photo("chelsea", size=32)
+    assert metrics.ssim(img, img) == pytest.approx(1.0)
+    assert metrics.delta_e(img, img) == 0.0
+    gray = cl.to_gray(img)
+    assert metrics.delta_e(img, gray) > 2.3
+
+
+def test_report_has_model_and_gray_baseline():
+    img = cl.datasets.sample_photo("coffee", size=32)
+    rep = metrics.report(img, img)
+    assert set(rep) == {"model", "gray"}
+    assert set(metrics.METRICS) <= set(rep["model"]) and set(metrics.METRICS) <= set(rep["gray"])
+    assert rep["model"]["auc"] == 1.0 and rep["gray"]["auc"] < 1.0
+    assert rep["gray"]["cf"] < 1e-3
+    mean = metrics.mean_report([rep, rep])
+    assert mean["gray"]["psnr"] == pytest.approx(rep["gray"]["psnr"])
+    with pytest.raises(ValueError, match="nothing"):
+        metrics.mean_report([])
+
+
+def test_metrics_reject_mismatched_shapes():
+    with pytest.raises(cl.ImageError, match="shapes"):
+        metrics.psnr(np.zeros((4, 4, 3)), np.zeros((5, 4, 3)))
