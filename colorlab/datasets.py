@@ -351,3 +351,45 @@ def folder_photos(
                 raise
             if on_error == "warn":
                 print(f"skipped: {exc}", file=sys.stderr)
+
+
+#: Categories of :func:`two_skies`.
+SKY_CATEGORIES = ("day", "sunset")
+
+
+def two_skies(
+    n: int = 200, height: int = 128, width: int = 64, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Tall pictures of a flat sky over the ground: day and sunset skies of the SAME lightness.
+
+    The sky (top three quarters) has one lightness in both kinds, blue by day and orange at
+    sunset, so a patch of sky alone cannot tell which it is. Only the ground, far below,
+    gives it away: green grass by day, dark earth at sunset. Lesson 08 uses it to show what
+    global features add. Returns (images (n, height, width, 3), labels: 0 day, 1 sunset).
+
+    Example:
+        >>> images, labels = two_skies(4, seed=0)
+        >>> images.shape, labels.tolist()
+        ((4, 128, 64, 3), [1, 1, 1, 1])
+    """
+    from colorlab.color import lab_to_rgb
+
+    images = np.empty((n, height, width, 3), np.float32)
+    labels = np.empty(n, np.int64)
+    for i in range(n):
+        rng = np.random.default_rng([seed, i, 7])
+        sunset = int(rng.integers(2))
+        horizon = int(height * rng.uniform(0.72, 0.8))
+        lab = np.empty((height, width, 3))
+        sky_L = rng.uniform(66, 72)
+        sky_ab = (np.array([34.0, 52.0]) if sunset else np.array([-8.0, -34.0])) + rng.normal(
+            0, 3, 2
+        )
+        lab[:horizon] = [sky_L, *sky_ab]
+        ground = np.array([25.0, 10.0, 14.0]) if sunset else np.array([52.0, -36.0, 40.0])
+        lab[horizon:] = ground + rng.normal(0, [2, 2, 2])
+        lab[..., 0] += rng.normal(0, 0.8, (height, width))  # the same faint grain everywhere
+        lab[..., 0] = np.clip(lab[..., 0], 0, 100)
+        images[i] = lab_to_rgb(lab)
+        labels[i] = sunset
+    return images, labels
