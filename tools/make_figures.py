@@ -186,6 +186,73 @@ def reconstruction() -> None:
     plt.close(fig)
 
 
+def many_photos() -> None:
+    """Lesson 07: held-out scenes, gray input and the shipped regression model's colors."""
+    model = cl.load_model("scenes_regression")
+    scenes, _ = cl.datasets.scenes(6, 96, seed=cl.training.HELDOUT_SCENE_SEED + 500)
+    fig, axes = plt.subplots(3, 6, figsize=(12, 6.4))
+    for k, img in enumerate(scenes):
+        for row, pic in enumerate((cl.to_gray(img), cl.colorize(model, img), img)):
+            axes[row, k].imshow(pic)
+            axes[row, k].axis("off")
+    for row, title in enumerate(("gray input", "colorized", "truth")):
+        axes[row, 0].set_title(title, loc="left")
+    fig.suptitle("scenes the network never saw")
+    fig.tight_layout()
+    fig.savefig(OUT / "many_photos.png", dpi=70)
+    plt.close(fig)
+
+
+def global_features() -> None:
+    """Lesson 08: two skies of one lightness; local network vs fusion (trains ~40 s)."""
+    from colorlab import models
+
+    train, labels = cl.datasets.two_skies(400, seed=0)
+    test, _ = cl.datasets.two_skies(6, seed=1)
+    X, Y = cl.split_lab(cl.rgb_to_lab(train))
+    Y = cl.normalize_ab(Y)
+    local = models.lesson_model(16, seed=0)
+    local.fit(X, Y, batch_size=16, epochs=20, verbose=0)
+    clf = models.scene_classifier(2, seed=0)
+    clf.fit(X, labels, batch_size=32, epochs=5, verbose=0)
+    fusion = models.fusion_model(models.embedding_model(clf), 16, seed=0)
+    fusion.fit(X, Y, batch_size=16, epochs=20, verbose=0)
+    rows = [
+        ("truth", test),
+        ("gray input", [cl.to_gray(x) for x in test]),
+        ("local network", [cl.colorize(local, x) for x in test]),
+        ("with global features", [cl.colorize(fusion, x) for x in test]),
+    ]
+    fig, axes = plt.subplots(2, 2, figsize=(10, 7))
+    for ax, (title, pics) in zip(axes.flat, rows, strict=True):
+        ax.imshow(np.concatenate(list(pics), axis=1))
+        ax.set_title(title)
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(OUT / "global_features.png", dpi=70)
+    plt.close(fig)
+
+
+def beyond_brown() -> None:
+    """Lesson 09: red or blue at one lightness; the MSE average vs the classes kept apart."""
+    red, blue = np.array([60.0, 45.0]), np.array([15.0, -60.0])
+    swatches = [
+        (red, "red (half the pictures)"),
+        (blue, "blue (the other half)"),
+        ((red + blue) / 2, "MSE's answer: the average"),
+        (red, "classification: 'red or blue',\nthen pick one"),
+    ]
+    fig, axes = plt.subplots(1, 4, figsize=(12, 3.2))
+    for ax, (ab, title) in zip(axes, swatches, strict=True):
+        ax.imshow(cl.lab_to_rgb(np.array([[[50.0, *ab]]])).repeat(20, 0).repeat(20, 1))
+        ax.set_title(title, fontsize=10)
+        ax.axis("off")
+    fig.suptitle("one gray (L = 50), two possible colors")
+    fig.tight_layout()
+    fig.savefig(OUT / "beyond_brown.png", dpi=70)
+    plt.close(fig)
+
+
 FIGURES = {
     f.__name__: f
     for f in (
@@ -197,6 +264,9 @@ FIGURES = {
         normalization,
         training,
         reconstruction,
+        many_photos,
+        global_features,
+        beyond_brown,
     )
 }
 
