@@ -21,7 +21,7 @@ from pathlib import Path
 from colorlab.errors import ImageError, ModelError
 
 #: The model used when ``--model`` is not given.
-DEFAULT_MODEL = "scenes_fusion"
+DEFAULT_MODEL = "scenes_classification"
 
 
 def _err(message: str) -> None:

@@ -55,7 +55,7 @@ def course_map(available_only: bool = False) -> str:
         if available_only and not exists:
             continue
         name = f"`{lesson.file}`" + ("" if exists else " (coming soon)")
-        source = "yes" if lesson.from_article else "beyond it"
+        source = "yes" if lesson.from_article else ("–" if lesson.number == 0 else "beyond it")
         rows.append(f"| {lesson.number} | {name} | {lesson.title} | {lesson.minutes} | {source} |")
     total = sum(lesson.minutes for lesson in LESSONS)
     rows.append(f"| | | **total** | **{total}** | |")

@@ -253,6 +253,31 @@ def beyond_brown() -> None:
     plt.close(fig)
 
 
+def your_photos() -> None:
+    """Lesson 10: held-out photos and scenes, colorized by every shipped model."""
+    models = {name: cl.load_model(name) for name in cl.saving.shipped_models()}
+    scenes, _ = cl.datasets.scenes(2, 128, seed=cl.training.HELDOUT_SCENE_SEED + 7)
+    photos = [
+        cl.training.center_crop(cl.datasets.sample_photo(n), 160)
+        for n in cl.training.HELDOUT_PHOTOS
+    ] + list(scenes)
+    fig, axes = plt.subplots(len(photos), 1 + len(models), figsize=(10, 10))
+    for row, rgb in enumerate(photos):
+        results = cl.widgets.compare_models(rgb, models)
+        axes[row, 0].imshow(rgb)
+        for col, (name, (colored, scores)) in enumerate(results.items(), 1):
+            axes[row, col].imshow(colored)
+            axes[row, col].set_title(
+                f"{name.replace('scenes_', '')}: {scores['psnr']:.1f} dB", fontsize=9
+            )
+        axes[row, 0].set_title(f"original (gray {cl.metrics.gray_psnr(rgb):.1f} dB)", fontsize=9)
+    for ax in axes.flat:
+        ax.axis("off")
+    fig.tight_layout()
+    fig.savefig(OUT / "your_photos.png", dpi=70)
+    plt.close(fig)
+
+
 FIGURES = {
     f.__name__: f
     for f in (
@@ -267,6 +292,7 @@ FIGURES = {
         many_photos,
         global_features,
         beyond_brown,
+        your_photos,
     )
 }
 
