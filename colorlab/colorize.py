@@ -34,7 +34,9 @@ def predict_ab(model, L: np.ndarray, stride: int = 8) -> np.ndarray:
     padded = np.pad(L, ((0, ph), (0, pw), (0, 0)), mode="reflect" if min(h, w) > 1 else "edge")
     # A direct call rather than model.predict: predict compiles a graph per new image size
     # and, with shapes left open, Keras's bilinear upsampling cannot be traced.
-    out = np.asarray(model(padded[None].astype(np.float32), training=False))[0]
+    from keras import ops
+
+    out = ops.convert_to_numpy(model(padded[None].astype(np.float32), training=False))[0]
     return out[:h, :w]
 
 
