@@ -163,6 +163,10 @@ def cmd_train(args) -> int:
         file=sys.stderr,
     )
     model = lesson_model(width=16, seed=args.seed)
+    # The lesson network runs 10 steps per call; fewer steps per epoch need fewer per call.
+    model.compile(
+        optimizer=model.optimizer, loss="mse", steps_per_execution=max(1, min(10, args.steps))
+    )
     fit_many(
         model, images, epochs=args.epochs, steps_per_epoch=args.steps, verbose=1, seed=args.seed
     )
@@ -183,6 +187,22 @@ def cmd_check(args) -> int:
     from colorlab.check import main as check_main
 
     return check_main()
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1.
+
+    Example:
+        >>> positive_int("3")
+        3
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,8 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train", help="train a colorizer on a folder of color photos")
     p.add_argument("dir", metavar="DIR")
     p.add_argument("--out", required=True, metavar="MODEL.keras")
-    p.add_argument("--epochs", type=int, default=20)
-    p.add_argument("--steps", type=int, default=50, help="steps per epoch (default: 50)")
+    p.add_argument("--epochs", type=positive_int, default=20)
+    p.add_argument("--steps", type=positive_int, default=50, help="steps per epoch (default: 50)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--overwrite", action="store_true")
     p.set_defaults(func=cmd_train)

@@ -158,3 +158,14 @@ def test_train_makes_a_model_and_protects_files(photos, tmp_path):
     assert out.stat().st_mtime_ns == stamp
     proc = run("train", tmp_path / "nowhere", "--out", tmp_path / "x.keras")
     assert proc.returncode == 2 and "does not exist" in proc.stderr
+
+
+def test_train_rejects_bad_numbers(photos, tmp_path):
+    proc = run("train", photos, "--out", tmp_path / "m.keras", "--epochs", 0)
+    assert proc.returncode == 2 and "must be at least 1" in proc.stderr
+    assert not (tmp_path / "m.keras").exists()
+
+
+def test_evaluate_on_a_file_is_one_clear_line(photos):
+    proc = run("evaluate", photos / "cup.jpg")
+    assert proc.returncode == 2 and "not a folder" in proc.stderr and "Traceback" not in proc.stderr
