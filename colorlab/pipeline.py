@@ -191,8 +191,10 @@ def dataset(
         # One seed pair per batch (and per epoch), drawn from `seed`: reproducible runs.
         seeds = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).batch(2)
         ds = tf.data.Dataset.zip((ds, seeds)).map(
-            lambda x, s: augment_batch(x, crop, s, clip=False)
+            lambda x, s: augment_batch(x, crop, s, clip=False),
+            num_parallel_calls=tf.data.AUTOTUNE,
+            deterministic=True,
         )
     else:
         ds = ds.map(lambda x: tf.image.resize_with_crop_or_pad(x, crop, crop))
-    return ds.map(split_pair).prefetch(tf.data.AUTOTUNE)
+    return ds.map(split_pair, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
