@@ -378,10 +378,8 @@ def ab_plane_explorer() -> w.VBox:
     readout = w.Label()
 
     def update(_=None):
-        rgb, ok = ab_plane(Ls.value)
-        shown = rgb.copy()
-        shown[~ok] = 0.5
-        view.value = to_png(shown, 2)
+        ok = ab_plane(Ls.value)[1]
+        view.value = to_png(ab_plane_image(Ls.value), 2)
         readout.value = (
             f"L = {Ls.value}: {ok.mean():.0%} of the square is a color a screen can show "
             f"(a: left green → right red; b: bottom blue → top yellow; gray = impossible)"
