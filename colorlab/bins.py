@@ -107,3 +107,24 @@ def annealed_mean(probs: np.ndarray, bins: np.ndarray, temperature: float = 0.38
     q = np.exp(logp)
     q /= q.sum(-1, keepdims=True)
     return (q @ bins.astype(np.float64)).astype(np.float32)
+
+
+def bin_probabilities(colorizer, L: np.ndarray) -> np.ndarray:
+    """Bin probabilities (H/4, W/4, Q) of a classification colorizer for one lightness map L.
+
+    Reads the ``bin_logits`` layer of a model built by
+    :func:`colorlab.models.classification_model` and applies the softmax.
+
+    Example:
+        >>> from colorlab.models import classification_model
+        >>> _, colorizer = classification_model(gamut_bins(), width=4)
+        >>> p = bin_probabilities(colorizer, np.full((16, 16, 1), 50.0))
+        >>> p.shape[:2], round(float(p[0, 0].sum()), 4)
+        ((4, 4), 1.0)
+    """
+    import keras
+
+    logits_model = keras.Model(colorizer.input, colorizer.get_layer("bin_logits").output)
+    logits = keras.ops.convert_to_numpy(logits_model(np.asarray(L, np.float32)[None]))[0]
+    p = np.exp(logits - logits.max(-1, keepdims=True))
+    return p / p.sum(-1, keepdims=True)
