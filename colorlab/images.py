@@ -145,6 +145,11 @@ def load_image(
         >>> rgb.shape, rgb.dtype
         ((64, 64, 3), dtype('float32'))
     """
+    if not isinstance(path, str | os.PathLike):
+        raise ImageError(
+            f"load_image expects the path of a photo file, not a {type(path).__name__}: "
+            f"pass a string or pathlib.Path (an image already in memory needs no loading)."
+        )
     path = Path(path)
     name = str(path)
     if not path.exists():

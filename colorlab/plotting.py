@@ -96,3 +96,23 @@ def figure_to_png(fig) -> bytes:
     fig.savefig(buf, format="png", dpi=90)
     plt.close(fig)
     return buf.getvalue()
+
+
+def loss_curves(history, train_label: str = "training", val_label: str = "validation"):
+    """Training and validation loss per epoch (counted from 1), log scale; return the axes.
+
+    Example:
+        >>> class H:
+        ...     history = {"loss": [0.3, 0.2], "val_loss": [0.35, 0.3]}
+        >>> len(loss_curves(H()).lines)
+        2
+    """
+    losses = history.history
+    epochs = np.arange(1, len(losses["loss"]) + 1)
+    _, ax = plt.subplots(figsize=(6, 3.2))
+    ax.plot(epochs, losses["loss"], label=train_label)
+    if "val_loss" in losses:
+        ax.plot(epochs, losses["val_loss"], label=val_label)
+    ax.set(yscale="log", xlabel="epoch", ylabel="MSE loss")
+    ax.legend()
+    return ax

@@ -334,3 +334,10 @@ def test_save_rejects_bad_arrays(tmp_path, array, match):
 def test_save_rejects_unknown_extension(tmp_path):
     with pytest.raises(cl.ImageError, match="extension"):
         cl.save_image(np.zeros((10, 10, 3)), tmp_path / "x.photo")
+
+
+def test_not_a_path_gets_a_clear_error():
+    with pytest.raises(cl.ImageError, match="not a ndarray"):
+        cl.load_image(np.zeros((8, 8, 3)))
+    with pytest.raises(cl.ImageError, match="not a NoneType"):
+        cl.load_image(None)
