@@ -43,10 +43,27 @@ import numpy as np  # noqa: E402
 from colorlab.plotting import figure_to_png, pixel_heatmap, to_png  # noqa: E402
 
 
+def _image_view(width: int, hidden: bool = False) -> w.Image:
+    """An empty PNG view ``width`` pixels wide that shrinks to fit a narrower notebook.
+
+    Without a set width, JupyterLab stretches an Image across the whole output area, so
+    a 16×16 crop would fill the screen and push everything below it out of sight.
+    ``hidden=True`` keeps it out of sight until ``_show`` gives it a picture (an empty
+    Image shows a broken-picture icon).
+    """
+    layout = w.Layout(width=f"{width}px", max_width="100%", display="none" if hidden else None)
+    return w.Image(format="png", layout=layout)
+
+
+def _show(view: w.Image, png: bytes) -> None:
+    """Put ``png`` in ``view`` and make sure it is visible."""
+    view.value = png
+    view.layout.display = None
+
+
 def _image_widget(img: np.ndarray, scale: int = 1, width: int | None = None) -> w.Image:
-    view = w.Image(value=to_png(img, scale), format="png")
-    if width:
-        view.layout.width = f"{width}px"
+    view = _image_view(width or img.shape[1] * scale)
+    view.value = to_png(img, scale)
     return view
 
 
@@ -374,7 +391,7 @@ def ab_plane_explorer() -> w.VBox:
         True
     """
     Ls = w.IntSlider(value=50, min=0, max=100, step=5, description="L")
-    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    view = _image_view(320)
     readout = w.Label()
 
     def update(_=None):
@@ -422,7 +439,7 @@ def tanh_explorer() -> w.VBox:
     zb = w.FloatSlider(value=0.8, min=-4, max=4, step=0.05, description="z for b")
     swatch = w.HTML()
     readout = w.HTML()
-    plot = w.Image(format="png", layout=w.Layout(width="360px"))
+    plot = _image_view(360)
 
     def update(_=None):
         import matplotlib.pyplot as plt
@@ -522,7 +539,7 @@ def train_explorer(rgb: np.ndarray) -> w.VBox:
     width = w.Dropdown(options=[4, 8, 16, 32], value=16, description="width")
     button = w.Button(description="Train", button_style="primary", icon="play")
     readout = w.Label("Choose the settings and press Train.")
-    view = w.Image(format="png", layout=w.Layout(width="720px"))
+    view = _image_view(720, hidden=True)
 
     def train(_=None):
         button.disabled = True
@@ -541,7 +558,7 @@ def train_explorer(rgb: np.ndarray) -> w.VBox:
         for ax in axes[1:]:
             ax.axis("off")
         fig.tight_layout()
-        view.value = figure_to_png(fig)
+        _show(view, figure_to_png(fig))
         readout.value = (
             f"{epochs.value} epochs, learning rate {lr.value:.0e}, width {width.value} "
             f"({out['params']:,} parameters): {out['seconds']:.1f} s, "
@@ -602,7 +619,7 @@ def saturation_explorer(L: np.ndarray, ab: np.ndarray) -> w.VBox:
         True
     """
     factor = w.FloatSlider(value=1.0, min=0.0, max=2.5, step=0.05, description="saturation")
-    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    view = _image_view(320)
     readout = w.Label()
 
     def update(_=None):
@@ -628,7 +645,7 @@ def wipe_explorer(before: np.ndarray, after: np.ndarray, labels=("before", "afte
         'left of the line: before · right of it: after (100% before)'
     """
     position = w.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.01, description="wipe")
-    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    view = _image_view(320)
     readout = w.Label()
 
     def update(_=None):
@@ -678,7 +695,7 @@ def augmentation_explorer(rgb: np.ndarray, crop: int = 64) -> w.VBox:
     """
     zoom = w.FloatSlider(value=0.5, min=0.0, max=1.5, step=0.05, description="zoom up to")
     seed = w.IntSlider(value=0, min=0, max=50, description="seed")
-    view = w.Image(format="png", layout=w.Layout(width="600px"))
+    view = _image_view(600)
     readout = w.Label()
 
     def update(_=None):
@@ -735,7 +752,7 @@ def model_picker(images, models: dict, titles=None, describe=None) -> w.VBox:
 
     index = w.IntSlider(value=0, min=0, max=len(images) - 1, description="photo")
     which = w.ToggleButtons(options=list(models), description="model")
-    view = w.Image(format="png", layout=w.Layout(width="640px"))
+    view = _image_view(640)
     readout = w.Label()
     cache: dict = {}
 
@@ -823,7 +840,7 @@ def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> 
         readout_format=".2f",
         style={"description_width": "initial"},
     )
-    view = w.Image(format="png", layout=w.Layout(width="320px"))
+    view = _image_view(320)
     readout = w.Label()
 
     def update(_=None):
@@ -861,7 +878,7 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
     from colorlab.images import load_image
 
     upload = w.FileUpload(accept="image/*", multiple=True, description="Upload photos")
-    view = w.Image(format="png", layout=w.Layout(width="900px"))
+    view = _image_view(900, hidden=True)
     readout = w.HTML("Choose one or more photos (color or black-and-white).")
     results: list = []
 
@@ -904,7 +921,7 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
             for ax in axes.flat:
                 ax.axis("off")
             fig.tight_layout()
-            view.value = figure_to_png(fig)
+            _show(view, figure_to_png(fig))
         readout.value = "<br>".join(lines) or "No photo could be read."
 
     upload.observe(handle, names="value")

@@ -84,3 +84,14 @@ def test_my_photos_folder_check(tmp_path, monkeypatch):
         cl.checks.my_photos_folder("data/my_photos")
     with pytest.raises(AssertionError, match="not the one"):
         cl.checks.my_photos_folder("../data")
+
+
+def test_my_photos_folder_check_in_a_copy_of_the_course(tmp_path, monkeypatch):
+    """A copied course (student set, workshop folder) is checked against its own data/."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "data" / "my_photos").mkdir(parents=True)
+    (tmp_path / "other" / "my_photos").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "notebooks")
+    cl.checks.my_photos_folder("../data/my_photos")
+    with pytest.raises(AssertionError, match="not the one"):
+        cl.checks.my_photos_folder("../other/my_photos")

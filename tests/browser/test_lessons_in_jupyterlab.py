@@ -1,0 +1,159 @@
+"""Every lesson in JupyterLab, in a real browser: runs clean, widgets render and answer.
+
+For each notebook: open it in a fresh kernel, Run ▸ Run All Cells, then check that no cell
+shows an error (or any red output), that every widget the notebook made is drawn (none
+says "Error displaying widget"), and operate the widgets as a learner would (drag or
+arrow-key a slider, click a button, toggle a checkbox, upload a photo), checking that what
+is on screen changes. A screenshot of each notebook after its interactions goes to
+outputs/screenshots/.
+
+Run only these:  .venv/bin/python -m pytest tests/browser
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import labdriver as lab
+import numpy as np
+import pytest
+from labdriver import ROOT
+
+_playwright_error = None
+try:
+    import playwright.sync_api  # noqa: F401
+except ImportError as exc:  # the test extra is not installed
+    _playwright_error = str(exc)
+
+_action, _reason = lab.gate(os.environ, lab.find_chromium(), _playwright_error)
+if _action == "fail":
+    pytest.fail(_reason, pytrace=False)
+if _action == "skip":
+    pytest.skip(_reason, allow_module_level=True)
+
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+RUN_TIMEOUT = 300  # seconds for Run All Cells; the slowest lesson takes about a minute
+
+
+def _photo(path, color: bool):
+    """A small generated photo to upload (sky over grass, or its gray version)."""
+    from PIL import Image
+
+    y = np.linspace(0, 1, 96)[:, None, None]
+    img = np.where(y < 0.5, [0.35, 0.6, 0.95], [0.25, 0.65, 0.2]) * np.ones((96, 128, 3))
+    img = (img * 255).astype(np.uint8)
+    Image.fromarray(img if color else img.mean(axis=2).astype(np.uint8)).save(path)
+    return path
+
+
+# What a learner does in each lesson, and what must then read differently on screen.
+# Each entry: (what the step is, a function of (page, tmp_path) returning labdriver.Change,
+# text that must then be on screen in that widget, or None where only pictures change).
+INTERACTIONS = {
+    "00_start_here.ipynb": [
+        (
+            "drag the 'Try me' slider",
+            lambda p, _: lab.drag_slider(p, "Try me:", 0.9),
+            "The slider is at 9: widgets work.",
+        ),
+    ],
+    "01_pixel_grids.ipynb": [
+        (
+            "arrow-key the window explorer's row",
+            lambda p, _: lab.press_slider(p, "row", times=4),
+            None,
+        ),
+        (
+            "paint a pixel black",
+            lambda p, _: lab.press_slider(p, "value", key="Home", times=1),
+            None,
+        ),
+    ],
+    "02_rgb_layers.ipynb": [
+        ("turn red down in the mixer", lambda p, _: lab.press_slider(p, "R", "PageDown", 2), None),
+        ("switch the green layer off", lambda p, _: lab.click(p, "checkbox", "G"), None),
+    ],
+    "03_lab_color_space.ipynb": [
+        ("move b in the Lab explorer", lambda p, _: lab.press_slider(p, "b", "ArrowLeft", 8), None),
+        ("raise L of the ab plane", lambda p, _: lab.press_slider(p, "L", nth=1, times=2), None),
+    ],
+    "04_normalization.ipynb": [
+        ("push z for a far out", lambda p, _: lab.drag_slider(p, "z for a", 0.95), None),
+    ],
+    "05_tanh_convnet.ipynb": [
+        ("fewer epochs", lambda p, _: lab.press_slider(p, "epochs", "ArrowLeft", 10), None),
+        ("press Train", lambda p, _: lab.click(p, "button", "Train", timeout=120), "PSNR"),
+    ],
+    "06_reconstruction.ipynb": [
+        ("more saturation", lambda p, _: lab.press_slider(p, "saturation", times=6), None),
+        ("drag the before/after wipe", lambda p, _: lab.drag_slider(p, "wipe", 0.2), None),
+    ],
+    "07_many_photos.ipynb": [
+        ("another augmentation seed", lambda p, _: lab.press_slider(p, "seed", times=1), None),
+    ],
+    "08_global_features.ipynb": [
+        ("switch to the fusion model", lambda p, _: lab.click(p, "button", "fusion"), None),
+        ("next photo", lambda p, _: lab.press_slider(p, "photo", times=1), None),
+    ],
+    "09_beyond_brown.ipynb": [
+        (
+            "lower the temperature",
+            lambda p, _: lab.press_slider(p, "temperature T", "Home", 1),
+            None,
+        ),
+    ],
+    "10_your_photos.ipynb": [
+        (
+            "upload a color and a black-and-white photo",
+            lambda p, tmp: lab.upload(
+                p,
+                "Upload photos",
+                [_photo(tmp / "garden.png", True), _photo(tmp / "old garden.png", False)],
+            ),
+            "✓ old garden.png: black-and-white",
+        ),
+    ],
+}
+
+
+def test_every_lesson_has_interactions():
+    assert sorted(INTERACTIONS) == NOTEBOOKS
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_lesson_in_jupyterlab(name, page, lab_server, screenshots, tmp_path):
+    path = f"notebooks/{name}"
+    lab.open_notebook(page, lab_server, path)
+    seconds = lab.run_all_cells(page, RUN_TIMEOUT)
+    stem = name.removesuffix(".ipynb")
+    page.screenshot(path=screenshots / f"{stem}.run.png")
+    assert lab.problems(page) == [], f"{name}: red outputs after Run All Cells ({seconds:.0f} s)"
+
+    lab.save_notebook(page)
+    expected = lab.widget_views_in_saved_notebook(lab_server, path)
+    assert expected >= 1, f"{name} shows no widget"
+    rendered = lab.wait_for_widgets(page, expected)
+    assert rendered == expected, f"{name}: {rendered} of {expected} widgets rendered"
+
+    done = []
+    for what, step, expect in INTERACTIONS[name]:
+        change = step(page, tmp_path)
+        assert change.changed, (
+            f"{name}: '{what}' changed nothing on screen in {change.seconds:.0f} s"
+        )
+        if expect:
+            assert expect in change.after, (
+                f"{name}: after '{what}' the widget shows {change.after!r}"
+            )
+        done.append(f"{what}: {change.seconds:.1f} s")
+    time.sleep(0.5)
+    assert lab.problems(page) == [], f"{name}: red outputs after operating the widgets"
+    page.screenshot(path=screenshots / f"{stem}.png")
+    for i, widget in enumerate(page.locator(lab.WIDGET_OUTPUTS).all()):
+        widget.screenshot(path=screenshots / f"{stem}.widget{i + 1}.png")
+    (screenshots / f"{stem}.json").write_text(
+        json.dumps({"run_all_seconds": round(seconds, 1), "widgets": rendered, "steps": done})
+    )
