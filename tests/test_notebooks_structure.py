@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 import make_student  # noqa: E402
+import tag_slides  # noqa: E402
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -135,3 +137,15 @@ def test_make_student_command(tmp_path):
         timeout=120,
     )
     assert proc.returncode == 0 and "student notebooks" in proc.stdout
+
+
+def test_lessons_are_tagged_for_slides():
+    """Every cell has a slide type by tools/tag_slides.py's rule, and RISE settings are saved."""
+    for path in LESSONS:
+        nb = json.loads(path.read_text())
+        assert tag_slides.tag(nb) == nb, f"{path.name}: run python tools/tag_slides.py"
+        kinds = [c["metadata"]["slideshow"]["slide_type"] for c in nb["cells"]]
+        assert kinds[0] == "slide" and kinds.count("slide") >= 3, path.name
+    untagged = json.loads(path.read_text())
+    del untagged["cells"][1]["metadata"]["slideshow"]
+    assert tag_slides.tag(untagged) != untagged  # the check above can fail

@@ -18,7 +18,7 @@ else:  # pragma: no cover
 ROOT = Path(__file__).resolve().parents[1]
 
 #: pip name → conda-forge name, where they differ.
-PIP_TO_CONDA = {"tensorflow-cpu": "tensorflow"}
+PIP_TO_CONDA = {"tensorflow-cpu": "tensorflow", "playwright": "playwright-python"}
 #: conda-only packages that have no pip counterpart in pyproject.toml.
 CONDA_ONLY = {"python", "pip"}
 

@@ -337,12 +337,38 @@ def kernel_idle(page) -> bool:
     return page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count() > 0
 
 
+def settle(locator, timeout: float = 3) -> None:
+    """Wait until ``locator`` stops moving (the notebook may scroll smoothly or reflow)."""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        box = locator.bounding_box()
+        if box is not None and box == last:
+            return
+        last = box
+        time.sleep(0.1)
+
+
+def bring_into_view(control, tries: int = 5) -> None:
+    """Scroll so that ``control``'s cell starts at the top of the notebook and ``control``
+    is on screen. Off-screen cells are laid out lazily (content-visibility), so the first
+    scroll can land short: repeat until the control sits inside the window."""
+    height = control.page.viewport_size["height"]
+    for _ in range(tries):
+        control.evaluate("e => e.closest('.jp-Cell').scrollIntoView({block: 'start'})")
+        settle(control)
+        box = control.bounding_box()
+        if box and 0 <= box["y"] and box["y"] + box["height"] <= height:
+            return
+    control.scroll_into_view_if_needed()
+    settle(control)
+
+
 def act_and_watch(control, action, timeout: float = 30) -> Change:
     """Do ``action()``, wait until the widget holding ``control`` looks different and the
     kernel has finished answering, and return the look before and after."""
     page = control.page
     widget = output_of(control)
-    widget.evaluate("e => e.closest('.jp-Cell').scrollIntoView({block: 'start'})")
+    bring_into_view(control)
     before = fingerprint(widget)
     start = time.monotonic()
     action()

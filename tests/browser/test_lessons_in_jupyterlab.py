@@ -157,3 +157,24 @@ def test_lesson_in_jupyterlab(name, page, lab_server, screenshots, tmp_path):
     (screenshots / f"{stem}.json").write_text(
         json.dumps({"run_all_seconds": round(seconds, 1), "widgets": rendered, "steps": done})
     )
+
+
+def _slide_count(name: str) -> int:
+    nb = json.loads((ROOT / "notebooks" / name).read_text())
+    return sum(c["metadata"].get("slideshow", {}).get("slide_type") == "slide" for c in nb["cells"])
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_lesson_as_slides(name, page, lab_server, screenshots):
+    """The lesson opens as a RISE slideshow (jupyterlab-rise), one slide per tagged section."""
+    page.goto(lab_server.url(f"rise/notebooks/{name}"))
+    slides = page.locator(".reveal .slides > section")
+    slides.first.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+    assert slides.count() == _slide_count(name) >= 3
+    page.screenshot(path=screenshots / f"{name.removesuffix('.ipynb')}.slides.png")
+    present = """() => [...document.querySelectorAll('.reveal .slides > section')]
+        .findIndex(s => s.classList.contains('present'))"""
+    assert page.evaluate(present) == 0
+    page.keyboard.press("ArrowRight")  # the presenter's clicker sends the same key
+    page.wait_for_function(f"() => ({present})() === 1", timeout=10_000)

@@ -1,0 +1,36 @@
+"""When the browser tests run, skip (learner's machine) or fail (CI): decided by labdriver.gate."""
+
+from labdriver import HOW_TO_ENABLE, find_chromium, gate
+
+
+def test_runs_when_chromium_and_playwright_are_there(tmp_path):
+    chromium = tmp_path / "chromium"
+    chromium.write_text("")
+    assert gate({}, str(chromium), None)[0] == "run"
+    assert gate({"CI": "true"}, str(chromium), None)[0] == "run"
+
+
+def test_skips_with_one_line_that_says_how_to_enable_them():
+    action, reason = gate({}, None, None)
+    assert action == "skip"
+    assert "\n" not in reason and "no Chromium found" in reason and HOW_TO_ENABLE in reason
+
+
+def test_fails_in_ci_instead_of_skipping():
+    for value in ("true", "1", "yes"):
+        action, reason = gate({"CI": value}, None, None)
+        assert action == "fail" and "cannot run in CI" in reason
+    assert gate({"CI": "false"}, None, None)[0] == "skip"
+
+
+def test_missing_playwright_is_named(tmp_path):
+    chromium = tmp_path / "chromium"
+    chromium.write_text("")
+    action, reason = gate({}, str(chromium), "No module named 'playwright'")
+    assert action == "skip" and "playwright" in reason
+
+
+def test_chromium_can_be_chosen(tmp_path):
+    assert find_chromium({"COLORLAB_CHROMIUM": "/opt/chrome"}) == "/opt/chrome"
+    action, reason = gate({}, str(tmp_path / "nothing-here"), None)
+    assert action == "skip" and "does not exist" in reason
