@@ -269,7 +269,10 @@ def channel_toggles(rgb: np.ndarray) -> w.VBox:
         >>> box.readout.value
         'showing: G + B'
     """
-    boxes = [w.Checkbox(value=True, description=n, indent=False) for n in ("R", "G", "B")]
+    boxes = [
+        w.Checkbox(value=True, description=n, indent=False, layout=w.Layout(width="70px"))
+        for n in ("R", "G", "B")
+    ]
     view = _image_widget(rgb, width=320)
     readout = w.Label()
 
