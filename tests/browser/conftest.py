@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from labdriver import CHROMIUM_FLAGS, ROOT, VIEWPORT, LabServer, copy_course, find_chromium
+
+from .labdriver import CHROMIUM_FLAGS, ROOT, VIEWPORT, LabServer, copy_course, find_chromium
 
 SCREENSHOTS = ROOT / "outputs" / "screenshots"
 

@@ -1,6 +1,6 @@
 """When the browser tests run, skip (learner's machine) or fail (CI): decided by labdriver.gate."""
 
-from labdriver import HOW_TO_ENABLE, find_chromium, gate
+from .labdriver import HOW_TO_ENABLE, find_chromium, gate
 
 
 def test_runs_when_chromium_and_playwright_are_there(tmp_path):

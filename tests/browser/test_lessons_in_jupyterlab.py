@@ -16,10 +16,11 @@ import json
 import os
 import time
 
-import labdriver as lab
 import numpy as np
 import pytest
-from labdriver import ROOT
+
+from . import labdriver as lab
+from .labdriver import ROOT
 
 _playwright_error = None
 try:

@@ -1,0 +1,1 @@
+"""Browser tests: the lessons in JupyterLab in a real Chromium (see labdriver)."""
