@@ -55,6 +55,12 @@ def _image_view(width: int, hidden: bool = False) -> w.Image:
     return w.Image(format="png", layout=layout)
 
 
+def _row(children: list) -> w.HBox:
+    """Widgets side by side that wrap onto the next line when the notebook is narrow
+    (a zoomed projector, a small laptop) instead of running off the right edge."""
+    return w.HBox(children, layout=w.Layout(flex_flow="row wrap"))
+
+
 def _show(view: w.Image, png: bytes) -> None:
     """Put ``png`` in ``view`` and make sure it is visible."""
     view.value = png
@@ -94,11 +100,12 @@ def outline(image: np.ndarray, row: int, col: int, size: int) -> np.ndarray:
     """
     rgb = np.repeat(np.asarray(image, np.uint8)[..., None], 3, axis=-1)
     h, wd = image.shape
-    r0, c0 = max(row - 1, 0), max(col - 1, 0)
-    r1, c1 = min(row + size, h - 1), min(col + size, wd - 1)
-    red = np.array([255, 0, 0], np.uint8)
-    rgb[r0, c0 : c1 + 1] = rgb[r1, c0 : c1 + 1] = red
-    rgb[r0 : r1 + 1, c0] = rgb[r0 : r1 + 1, c1] = red
+    # A frame about 1% of the photo thick, so it stays visible when the photo is shown small.
+    t = max(1, round(max(h, wd) / 160))
+    frame = np.zeros((h, wd), bool)
+    frame[max(row - t, 0) : row + size + t, max(col - t, 0) : col + size + t] = True
+    frame[row : row + size, col : col + size] = False
+    rgb[frame] = [255, 0, 0]
     return rgb
 
 
@@ -135,7 +142,7 @@ def pixel_explorer(image: np.ndarray, size: int = 8) -> w.VBox:
     row.observe(update, names="value")
     col.observe(update, names="value")
     update()
-    box = w.VBox([w.HBox([row, col]), w.HBox([whole, zoom]), readout])
+    box = w.VBox([_row([row, col]), _row([whole, zoom]), readout])
     box.row, box.col, box.zoom, box.readout = row, col, zoom, readout
     return box
 
@@ -186,7 +193,7 @@ def pixel_painter(image: np.ndarray) -> w.VBox:
     col.observe(pick, names="value")
     value.observe(paint, names="value")
     pick()
-    box = w.VBox([w.HBox([row, col, value]), view, label])
+    box = w.VBox([_row([row, col, value]), view, label])
     box.row, box.col, box.value, box.view, box.label = row, col, value, view, label
     box.current = lambda: state["img"]
     return box
@@ -241,7 +248,7 @@ def rgb_mixer() -> w.VBox:
     for s in sliders:
         s.observe(update, names="value")
     update()
-    box = w.VBox([w.HBox([w.VBox(sliders), swatch]), readout])
+    box = w.VBox([_row([w.VBox(sliders), swatch]), readout])
     box.r, box.g, box.b = sliders
     box.swatch, box.readout = swatch, readout
     return box
@@ -366,7 +373,7 @@ def lab_explorer() -> w.VBox:
     for s in (Ls, As, Bs):
         s.observe(update, names="value")
     update()
-    box = w.VBox([w.HBox([w.VBox([Ls, As, Bs]), swatch]), readout])
+    box = w.VBox([_row([w.VBox([Ls, As, Bs]), swatch]), readout])
     box.L, box.a, box.b, box.swatch, box.readout = Ls, As, Bs, swatch, readout
     return box
 
@@ -474,7 +481,7 @@ def tanh_explorer() -> w.VBox:
     za.observe(update, names="value")
     zb.observe(update, names="value")
     update()
-    box = w.VBox([w.HBox([w.VBox([za, zb, swatch]), plot]), readout])
+    box = w.VBox([_row([w.VBox([za, zb, swatch]), plot]), readout])
     box.za, box.zb, box.swatch, box.readout, box.plot = za, zb, swatch, readout, plot
     return box
 
@@ -569,7 +576,7 @@ def train_explorer(rgb: np.ndarray) -> w.VBox:
         )
 
     button.on_click(train)
-    box = w.VBox([w.HBox([epochs, lr, width, button]), readout, view])
+    box = w.VBox([_row([epochs, lr, width, button]), readout, view])
     box.epochs, box.lr, box.width, box.button = epochs, lr, width, button
     box.readout, box.view = readout, view
     return box
@@ -712,7 +719,7 @@ def augmentation_explorer(rgb: np.ndarray, crop: int = 64) -> w.VBox:
     zoom.observe(update, names="value")
     seed.observe(update, names="value")
     update()
-    box = w.VBox([w.HBox([zoom, seed]), view, readout])
+    box = w.VBox([_row([zoom, seed]), view, readout])
     box.zoom, box.seed, box.view, box.readout = zoom, seed, view, readout
     return box
 
@@ -747,21 +754,21 @@ def model_picker(images, models: dict, titles=None, describe=None) -> w.VBox:
         >>> import numpy as np
         >>> from colorlab.models import lesson_model
         >>> box = model_picker(np.random.rand(2, 16, 16, 3), {"a": lesson_model(width=4)})
-        >>> box.index.value = 1
+        >>> box.index.value = 2
         >>> box.readout.value.startswith("photo 2 of 2")
         True
     """
     import matplotlib.pyplot as plt
 
-    index = w.IntSlider(value=0, min=0, max=len(images) - 1, description="photo")
+    index = w.IntSlider(value=1, min=1, max=len(images), description="photo")  # counts from 1
     which = w.ToggleButtons(options=list(models), description="model")
     view = _image_view(640)
     readout = w.Label()
     cache: dict = {}
 
     def update(_=None):
-        key = (index.value, which.value)
-        img = images[index.value]
+        key = (index.value - 1, which.value)
+        img = images[index.value - 1]
         if key not in cache:
             cache[key] = compare_models(img, {which.value: models[which.value]})[which.value]
         result, scores = cache[key]
@@ -778,17 +785,17 @@ def model_picker(images, models: dict, titles=None, describe=None) -> w.VBox:
             ax.axis("off")
         fig.tight_layout()
         view.value = figure_to_png(fig)
-        name = titles[index.value] if titles is not None else ""
+        name = titles[index.value - 1] if titles is not None else ""
         extra = f" · {describe(img)}" if describe else ""
         readout.value = (
-            f"photo {index.value + 1} of {len(images)} {name}: "
+            f"photo {index.value} of {len(images)} {name}: "
             f"PSNR {scores['psnr']:.1f} dB, ΔCF {scores['delta_cf']:.3f}{extra}"
         )
 
     index.observe(update, names="value")
     which.observe(update, names="value")
     update()
-    box = w.VBox([w.HBox([index, which]), view, readout])
+    box = w.VBox([_row([index, which]), view, readout])
     box.index, box.which, box.view, box.readout = index, which, view, readout
     return box
 

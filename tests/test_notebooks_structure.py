@@ -149,3 +149,22 @@ def test_lessons_are_tagged_for_slides():
     untagged = json.loads(path.read_text())
     del untagged["cells"][1]["metadata"]["slideshow"]
     assert tag_slides.tag(untagged) != untagged  # the check above can fail
+
+
+def test_make_student_keeps_a_learners_work(tmp_path):
+    """Running make student again never erases what a learner wrote, unless asked."""
+    make_student.build(tmp_path)
+    mine = tmp_path / "01_pixel_grids.ipynb"
+    nb = read(mine)
+    nb.cells[-1].source += "\n\nMy notes."
+    nbformat.write(nb, mine)
+    untouched = (tmp_path / "02_rgb_layers.ipynb").read_text()
+
+    kept: list = []
+    written = make_student.build(tmp_path, kept=kept)
+    assert kept == [mine] and mine not in written
+    assert "My notes." in mine.read_text()
+    assert (tmp_path / "02_rgb_layers.ipynb").read_text() == untouched  # same content
+
+    make_student.build(tmp_path, overwrite=True)
+    assert "My notes." not in mine.read_text()

@@ -17,8 +17,18 @@ import numpy as np  # noqa: E402
 import colorlab as cl  # noqa: E402
 
 cl.setup(seed=0, plots=False, tensorflow=True)
+# Larger text than matplotlib's default, so labels stay readable on a projector once the
+# notebook scales a figure down to its width.
+plt.rcParams.update({"font.size": 13, "axes.titlesize": 14})
 
 OUT = Path(__file__).resolve().parents[1] / "notebooks" / "figures"
+
+
+def _save(fig, name: str, dpi: int = 80) -> None:
+    """Save ``fig`` as notebooks/figures/NAME, trimmed to its content (no cut-off titles,
+    no empty margins), and close it."""
+    fig.savefig(OUT / name, dpi=dpi, bbox_inches="tight", pad_inches=0.1)
+    plt.close(fig)
 
 
 def scenes_grid() -> None:
@@ -27,12 +37,11 @@ def scenes_grid() -> None:
     fig, axes = plt.subplots(4, 4, figsize=(8, 8.6))
     for ax, img, label in zip(axes.flat, images, labels, strict=True):
         ax.imshow(img)
-        ax.set_title(cl.datasets.SCENE_CATEGORIES[label], fontsize=10)
+        ax.set_title(cl.datasets.SCENE_CATEGORIES[label], fontsize=12)
         ax.axis("off")
     fig.suptitle("cl.datasets.scenes(16, size=96, seed=0)", fontsize=12)
     fig.tight_layout()
-    fig.savefig(OUT / "scenes_grid.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "scenes_grid.png")
 
 
 def course_at_a_glance() -> None:
@@ -52,8 +61,7 @@ def course_at_a_glance() -> None:
         ax.set_title(title)
         ax.axis("off")
     fig.tight_layout()
-    fig.savefig(OUT / "course_at_a_glance.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "course_at_a_glance.png")
 
 
 def pixel_grid() -> None:
@@ -67,8 +75,7 @@ def pixel_grid() -> None:
     cl.plotting.pixel_heatmap(camera[r : r + 8, c : c + 8], ax=axes[1])
     axes[1].set_title(f"camera[{r}:{r + 8}, {c}:{c + 8}]")
     fig.tight_layout()
-    fig.savefig(OUT / "pixel_grid.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "pixel_grid.png")
 
 
 def leaf_layers() -> None:
@@ -81,8 +88,7 @@ def leaf_layers() -> None:
         ax.set_title(title)
         ax.axis("off")
     fig.tight_layout()
-    fig.savefig(OUT / "leaf_layers.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "leaf_layers.png")
 
 
 def lab_layers() -> None:
@@ -96,7 +102,7 @@ def lab_layers() -> None:
     axes[1].set_title("L (0-100)")
     for ax, k, name, cmap in (
         (axes[2], 0, "a: green ↔ red", "PiYG_r"),
-        (axes[3], 1, "b: blue ↔ yellow", "coolwarm"),
+        (axes[3], 1, "b: blue ↔ yellow", "cividis"),
     ):
         im = ax.imshow(ab[..., k], cmap=cmap, vmin=-80, vmax=80)
         ax.set_title(name)
@@ -104,8 +110,7 @@ def lab_layers() -> None:
     for ax in axes:
         ax.axis("off")
     fig.tight_layout()
-    fig.savefig(OUT / "lab_layers.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "lab_layers.png")
 
 
 def normalization() -> None:
@@ -124,8 +129,7 @@ def normalization() -> None:
         ax.set(title=title, yscale="log", xlim=(-128 / scale, 128 / scale))
         ax.legend()
     fig.tight_layout()
-    fig.savefig(OUT / "normalization.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "normalization.png")
 
 
 def _trained_lesson_model(photo):
@@ -146,7 +150,7 @@ def training() -> None:
     axes[0].plot(np.arange(1, 201), article_loss, label="article: 200 epochs × 1 step")
     axes[0].plot(np.arange(1, 21) * 10, lesson_loss, label="improved: 20 epochs × 10 steps")
     axes[0].set(xlabel="training steps", ylabel="MSE loss", yscale="log", title="loss")
-    axes[0].legend(fontsize=8)
+    axes[0].legend(fontsize=11)
     for ax, model, name in (
         (axes[1], article, "article's network"),
         (axes[2], lesson, "improved network"),
@@ -156,8 +160,7 @@ def training() -> None:
         ax.set_title(f"{name}: {cl.metrics.psnr(photo, out):.1f} dB")
         ax.axis("off")
     fig.tight_layout()
-    fig.savefig(OUT / "training.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "training.png")
 
 
 def reconstruction() -> None:
@@ -182,8 +185,7 @@ def reconstruction() -> None:
     for ax in axes:
         ax.axis("off")
     fig.tight_layout()
-    fig.savefig(OUT / "reconstruction.png", dpi=80)
-    plt.close(fig)
+    _save(fig, "reconstruction.png")
 
 
 def many_photos() -> None:
@@ -199,8 +201,7 @@ def many_photos() -> None:
         axes[row, 0].set_title(title, loc="left")
     fig.suptitle("scenes the network never saw")
     fig.tight_layout()
-    fig.savefig(OUT / "many_photos.png", dpi=70)
-    plt.close(fig)
+    _save(fig, "many_photos.png", dpi=70)
 
 
 def global_features() -> None:
@@ -229,8 +230,7 @@ def global_features() -> None:
         ax.set_title(title)
         ax.axis("off")
     fig.tight_layout()
-    fig.savefig(OUT / "global_features.png", dpi=70)
-    plt.close(fig)
+    _save(fig, "global_features.png", dpi=70)
 
 
 def beyond_brown() -> None:
@@ -245,12 +245,11 @@ def beyond_brown() -> None:
     fig, axes = plt.subplots(1, 4, figsize=(12, 3.2))
     for ax, (ab, title) in zip(axes, swatches, strict=True):
         ax.imshow(cl.lab_to_rgb(np.array([[[50.0, *ab]]])).repeat(20, 0).repeat(20, 1))
-        ax.set_title(title, fontsize=10)
+        ax.set_title(title, fontsize=12)
         ax.axis("off")
     fig.suptitle("one gray (L = 50), two possible colors")
     fig.tight_layout()
-    fig.savefig(OUT / "beyond_brown.png", dpi=70)
-    plt.close(fig)
+    _save(fig, "beyond_brown.png", dpi=70)
 
 
 def your_photos() -> None:
@@ -268,14 +267,13 @@ def your_photos() -> None:
         for col, (name, (colored, scores)) in enumerate(results.items(), 1):
             axes[row, col].imshow(colored)
             axes[row, col].set_title(
-                f"{name.replace('scenes_', '')}: {scores['psnr']:.1f} dB", fontsize=9
+                f"{name.replace('scenes_', '')}: {scores['psnr']:.1f} dB", fontsize=11
             )
-        axes[row, 0].set_title(f"original (gray {cl.metrics.gray_psnr(rgb):.1f} dB)", fontsize=9)
+        axes[row, 0].set_title(f"original (gray {cl.metrics.gray_psnr(rgb):.1f} dB)", fontsize=11)
     for ax in axes.flat:
         ax.axis("off")
     fig.tight_layout()
-    fig.savefig(OUT / "your_photos.png", dpi=70)
-    plt.close(fig)
+    _save(fig, "your_photos.png", dpi=70)
 
 
 FIGURES = {

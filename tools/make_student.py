@@ -5,7 +5,8 @@ and loses the rest, which becomes ``raise NotImplementedError("Exercise N")``; c
 tagged ``check`` stay, so the learner runs them to hear "✓ correct" or get a hint.
 Outputs are dropped. Figures are copied along, so the notebooks show them.
 
-    python tools/make_student.py            # writes student/ (git-ignored: never hand-edit it)
+    python tools/make_student.py              # writes student/ (git-ignored); keeps changed ones
+    python tools/make_student.py --overwrite  # also replaces notebooks a learner changed
     python tools/make_student.py --out DIR
 """
 
@@ -66,14 +67,24 @@ def studentize(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     return nb
 
 
-def build(out: Path) -> list[Path]:
-    """Write the student set into ``out`` (replacing what a previous run wrote there)."""
+def build(out: Path, overwrite: bool = False, kept: list[Path] | None = None) -> list[Path]:
+    """Write the student set into ``out``; return the notebooks written.
+
+    A student notebook that already exists and differs from what would be written (the
+    learner has worked in it, or even just run it) is kept and listed in ``kept``, unless
+    ``overwrite`` is set: regenerating the set never silently erases a learner's work.
+    """
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for path in sorted(SOURCE.glob("[0-9][0-9]_*.ipynb")):
         nb = studentize(nbformat.read(path, as_version=4), path.name)
         target = out / path.name
-        nbformat.write(nb, target)
+        text = nbformat.writes(nb) + "\n"
+        if target.exists() and target.read_text(encoding="utf-8") != text and not overwrite:
+            if kept is not None:
+                kept.append(target)
+            continue
+        target.write_text(text, encoding="utf-8")
         written.append(target)
     if (SOURCE / "figures").is_dir():
         shutil.copytree(SOURCE / "figures", out / "figures", dirs_exist_ok=True)
@@ -89,9 +100,21 @@ def build(out: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "student")
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="also replace student notebooks that were changed (their work is lost)",
+    )
     args = parser.parse_args(argv)
-    written = build(args.out)
+    kept: list[Path] = []
+    written = build(args.out, overwrite=args.overwrite, kept=kept)
     print(f"wrote {len(written)} student notebooks to {args.out}")
+    if kept:
+        names = ", ".join(p.name for p in kept)
+        print(
+            f"kept {len(kept)} that were changed since (your work is safe): {names}; "
+            "to replace them with fresh copies, run python tools/make_student.py --overwrite"
+        )
     return 0
 
 
