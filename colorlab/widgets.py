@@ -67,6 +67,25 @@ def _show(view: w.Image, png: bytes) -> None:
     view.layout.display = None
 
 
+def _slider_view(slider, render, name: str, width: int = 320) -> w.VBox:
+    """One slider above one picture and one line of text, redrawn on every move.
+
+    ``render(value)`` returns ``(png_bytes, text)``; the slider is kept as ``box.<name>``,
+    the picture as ``box.view`` and the text as ``box.readout``.
+    """
+    view, readout = _image_view(width), w.Label()
+
+    def update(_=None):
+        view.value, readout.value = render(slider.value)
+
+    slider.observe(update, names="value")
+    update()
+    box = w.VBox([slider, view, readout])
+    setattr(box, name, slider)
+    box.view, box.readout = view, readout
+    return box
+
+
 def _image_widget(img: np.ndarray, scale: int = 1, width: int | None = None) -> w.Image:
     view = _image_view(width or img.shape[1] * scale)
     view.value = to_png(img, scale)
@@ -400,23 +419,15 @@ def ab_plane_explorer() -> w.VBox:
         >>> "L = 90" in box.readout.value
         True
     """
-    Ls = w.IntSlider(value=50, min=0, max=100, step=5, description="L")
-    view = _image_view(320)
-    readout = w.Label()
 
-    def update(_=None):
-        ok = ab_plane(Ls.value)[1]
-        view.value = to_png(ab_plane_image(Ls.value), 2)
-        readout.value = (
-            f"L = {Ls.value}: {ok.mean():.0%} of the square is a color a screen can show "
+    def render(L):
+        ok = ab_plane(L)[1]
+        return to_png(ab_plane_image(L), 2), (
+            f"L = {L}: {ok.mean():.0%} of the square is a color a screen can show "
             f"(a: left green → right red; b: bottom blue → top yellow; gray = impossible)"
         )
 
-    Ls.observe(update, names="value")
-    update()
-    box = w.VBox([Ls, view, readout])
-    box.L, box.view, box.readout = Ls, view, readout
-    return box
+    return _slider_view(w.IntSlider(value=50, min=0, max=100, step=5, description="L"), render, "L")
 
 
 # ------------------------------------------------------------------- lesson 04
@@ -628,20 +639,14 @@ def saturation_explorer(L: np.ndarray, ab: np.ndarray) -> w.VBox:
         >>> box.readout.value.startswith("× 0.00")
         True
     """
+    strength = float(np.hypot(ab[..., 0], ab[..., 1]).mean())
+
+    def render(factor):
+        text = f"× {factor:.2f}: mean color strength √(a² + b²) = {strength * factor:.1f}"
+        return to_png(saturate(L, ab, factor)), text
+
     factor = w.FloatSlider(value=1.0, min=0.0, max=2.5, step=0.05, description="saturation")
-    view = _image_view(320)
-    readout = w.Label()
-
-    def update(_=None):
-        view.value = to_png(saturate(L, ab, factor.value))
-        mean = float(np.hypot(ab[..., 0], ab[..., 1]).mean() * factor.value)
-        readout.value = f"× {factor.value:.2f}: mean color strength √(a² + b²) = {mean:.1f}"
-
-    factor.observe(update, names="value")
-    update()
-    box = w.VBox([factor, view, readout])
-    box.factor, box.view, box.readout = factor, view, readout
-    return box
+    return _slider_view(factor, render, "factor")
 
 
 def wipe_explorer(before: np.ndarray, after: np.ndarray, labels=("before", "after")) -> w.VBox:
@@ -654,22 +659,14 @@ def wipe_explorer(before: np.ndarray, after: np.ndarray, labels=("before", "afte
         >>> box.readout.value
         'left of the line: before · right of it: after (100% before)'
     """
-    position = w.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.01, description="wipe")
-    view = _image_view(320)
-    readout = w.Label()
 
-    def update(_=None):
-        view.value = to_png(wipe(before, after, position.value))
-        readout.value = (
-            f"left of the line: {labels[0]} · right of it: {labels[1]} "
-            f"({position.value:.0%} {labels[0]})"
+    def render(position):
+        return to_png(wipe(before, after, position)), (
+            f"left of the line: {labels[0]} · right of it: {labels[1]} ({position:.0%} {labels[0]})"
         )
 
-    position.observe(update, names="value")
-    update()
-    box = w.VBox([position, view, readout])
-    box.position, box.view, box.readout = position, view, readout
-    return box
+    position = w.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.01, description="wipe")
+    return _slider_view(position, render, "position")
 
 
 # ------------------------------------------------------------------- lesson 07
@@ -850,22 +847,15 @@ def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> 
         readout_format=".2f",
         style={"description_width": "initial"},
     )
-    view = _image_view(320)
-    readout = w.Label()
 
-    def update(_=None):
-        rgb = decode_with_temperature(probs, L, bins, temperature.value)
-        view.value = to_png(rgb)
-        readout.value = (
-            f"T = {temperature.value:.2f}: colorfulness {colorfulness(rgb):.3f} "
+    def render(T):
+        rgb = decode_with_temperature(probs, L, bins, T)
+        return to_png(rgb), (
+            f"T = {T:.2f}: colorfulness {colorfulness(rgb):.3f} "
             "(T = 1: the plain mean; small T: the most likely bin)"
         )
 
-    temperature.observe(update, names="value")
-    update()
-    box = w.VBox([temperature, view, readout])
-    box.temperature, box.view, box.readout = temperature, view, readout
-    return box
+    return _slider_view(temperature, render, "temperature")
 
 
 def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
