@@ -26,9 +26,12 @@ BINDER = re.compile(
 COLAB = re.compile(
     r"https://colab\.research\.google\.com/github/([\w.-]+/[\w.-]+)/blob/([\w.-]+)/([^)\s]+)"
 )
-CLONE = re.compile(r"git clone [^\n]*?https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?\s")
+CLONE = re.compile(
+    r"git clone [^\n]*?https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?(?=[\s`'\")]|$)"
+)
 BRANCH = "main"  # the branch learners get
-MD_LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
+MD_LINK = re.compile(r"\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")  # [text](target "title")
+NOTEBOOK_NAME = re.compile(r"`(?:notebooks/)?(\d\d_[a-z_]+)(?:\.ipynb)?`")
 
 
 def repository() -> str:
@@ -55,8 +58,12 @@ def broken_links(text: str, base: Path, repo: str) -> list[str]:
     for target in MD_LINK.findall(text):
         if re.match(r"[a-z]+:", target) or target.startswith("#"):
             continue  # a web address (checked above where it matters) or an anchor
-        if not (base / target.split("#")[0]).exists():
+        path = target.split("#")[0]
+        if not ((ROOT / path.lstrip("/")) if path.startswith("/") else (base / path)).exists():
             problems.append(f"{target} does not exist")
+    for name in NOTEBOOK_NAME.findall(text):  # lessons named in backticks: `05_tanh_convnet`
+        if not (ROOT / "notebooks" / f"{name}.ipynb").is_file():
+            problems.append(f"`{name}` names no notebook")
     return problems
 
 
@@ -75,7 +82,8 @@ def test_postbuild_is_executable():
     mode = subprocess.run(
         ["git", "ls-files", "-s", "postBuild"], cwd=ROOT, capture_output=True, text=True
     ).stdout.split()
-    assert not mode or mode[0] == "100755", "Binder runs postBuild only if it is executable"
+    assert mode, "postBuild is not tracked by git, so Binder would not see it"
+    assert mode[0] == "100755", "Binder runs postBuild only if it is executable"
 
 
 def test_broken_links_are_reported():
@@ -84,9 +92,12 @@ def test_broken_links_are_reported():
     text = (
         f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/99_gone.ipynb "
         "https://colab.research.google.com/github/someone/else/blob/main/notebooks/x.ipynb "
-        "![figure](notebooks/figures/missing.png)"
+        "![figure](notebooks/figures/missing.png) `11_not_a_lesson` "
+        "git clone https://github.com/someone/fork.git`"
     )
     problems = broken_links(text, ROOT, repo)
     assert any("99_gone" in p for p in problems)
     assert any("someone/else" in p for p in problems)
     assert any("missing.png" in p for p in problems)
+    assert any("11_not_a_lesson" in p for p in problems)
+    assert any("someone/fork" in p for p in problems)

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -75,12 +76,35 @@ def gate(environ: dict, chromium: str | None, playwright_error: str | None) -> t
         missing.append("no Chromium found")
     elif not Path(chromium).exists():
         missing.append(f"COLORLAB_CHROMIUM={chromium} does not exist")
+    elif not runs(chromium):
+        missing.append(f"{chromium} --version does not answer")
     if not missing:
         return "run", f"browser tests use {chromium}"
     reason = f"browser tests skipped: {'; '.join(missing)}; to run them, {HOW_TO_ENABLE}"
     if environ.get("CI", "").lower() not in ("", "0", "false", "no"):
         return "fail", reason.replace("skipped", "cannot run in CI", 1)
     return "skip", reason
+
+
+@functools.cache
+def browser_gate() -> tuple[str, str]:
+    """``gate`` for this machine: its environment, its Chromium, its playwright package."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:  # the test extra is not installed
+        error = str(exc)
+    else:
+        error = None
+    return gate(os.environ, find_chromium(), error)
+
+
+def runs(browser: str, timeout: float = 30) -> bool:
+    """True when ``browser --version`` answers (a broken install or a snap stub does not)."""
+    try:
+        proc = subprocess.run([browser, "--version"], capture_output=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return proc.returncode == 0
 
 
 def free_port() -> int:
@@ -140,6 +164,9 @@ class LabServer:
             JUPYTER_RUNTIME_DIR=str(self.state / "runtime"),
             JUPYTERLAB_WORKSPACES_DIR=str(self.state / "workspaces"),
             JUPYTERLAB_SETTINGS_DIR=str(self.state / "settings"),
+            # Nothing from the user's own Jupyter setup (a kernel or server config in $HOME).
+            JUPYTER_CONFIG_DIR=str(self.state / "config"),
+            JUPYTER_DATA_DIR=str(self.state / "data"),
         )
         args = [
             sys.executable,
@@ -173,14 +200,21 @@ class LabServer:
         return (self.state / "lab.log").read_text(errors="replace")[-chars:]
 
     def shutdown_kernels(self) -> None:
-        """Shut down every running session, so each notebook starts with a fresh kernel."""
+        """Shut down every session and kernel, so each notebook starts with a fresh kernel
+        (and none is left running, even one still starting when its test ended)."""
         for session in self.api("sessions"):
             with contextlib.suppress(OSError):
                 self.api(f"sessions/{session['id']}", method="DELETE")
+        for kernel in self.api("kernels"):
+            with contextlib.suppress(OSError):
+                self.api(f"kernels/{kernel['id']}", method="DELETE")
 
     def stop(self) -> None:
         if self.proc is None:
             return
+        # Kernels run in process groups of their own: shut them down through the server.
+        with contextlib.suppress(Exception):
+            self.shutdown_kernels()
         for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 5)):
             try:
                 os.killpg(self.proc.pid, sig)
@@ -211,6 +245,9 @@ PROBLEMS_JS = """() => {
         found.push(`cell ${i + 1}: widget not rendered: ${text.slice(0, 200)}`);
     });
   });
+  const log = document.querySelector('.jp-LogConsoleStatusItem');
+  if (log && !log.classList.contains('lm-mod-hidden') && log.textContent.trim())
+    found.push(`log console (errors of widget callbacks): ${log.textContent.trim()} message(s)`);
   return found;
 }"""
 WIDGET_OUTPUTS = ".jp-Notebook .jp-OutputArea-output:has(> .jupyter-widgets)"
@@ -250,6 +287,7 @@ def run_all_cells(page, timeout: float) -> float:
         if time.monotonic() - start > 15 and all(p == "[ ]:" for p in prompts):
             # Nothing started: the click came before the notebook was ready for it. A
             # learner would click again, so do that once.
+            page.keyboard.press("Escape")  # close the menu if it is still open
             start = time.monotonic()
             menu(page, "Run", "Run All Cells")
         if prompts and all(p[1:-2].isdigit() for p in prompts):
@@ -295,10 +333,25 @@ def wait_for_widgets(page, expected: int, timeout: float = 30) -> int:
         time.sleep(0.25)
 
 
+# The controls a learner touches. Their own labels and numbers change in the browser
+# without the kernel, so they are left out of a widget's fingerprint: a change then proves
+# that the kernel answered (a new picture, a new readout).
+CONTROLS = (
+    ".widget-slider, .widget-upload, .widget-checkbox, .widget-toggle-buttons, "
+    ".widget-button, .widget-dropdown, .widget-readout"
+)
+
+
 def fingerprint(locator) -> str:
-    """What a learner sees of a widget: its text and every picture in it."""
+    """What the kernel has drawn in a widget: its text and pictures, the controls left out."""
     return locator.evaluate(
-        """e => e.innerText + '|' + [...e.querySelectorAll('img')].map(i => i.src).join('|')"""
+        """(e, controls) => {
+            const copy = e.cloneNode(true);
+            copy.querySelectorAll(controls).forEach(c => c.remove());
+            const pictures = [...e.querySelectorAll('img')].map(i => i.src).join('|');
+            return copy.textContent + '|' + pictures;
+        }""",
+        CONTROLS,
     )
 
 
@@ -363,28 +416,31 @@ def bring_into_view(control, tries: int = 5) -> None:
     settle(control)
 
 
-def act_and_watch(control, action, timeout: float = 30) -> Change:
-    """Do ``action()``, wait until the widget holding ``control`` looks different and the
-    kernel has finished answering, and return the look before and after."""
+def act_and_watch(control, action, timeout: float = 30, expect: str | None = None) -> Change:
+    """Do ``action()``, then wait until what the kernel draws in the widget holding
+    ``control`` has changed (and shows ``expect``, if given), has stayed the same for a
+    second and the kernel is idle; return the look before and after."""
     page = control.page
     widget = output_of(control)
     bring_into_view(control)
     before = fingerprint(widget)
     start = time.monotonic()
     action()
-    changed_at = None
+    last, steady_since = before, time.monotonic()
     while time.monotonic() - start < timeout:
-        if changed_at is None and fingerprint(widget) != before:
-            changed_at = time.monotonic()
-        # Done when it changed and the kernel is idle again (given a moment to turn busy).
-        if changed_at is not None and time.monotonic() - changed_at > 0.3 and kernel_idle(page):
+        now = fingerprint(widget)
+        if now != last:
+            last, steady_since = now, time.monotonic()
+        done = now != before and (expect is None or expect in now)
+        if done and time.monotonic() - steady_since >= 1.0 and kernel_idle(page):
             break
         time.sleep(0.2)
-    time.sleep(0.3)  # the last picture reaches the page after the kernel turns idle
     return Change(before, fingerprint(widget), time.monotonic() - start)
 
 
-def press_slider(page, label: str, key: str = "ArrowRight", times: int = 3, nth: int = 0):
+def press_slider(
+    page, label: str, key: str = "ArrowRight", times: int = 3, nth: int = 0, expect=None
+):
     """Focus a slider's handle and press an arrow key ``times`` times (as with a keyboard)."""
     handle = slider(page, label, nth).locator(".noUi-handle")
 
@@ -393,10 +449,20 @@ def press_slider(page, label: str, key: str = "ArrowRight", times: int = 3, nth:
         for _ in range(times):
             handle.press(key)
 
-    return act_and_watch(handle, action)
+    return act_and_watch(handle, action, expect=expect)
 
 
-def drag_slider(page, label: str, fraction: float, nth: int = 0):
+def press_keys(page, label: str, key: str, times: int, nth: int = 0) -> None:
+    """Press ``key`` on a slider's handle ``times`` times, without waiting for an answer
+    (for a setting that only takes effect when a button is pressed)."""
+    handle = slider(page, label, nth).locator(".noUi-handle")
+    bring_into_view(handle)
+    handle.focus()
+    for _ in range(times):
+        handle.press(key)
+
+
+def drag_slider(page, label: str, fraction: float, nth: int = 0, expect=None):
     """Drag a slider's handle with the mouse to ``fraction`` (0-1) of the track."""
     track = slider(page, label, nth).locator(".noUi-base")
     handle = slider(page, label, nth).locator(".noUi-handle")
@@ -408,20 +474,20 @@ def drag_slider(page, label: str, fraction: float, nth: int = 0):
         page.mouse.move(box["x"] + fraction * box["width"], box["y"] + box["height"] / 2, steps=8)
         page.mouse.up()
 
-    return act_and_watch(handle, action)
+    return act_and_watch(handle, action, expect=expect)
 
 
-def click(page, role: str, name: str, nth: int = 0, timeout: float = 30):
+def click(page, role: str, name: str, nth: int = 0, timeout: float = 30, expect=None):
     """Click the ``nth`` widget button (role "button") or checkbox called ``name``."""
     if role == "button":
         # By its text: an icon (Font Awesome) adds a glyph to a button's accessible name.
         control = page.locator("button.jupyter-button", has_text=_exact(name)).nth(nth)
     else:
         control = page.get_by_role(role, name=name, exact=True).nth(nth)
-    return act_and_watch(control, control.click, timeout=timeout)
+    return act_and_watch(control, control.click, timeout=timeout, expect=expect)
 
 
-def upload(page, button_text: str, files: list[Path], timeout: float = 60):
+def upload(page, button_text: str, files: list[Path], timeout: float = 60, expect=None):
     """Click an upload button and choose ``files`` in the file dialog that opens."""
     button = page.locator("button.jupyter-button", has_text=button_text).first
 
@@ -430,4 +496,4 @@ def upload(page, button_text: str, files: list[Path], timeout: float = 60):
             button.click()
         chooser.value.set_files([str(f) for f in files])
 
-    return act_and_watch(button, action, timeout=timeout)
+    return act_and_watch(button, action, timeout=timeout, expect=expect)

@@ -3,11 +3,23 @@
 from .labdriver import HOW_TO_ENABLE, find_chromium, gate
 
 
+def fake_browser(folder, exit_code: int = 0) -> str:
+    """A stand-in for Chromium that answers --version (or fails to)."""
+    path = folder / "chromium"
+    path.write_text(f"#!/bin/sh\necho Chromium 1.0\nexit {exit_code}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
 def test_runs_when_chromium_and_playwright_are_there(tmp_path):
-    chromium = tmp_path / "chromium"
-    chromium.write_text("")
-    assert gate({}, str(chromium), None)[0] == "run"
-    assert gate({"CI": "true"}, str(chromium), None)[0] == "run"
+    chromium = fake_browser(tmp_path)
+    assert gate({}, chromium, None)[0] == "run"
+    assert gate({"CI": "true"}, chromium, None)[0] == "run"
+
+
+def test_a_browser_that_does_not_start_is_missing(tmp_path):
+    action, reason = gate({}, fake_browser(tmp_path, exit_code=1), None)
+    assert action == "skip" and "does not answer" in reason
 
 
 def test_skips_with_one_line_that_says_how_to_enable_them():
@@ -24,9 +36,7 @@ def test_fails_in_ci_instead_of_skipping():
 
 
 def test_missing_playwright_is_named(tmp_path):
-    chromium = tmp_path / "chromium"
-    chromium.write_text("")
-    action, reason = gate({}, str(chromium), "No module named 'playwright'")
+    action, reason = gate({}, fake_browser(tmp_path), "No module named 'playwright'")
     assert action == "skip" and "playwright" in reason
 
 
