@@ -228,3 +228,39 @@ def test_lesson_as_slides(name, page, lab_server, screenshots):
     assert page.evaluate(present) == 0
     page.keyboard.press("ArrowRight")  # the presenter's clicker sends the same key
     page.wait_for_function(f"() => ({present})() === 1", timeout=10_000)
+
+
+def test_the_checks_catch_what_they_claim(page, lab_server):
+    """The driver's checks can fail: an error output, a widget that cannot be drawn and a
+    slider whose callback raises are all reported (a notebook made here, not a lesson)."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "colorlab", "display_name": "Python (colorlab)"}
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import ipywidgets as w\n"
+            "broken = w.IntSlider(description='broken')\n"
+            "broken.observe(lambda change: 1 / 0, names='value')\n"
+            "w.VBox([broken, w.Label('the kernel never changes this')])"
+        ),
+        nbformat.v4.new_code_cell(
+            "from IPython.display import display\n"
+            "view = {'model_id': 'no-such-model', 'version_major': 2, 'version_minor': 0}\n"
+            "display({'application/vnd.jupyter.widget-view+json': view}, raw=True)"
+        ),
+        nbformat.v4.new_code_cell("raise ValueError('a learner would see this')"),
+    ]
+    nbformat.write(nb, lab_server.root / "notebooks" / "zz_checks.ipynb")
+    lab.open_notebook(page, lab_server, "notebooks/zz_checks.ipynb")
+    lab.run_all_cells(page, 120)
+    page.wait_for_timeout(2000)
+    found = "\n".join(lab.problems(page))
+    assert "a learner would see this" in found
+    assert "widget not rendered" in found
+
+    handle = lab.slider(page, "broken").locator(".noUi-handle")
+    change = lab.act_and_watch(handle, lambda: (handle.focus(), handle.press("ArrowRight")), 5)
+    assert not change.changed  # the slider moved, but the kernel drew nothing
+    page.wait_for_timeout(1000)
+    assert "log console" in "\n".join(lab.problems(page))
