@@ -125,6 +125,5 @@ def bin_probabilities(colorizer, L: np.ndarray) -> np.ndarray:
     import keras
 
     logits_model = keras.Model(colorizer.input, colorizer.get_layer("bin_logits").output)
-    logits = keras.ops.convert_to_numpy(logits_model(np.asarray(L, np.float32)[None]))[0]
-    p = np.exp(logits - logits.max(-1, keepdims=True))
-    return p / p.sum(-1, keepdims=True)
+    logits = logits_model(np.asarray(L, np.float32)[None])[0]
+    return keras.ops.convert_to_numpy(keras.ops.softmax(logits, axis=-1))

@@ -1,6 +1,6 @@
 """The ``colorlab`` command: colorize photos, evaluate, train, list the shipped models.
 
-    colorlab colorize IMAGE... --out DIR [--model NAME] [--overwrite]
+    colorlab colorize IMAGE_OR_FOLDER... --out DIR [--model NAME] [--overwrite]
     colorlab evaluate DIR [--model NAME] [--json]
     colorlab train DIR --out MODEL.keras [--epochs N] [--overwrite]
     colorlab models
@@ -53,15 +53,20 @@ def _load_model(name: str):
 
 def cmd_colorize(args) -> int:
     import colorlab as cl
+    from colorlab.datasets import photo_paths
 
     out_dir = Path(args.out)
     if out_dir.exists() and not out_dir.is_dir():
         _err(f"--out {out_dir} is a file: give a folder for the results.")
         return 2
+    # A folder stands for the photos in it (so a README beside them is not an error).
+    images = [
+        p for name in args.images for p in (photo_paths(name) if Path(name).is_dir() else [name])
+    ]
     model = _load_model(args.model)
     failures = 0
-    progress = _Progress(len(args.images), f"colorizing {len(args.images)} photos")
-    for done, name in enumerate(args.images, 1):
+    progress = _Progress(len(images), f"colorizing {len(images)} photos")
+    for done, name in enumerate(images, 1):
         path = Path(name)
         target = out_dir / f"{path.stem}_color.png"
         try:
@@ -75,9 +80,9 @@ def cmd_colorize(args) -> int:
             failures += 1
             _err(str(exc))
         progress.update(done)
-    if len(args.images) > 1:
+    if len(images) > 1:
         print(
-            f"{len(args.images) - failures} of {len(args.images)} photos colorized into {out_dir}",
+            f"{len(images) - failures} of {len(images)} photos colorized into {out_dir}",
             file=sys.stderr,
         )
     return 1 if failures else 0
@@ -162,11 +167,8 @@ def cmd_train(args) -> int:
         f"training on {len(images)} photos from {args.dir} for {args.epochs} epochs",
         file=sys.stderr,
     )
-    model = lesson_model(width=16, seed=args.seed)
-    # The lesson network runs 10 steps per call; fewer steps per epoch need fewer per call.
-    model.compile(
-        optimizer=model.optimizer, loss="mse", steps_per_execution=max(1, min(10, args.steps))
-    )
+    # Ten steps per call, or fewer when an epoch has fewer steps.
+    model = lesson_model(width=16, seed=args.seed, steps_per_execution=min(10, args.steps))
     fit_many(
         model, images, epochs=args.epochs, steps_per_epoch=args.steps, verbose=1, seed=args.seed
     )
@@ -217,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("colorize", help="colorize photos into a folder")
-    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p.add_argument("images", nargs="+", metavar="IMAGE_OR_FOLDER")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for NAME_color.png")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"(default: {DEFAULT_MODEL})")
     p.add_argument("--overwrite", action="store_true", help="replace existing results")

@@ -316,9 +316,20 @@ def photo_paths(folder: str | os.PathLike) -> list[Path]:
         >>> photo_paths(tempfile.mkdtemp())
         []
     """
-    folder = Path(folder)
+    folder = Path(folder).expanduser()
     if not folder.exists():
-        raise ImageError(f"The folder {folder} does not exist: create it and put photos in it.")
+        import difflib
+
+        parent = folder.resolve().parent
+        near = []
+        if parent.is_dir():
+            names = [p.name for p in parent.iterdir() if p.is_dir()]
+            near = difflib.get_close_matches(folder.name, names, n=2, cutoff=0.6)
+        hint = f" Did you mean {' or '.join(str(parent / n) for n in near)}?" if near else ""
+        raise ImageError(
+            f"The folder {folder} does not exist (that is {folder.resolve()}, seen from "
+            f"{Path.cwd()}).{hint} Check the path, or create the folder and put photos in it."
+        )
     if not folder.is_dir():
         raise ImageError(f"{folder} is a file, not a folder: pass the folder that holds photos.")
     return sorted(

@@ -76,19 +76,26 @@ def _decoder(quarter, eighth, width: int):
     return _conv(2 * width)(x)
 
 
-def _regression_head(L, features, name: str, learning_rate: float) -> keras.Model:
+def _regression_head(
+    L, features, name: str, learning_rate: float, steps_per_execution: int = 10
+) -> keras.Model:
     """tanh output at 1/4 size, enlarged ×4 (bilinear); compiled for MSE with Adam."""
     x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(features)
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
     model = keras.Model(L, ab, name=name)
     model.compile(
-        optimizer=keras.optimizers.Adam(learning_rate), loss="mse", steps_per_execution=10
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss="mse",
+        steps_per_execution=steps_per_execution,
     )
     return model
 
 
 def lesson_model(
-    width: int = 16, learning_rate: float = 2e-3, seed: int | None = None
+    width: int = 16,
+    learning_rate: float = 2e-3,
+    seed: int | None = None,
+    steps_per_execution: int = 10,
 ) -> keras.Model:
     """The improved network of lesson 05: scaled input, a skip connection, Adam, a soft output.
 
@@ -98,8 +105,9 @@ def lesson_model(
     and the network spends its effort where the colors are decided; (3) features from the
     1/4-size level are fed past the bottleneck (a skip connection), so edges land in the right
     place; (4) Adam adapts the step size of every filter; and (5) Keras runs 10 training steps
-    per call (``steps_per_execution``), which removes most of the per-step overhead on a CPU.
-    ``width`` is the number of filters of the first layer (the others are 2× and 4× that).
+    per call (``steps_per_execution``; keep it at most the steps of an epoch), which removes
+    most of the per-step overhead on a CPU. ``width`` is the number of filters of the first
+    layer (the others are 2× and 4× that).
 
     Example:
         >>> m = lesson_model(width=8)
@@ -113,7 +121,7 @@ def lesson_model(
     L = keras.Input((None, None, 1), name="L")
     quarter, eighth = _encoder(L, w)  # 1/4- and 1/8-size features
     x = _decoder(quarter, eighth, w)  # back to 1/4 size, with the skip connection
-    return _regression_head(L, x, "lesson", learning_rate)
+    return _regression_head(L, x, "lesson", learning_rate, steps_per_execution)
 
 
 #: Every network here halves the size three times: inputs must be multiples of this.

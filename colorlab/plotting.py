@@ -116,3 +116,34 @@ def loss_curves(history, train_label: str = "training", val_label: str = "valida
     ax.set(yscale="log", xlabel="epoch", ylabel="MSE loss")
     ax.legend()
     return ax
+
+
+def model_grid(rows, scores=True):
+    """One row per photo: the photo, then each model's colorization (with its PSNR).
+
+    ``rows`` is a list of ``(title, rgb, results)``, ``results`` as returned by
+    :func:`colorlab.widgets.compare_models` ({model name: (colorized, metrics)}).
+    ``scores`` (one bool, or one per row) says whether to print the PSNR: a black-and-white
+    photo has no colors to measure against. Returns the figure.
+
+    Example:
+        >>> import numpy as np
+        >>> img = np.zeros((8, 8, 3))
+        >>> fig = model_grid([("photo", img, {"m": (img, {"psnr": 30.0})})])
+        >>> [ax.get_title() for ax in fig.axes]
+        ['photo', 'm\\n30.0 dB']
+    """
+    if isinstance(scores, bool):
+        scores = [scores] * len(rows)
+    cols = 1 + max(len(results) for _, _, results in rows)
+    fig, axes = plt.subplots(len(rows), cols, figsize=(2.8 * cols, 2.8 * len(rows)), squeeze=False)
+    for r, ((title, rgb, results), scored) in enumerate(zip(rows, scores, strict=True)):
+        axes[r, 0].imshow(rgb)
+        axes[r, 0].set_title(title)
+        for c, (name, (colored, metrics)) in enumerate(results.items(), 1):
+            axes[r, c].imshow(colored)
+            axes[r, c].set_title(f"{name}\n{metrics['psnr']:.1f} dB" if scored else name)
+    for ax in axes.flat:
+        ax.axis("off")
+    fig.tight_layout()
+    return fig

@@ -40,7 +40,7 @@ def widget_check() -> w.VBox:
 
 import numpy as np  # noqa: E402
 
-from colorlab.plotting import figure_to_png, pixel_heatmap, to_png  # noqa: E402
+from colorlab.plotting import figure_to_png, model_grid, pixel_heatmap, to_png  # noqa: E402
 
 
 def _image_view(width: int, hidden: bool = False) -> w.Image:
@@ -872,8 +872,6 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
     import os
     import tempfile
 
-    import matplotlib.pyplot as plt
-
     from colorlab.errors import ImageError
     from colorlab.images import load_image
 
@@ -908,19 +906,10 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
                 lines.append(f"✓ {name}: black-and-white, nothing to measure against")
         results[:] = rows
         if rows:
-            cols = 1 + len(models)
-            fig, axes = plt.subplots(
-                len(rows), cols, figsize=(3 * cols, 3 * len(rows)), squeeze=False
+            fig = model_grid(
+                [(name[:24], rgb, outs) for name, rgb, outs, _ in rows],
+                scores=[is_color for *_, is_color in rows],
             )
-            for r, (name, rgb, outs, _) in enumerate(rows):
-                axes[r, 0].imshow(rgb)
-                axes[r, 0].set_title(name[:24])
-                for c, (m, (res, _)) in enumerate(outs.items(), 1):
-                    axes[r, c].imshow(res)
-                    axes[r, c].set_title(m)
-            for ax in axes.flat:
-                ax.axis("off")
-            fig.tight_layout()
             _show(view, figure_to_png(fig))
         readout.value = "<br>".join(lines) or "No photo could be read."
 

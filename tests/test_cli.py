@@ -169,3 +169,16 @@ def test_train_rejects_bad_numbers(photos, tmp_path):
 def test_evaluate_on_a_file_is_one_clear_line(photos):
     proc = run("evaluate", photos / "cup.jpg")
     assert proc.returncode == 2 and "not a folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_colorize_takes_a_folder_and_skips_what_is_not_a_photo(tmp_path):
+    """`colorlab colorize data/my_photos`: the photos are colorized, the README is no error."""
+    import colorlab as cl
+
+    folder = tmp_path / "my_photos"
+    cl.save_image(cl.datasets.sample_photo("coffee", size=64), folder / "cup.png")
+    (folder / "README.md").write_text("Put your photos here.")
+    proc = run("colorize", folder, "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "cup_color.png").is_file()
+    assert not (tmp_path / "out" / "README_color.png").exists()

@@ -98,3 +98,11 @@ def test_photo_paths_errors(tmp_path):
     (tmp_path / "f.png").write_bytes(b"x")
     with pytest.raises(cl.ImageError, match="not a folder"):
         datasets.photo_paths(tmp_path / "f.png")
+
+
+def test_a_mistyped_folder_gets_a_suggestion(tmp_path, monkeypatch):
+    (tmp_path / "data" / "my_photos").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(cl.ImageError, match="Did you mean .*my_photos") as err:
+        datasets.photo_paths("data/myphotos")
+    assert str(tmp_path) in str(err.value)  # says where the path was looked for

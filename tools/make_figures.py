@@ -260,19 +260,12 @@ def your_photos() -> None:
         cl.training.center_crop(cl.datasets.sample_photo(n), 160)
         for n in cl.training.HELDOUT_PHOTOS
     ] + list(scenes)
-    fig, axes = plt.subplots(len(photos), 1 + len(models), figsize=(10, 10))
-    for row, rgb in enumerate(photos):
+    rows = []
+    for rgb in photos:
         results = cl.widgets.compare_models(rgb, models)
-        axes[row, 0].imshow(rgb)
-        for col, (name, (colored, scores)) in enumerate(results.items(), 1):
-            axes[row, col].imshow(colored)
-            axes[row, col].set_title(
-                f"{name.replace('scenes_', '')}: {scores['psnr']:.1f} dB", fontsize=11
-            )
-        axes[row, 0].set_title(f"original (gray {cl.metrics.gray_psnr(rgb):.1f} dB)", fontsize=11)
-    for ax in axes.flat:
-        ax.axis("off")
-    fig.tight_layout()
+        short = {name.replace("scenes_", ""): out for name, out in results.items()}
+        rows.append((f"original (gray {cl.metrics.gray_psnr(rgb):.1f} dB)", rgb, short))
+    fig = cl.plotting.model_grid(rows)
     _save(fig, "your_photos.png", dpi=70)
 
 
