@@ -25,8 +25,11 @@ test: $(VENV)/.installed-test
 student: $(VENV)/.installed-base
 	$(PY) tools/make_student.py
 
+# make weights: the scene models (~5 min); make weights PHOTOS=DIR: the photo model (~40 min),
+# trained on a folder of color photos (the course's own: ../shared/photos/imagenet-sample).
+PHOTOS ?=
 weights: $(VENV)/.installed-base
-	$(PY) tools/train_weights.py
+	$(PY) tools/train_weights.py $(if $(PHOTOS),--photos "$(PHOTOS)",)
 
 figures: $(VENV)/.installed-base
 	$(PY) tools/make_figures.py

@@ -1,8 +1,10 @@
 """The ``colorlab`` command: colorize photos, evaluate, train, list the shipped models.
 
     colorlab colorize IMAGE_OR_FOLDER... --out DIR [--model NAME] [--overwrite]
-    colorlab evaluate DIR [--model NAME] [--json]
-    colorlab train DIR --out MODEL.keras [--epochs N] [--overwrite]
+    colorlab evaluate DIR [--model NAME] [--json] [--validation]
+    colorlab train DIR --out MODEL.keras [--arch photo|lesson] [--size N] [--minutes M]
+                   [--resume MODEL] [--epochs N] [--steps N] [--overwrite]
+    colorlab download [NAME] [--cache DIR] [--mirror URL]
     colorlab models
     colorlab check
 
@@ -18,7 +20,9 @@ import json
 import sys
 from pathlib import Path
 
-from colorlab.errors import ImageError, ModelError
+import numpy as np
+
+from colorlab.errors import DownloadError, ImageError, ModelError
 
 #: The model used when ``--model`` is not given.
 DEFAULT_MODEL = "scenes_classification"
@@ -88,67 +92,99 @@ def cmd_colorize(args) -> int:
     return 1 if failures else 0
 
 
-def evaluate_folder(folder: Path, model, model_name: str) -> tuple[dict, int]:
-    """The ``evaluate --json`` report of every photo in ``folder``, and the number of failures."""
+def evaluate_folder(
+    folder: Path, model, model_name: str, every: int | None = None
+) -> tuple[dict, int]:
+    """The ``evaluate --json`` report of every photo in ``folder``, and the number of failures.
+
+    Photos without color (see :func:`colorlab.metrics.has_color`) have nothing to be
+    compared with: they are listed under ``"no_color"`` and left out of the means. With
+    ``every``, only the validation split is measured (every ``every``-th photo in sorted
+    order, the ones :func:`colorlab.datasets.split_photos` holds out of training).
+    """
     import colorlab as cl
     from colorlab import metrics
-    from colorlab.datasets import photo_paths
+    from colorlab.datasets import photo_paths, split_photos
 
     paths = photo_paths(folder)
     if not paths:
         raise ImageError(f"{folder} holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).")
-    images, failures = [], 0
+    if every:
+        paths = split_photos(paths, every)[1]
+    images, no_color, failures = [], [], 0
     progress = _Progress(len(paths), f"evaluating {len(paths)} photos")
     for done, path in enumerate(paths, 1):
         try:
             truth = cl.load_image(path)
-            rep = metrics.report(truth, cl.colorize(model, cl.to_gray(truth)))
-            images.append(
-                {
-                    "name": path.name,
-                    **{
-                        side: {k: rep[side][k] for k in metrics.METRICS}
-                        for side in ("model", "gray")
-                    },
-                }
-            )
+            if not metrics.has_color(truth):
+                no_color.append(path.name)
+            else:
+                rep = metrics.report(truth, cl.colorize(model, cl.to_gray(truth)))
+                images.append(
+                    {
+                        "name": path.name,
+                        **{
+                            side: {k: rep[side][k] for k in metrics.METRICS}
+                            for side in ("model", "gray")
+                        },
+                    }
+                )
         except ImageError as exc:
             failures += 1
             _err(str(exc))
         progress.update(done)
     if not images:
+        if no_color:
+            raise ImageError(
+                f"none of the {len(no_color)} photos in {folder} has color to compare against "
+                f"(all are black-and-white or nearly gray). Evaluation colors the gray version "
+                f"of a color photo and compares; to color B&W photos, use colorlab colorize."
+            )
         raise ImageError(f"none of the photos in {folder} could be read.")
-    return {"model": model_name, "images": images, "mean": metrics.mean_report(images)}, failures
+    above = np.mean([i["model"]["psnr"] > i["gray"]["psnr"] for i in images])
+    return {
+        "model": model_name,
+        "images": images,
+        "no_color": no_color,
+        "gray_threshold": metrics.GRAY_CF,
+        "mean": metrics.mean_report(images),
+        "above_gray": float(above),
+    }, failures
 
 
 def cmd_evaluate(args) -> int:
-    from colorlab.metrics import METRICS
+    from colorlab.metrics import METRICS, report_table
 
     model = _load_model(args.model)
-    result, failures = evaluate_folder(Path(args.dir), model, args.model)
+    every = 10 if args.validation else None
+    result, failures = evaluate_folder(Path(args.dir), model, args.model, every)
     if args.json:
         print(json.dumps(result))
     else:
+        which = "validation photos (every 10th)" if every else "photos"
         print(
-            f"model {args.model} on {len(result['images'])} photos in {args.dir} "
+            f"model {args.model} on {len(result['images'])} {which} in {args.dir} "
             "(each colorized from its gray version; higher is better except ΔCF)"
         )
-        print(f"{'photo':<28}{'':<7}" + "".join(f"{k:>10}" for k in METRICS))
-        for item in result["images"] + [{"name": "MEAN", **result["mean"]}]:
-            for side in ("model", "gray"):
-                label = item["name"] if side == "model" else ""
-                print(
-                    f"{label[:27]:<28}{side:<7}"
-                    + "".join(f"{item[side][k]:>10.3f}" for k in METRICS)
-                )
+        rows = [(item["name"], item) for item in result["images"]]
+        print(report_table(rows + [("MEAN", result["mean"])], METRICS))
+        mean = result["mean"]
+        print(
+            f"mean PSNR {mean['model']['psnr'] - mean['gray']['psnr']:+.2f} dB over gray; "
+            f"above gray on {result['above_gray']:.0%} of the photos"
+        )
+        if result["no_color"]:
+            print(
+                f"no color to compare ({len(result['no_color'])}, left out of the means): "
+                + ", ".join(result["no_color"])
+            )
     return 1 if failures else 0
 
 
 def cmd_train(args) -> int:
-    from colorlab.models import lesson_model
+    from colorlab.datasets import photo_paths, split_photos
     from colorlab.saving import save_model
     from colorlab.session import setup
-    from colorlab.training import fit_many
 
     out = Path(args.out)
     if out.suffix != ".keras":
@@ -160,20 +196,112 @@ def cmd_train(args) -> int:
         )
         return 2
     setup(seed=args.seed, plots=False, tensorflow=True)
+    from colorlab import models, training
+    from colorlab.layers import working_size
     from colorlab.pipeline import load_folder
 
-    images = load_folder(args.dir, 80)
+    if args.resume:
+        model = _load_model(args.resume)
+        size = working_size(model)[0] or args.size
+        models.compile_for_photos(model, args.learning_rate or 2e-4, min(10, args.steps))
+        what = f"fine-tuning {args.resume}"
+    elif args.arch == "photo":
+        size = args.size
+        model = models.photo_model(
+            width=args.width or 32,
+            working_size=size,
+            learning_rate=args.learning_rate or 1e-3,
+            seed=args.seed,
+            steps_per_execution=min(10, args.steps),
+        )
+        what = f"training a photo model (working size {size})"
+    else:
+        size = args.size
+        model = models.lesson_model(
+            width=args.width or 16, seed=args.seed, steps_per_execution=min(10, args.steps)
+        )
+        what = "training lesson 05's network"
+    crop = min(size, 64) if args.arch == "lesson" and not args.resume else size
+    paths = photo_paths(args.dir, recursive=True)
+    if not paths:
+        raise ImageError(f"{args.dir} holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).")
+    if len(paths) > args.max_photos:
+        step = len(paths) / args.max_photos
+        paths = [paths[int(i * step)] for i in range(args.max_photos)]
+        print(
+            f"using {len(paths)} photos spread evenly over the folder (--max-photos)",
+            file=sys.stderr,
+        )
+    train_paths, val_paths = paths, []
+    if len(paths) >= 2 * args.hold_out_every and args.hold_out_every > 1:
+        train_paths, val_paths = split_photos(paths, args.hold_out_every)
+    images = load_folder(train_paths, int(round(crop * 1.25)))
+    validation = _color_photos(val_paths)
+    budget = f", at most {args.minutes:g} minutes" if args.minutes else ""
     print(
-        f"training on {len(images)} photos from {args.dir} for {args.epochs} epochs",
+        f"{what} on {len(images)} photos from {args.dir} for up to {args.epochs} epochs of "
+        f"{args.steps} steps{budget}"
+        + (f"; measuring on {len(validation)} held-out photos" if validation else ""),
         file=sys.stderr,
     )
-    # Ten steps per call, or fewer when an epoch has fewer steps.
-    model = lesson_model(width=16, seed=args.seed, steps_per_execution=min(10, args.steps))
-    fit_many(
-        model, images, epochs=args.epochs, steps_per_epoch=args.steps, verbose=1, seed=args.seed
-    )
+    if validation:
+        before = training.gain_over_gray(model, validation)
+        print(f"before: {before['gain']:+.2f} dB over gray on the held-out photos", file=sys.stderr)
+    with contextlib.redirect_stdout(sys.stderr):
+        training.fit_photos(
+            model,
+            images,
+            epochs=args.epochs,
+            steps_per_epoch=args.steps,
+            crop=crop,
+            batch_size=args.batch,
+            validation=validation or None,
+            minutes=args.minutes,
+            keep_best=bool(validation),
+            verbose=1,
+            seed=args.seed,
+        )
+    if validation:
+        after = training.gain_over_gray(model, validation)
+        print(f"after: {after['gain']:+.2f} dB over gray on the held-out photos", file=sys.stderr)
     save_model(model, out, overwrite=args.overwrite)
     print(out)
+    return 0
+
+
+def _color_photos(paths) -> list:
+    """The photos among ``paths`` that load and have color (for measuring)."""
+    import colorlab as cl
+    from colorlab.metrics import has_color
+
+    photos = []
+    for path in paths:
+        try:
+            rgb = cl.load_image(path)
+        except ImageError as exc:
+            _err(str(exc))
+            continue
+        if has_color(rgb):
+            photos.append(rgb)
+    return photos
+
+
+def cmd_download(args) -> int:
+    from colorlab.download import COLLECTIONS, download, photo_folders
+
+    if args.name is None:
+        for name, collection in COLLECTIONS.items():
+            print(f"{name}  ({collection.size / 1e6:.0f} MB)  {collection.about}")
+        return 0
+    with contextlib.redirect_stdout(sys.stderr):  # Keras's progress bar; stdout: the folder
+        folder = download(args.name, cache=args.cache, mirror=args.mirror)
+    count = len(photo_folders(args.name, cache=args.cache))
+    print(folder)
+    print(
+        f"{args.name} is in {folder} ({count} folders of photos). Train on one with: "
+        f"colorlab train {folder} --out my_model.keras --minutes 30",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -207,6 +335,22 @@ def positive_int(text: str) -> int:
     return value
 
 
+def positive_float(text: str) -> float:
+    """An argparse type: a number above 0.
+
+    Example:
+        >>> positive_float("2.5")
+        2.5
+    """
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{value} must be above 0")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``colorlab`` command.
 
@@ -228,15 +372,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"(default: {DEFAULT_MODEL})")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--validation",
+        action="store_true",
+        help="only the validation split: every 10th photo in sorted order (as training holds out)",
+    )
     p.set_defaults(func=cmd_evaluate)
     p = sub.add_parser("train", help="train a colorizer on a folder of color photos")
     p.add_argument("dir", metavar="DIR")
     p.add_argument("--out", required=True, metavar="MODEL.keras")
+    p.add_argument(
+        "--arch",
+        choices=("photo", "lesson"),
+        default="photo",
+        help="photo: the shipped photo model's U-Net (default); lesson: lesson 05's small net",
+    )
+    p.add_argument(
+        "--size",
+        type=positive_int,
+        default=128,
+        help="working size: the shorter side photos are trained and colorized at (default: 128)",
+    )
+    p.add_argument("--width", type=positive_int, help="filters of the first layer")
+    p.add_argument(
+        "--resume", metavar="MODEL", help="fine-tune this model (a shipped name or a .keras file)"
+    )
+    p.add_argument("--minutes", type=positive_float, help="stop after this many minutes")
     p.add_argument("--epochs", type=positive_int, default=20)
     p.add_argument("--steps", type=positive_int, default=50, help="steps per epoch (default: 50)")
+    p.add_argument("--batch", type=positive_int, default=16, help="crops per step (default: 16)")
+    p.add_argument("--learning-rate", type=positive_float, help="Adam's starting step size")
+    p.add_argument(
+        "--hold-out-every",
+        type=int,
+        default=10,
+        metavar="K",
+        help="measure on every K-th photo and train on the rest (default: 10; 0: train on all)",
+    )
+    p.add_argument(
+        "--max-photos",
+        type=positive_int,
+        default=3000,
+        help="use at most this many photos, spread over the folder (default: 3000, ~2 GB)",
+    )
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--overwrite", action="store_true")
     p.set_defaults(func=cmd_train)
+    p = sub.add_parser(
+        "download", help="fetch a public photo collection (needs internet; optional)"
+    )
+    p.add_argument("name", nargs="?", help="imagenette or flowers (leave out to list them)")
+    p.add_argument("--cache", help="folder to keep it in (default: $COLORLAB_CACHE or ~/.colorlab)")
+    p.add_argument("--mirror", metavar="URL", help="fetch the same archive from this address")
+    p.set_defaults(func=cmd_download)
     p = sub.add_parser("models", help="list the shipped models")
     p.set_defaults(func=cmd_models)
     p = sub.add_parser("check", help="check that this machine is ready for the course")
@@ -252,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ImageError, ModelError) as exc:
+    except (ImageError, ModelError, DownloadError) as exc:
         _err(str(exc))
         return 2
     except KeyboardInterrupt:

@@ -308,8 +308,11 @@ def scenes(n: int = 16, size: int = 64, seed: int = 0) -> tuple[np.ndarray, np.n
 # ------------------------------------------------------------------ user's photos
 
 
-def photo_paths(folder: str | os.PathLike) -> list[Path]:
+def photo_paths(folder: str | os.PathLike, recursive: bool = False) -> list[Path]:
     """The image files directly inside ``folder`` (by extension), sorted by name.
+
+    With ``recursive``, the photos of its subfolders too (a collection sorted into one
+    folder per class), sorted by their path.
 
     Example:
         >>> import tempfile
@@ -334,7 +337,7 @@ def photo_paths(folder: str | os.PathLike) -> list[Path]:
         raise ImageError(f"{folder} is a file, not a folder: pass the folder that holds photos.")
     return sorted(
         p
-        for p in folder.iterdir()
+        for p in (folder.rglob("*") if recursive else folder.iterdir())
         if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES and not p.name.startswith(".")
     )
 
@@ -362,6 +365,23 @@ def folder_photos(
                 raise
             if on_error == "warn":
                 print(f"skipped: {exc}", file=sys.stderr)
+
+
+def split_photos(paths: list[Path], every: int = 10) -> tuple[list[Path], list[Path]]:
+    """Split photo paths into (training, validation): every ``every``-th in sorted order validates.
+
+    The split depends on the file names alone, so anyone with the same folder gets the
+    same validation photos: files 0, 10, 20, … of the sorted list.
+
+    Example:
+        >>> train, val = split_photos([Path(f"{i:02d}.jpg") for i in range(25)])
+        >>> len(train), [p.name for p in val]
+        (22, ['00.jpg', '10.jpg', '20.jpg'])
+    """
+    if every < 2:
+        raise ValueError(f"every must be at least 2, not {every!r}.")
+    paths = sorted(paths)
+    return [p for i, p in enumerate(paths) if i % every], paths[::every]
 
 
 #: Categories of :func:`two_skies`.

@@ -23,3 +23,14 @@ class ModelError(ValueError):
         ...
         colorlab.errors.ModelError: no model called 'x': choose one of scenes_regression
     """
+
+
+class DownloadError(OSError):
+    """A photo collection could not be fetched or verified: the message says why and what to do.
+
+    Example:
+        >>> raise DownloadError("could not download x.tgz: no internet.")
+        Traceback (most recent call last):
+        ...
+        colorlab.errors.DownloadError: could not download x.tgz: no internet.
+    """

@@ -69,3 +69,55 @@ class AnnealedMean(keras.layers.Layer):
 
     def get_config(self):
         return {**super().get_config(), "bins": self.bins, "temperature": self.temperature}
+
+
+@keras.saving.register_keras_serializable(package="colorlab")
+class WorkingSize(keras.layers.Layer):
+    """Pass L through unchanged, and record in the model the scale it was trained at.
+
+    A network trained on photos whose shorter side was ``size`` pixels has learned what
+    things look like at that scale: a face ~40 px wide, a tree ~60. Run at a 12-megapixel
+    photo's full resolution, its view (a few dozen pixels) would see only texture.
+    :func:`colorlab.colorize` finds this layer, resizes L so its shorter side is ``size``,
+    predicts ab there and enlarges ab to the photo (keeping the photo's own sharp L). The
+    layer lives inside the ``.keras`` file, so the scale travels with the weights.
+    ``stride`` is how many times the network halves its input, as a factor (16 = four
+    halvings): inputs are padded to a multiple of it.
+
+    Example:
+        >>> import numpy as np
+        >>> layer = WorkingSize(128, stride=16)
+        >>> layer.size, layer.stride, tuple(layer(np.zeros((1, 8, 8, 1))).shape)
+        (128, 16, (1, 8, 8, 1))
+    """
+
+    def __init__(self, size: int, stride: int = 8, **kwargs):
+        super().__init__(**kwargs)
+        self.size = int(size)
+        self.stride = int(stride)
+
+    def call(self, inputs):
+        return inputs
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        return {**super().get_config(), "size": self.size, "stride": self.stride}
+
+
+def working_size(model) -> tuple[int | None, int]:
+    """(working size, stride) recorded by a :class:`WorkingSize` layer; (None, 8) without one.
+
+    Models without the layer (the scene models of lessons 07-09, the lesson networks) run
+    at the photo's own resolution, padded to a multiple of 8.
+
+    Example:
+        >>> inp = keras.Input((None, None, 1))
+        >>> working_size(keras.Model(inp, WorkingSize(96, 16)(inp)))
+        (96, 16)
+    """
+    for layer in getattr(model, "layers", []):
+        if isinstance(layer, WorkingSize):
+            return layer.size, layer.stride
+    return None, 8

@@ -23,6 +23,13 @@ AUC_THRESHOLDS = np.arange(0, 151)
 PSNR_IDENTICAL = 100.0
 #: The numbers every report holds, in this order.
 METRICS = ("psnr", "ssim", "cf", "delta_cf", "auc")
+#: Below this colorfulness a photo counts as having no color (B&W, or gray already).
+#: JPEG-compressed B&W photos stored as RGB score up to ~0.001 and the faintest sepia or
+#: near-gray color photos of the ImageNet sample ~0.014; Hasler & Süsstrunk's scale
+#: (×255) calls everything below 15 "not colorful", so 0.01 (2.5 on their scale) only
+#: catches photos with practically no color. They are never scored against themselves:
+#: the gray baseline would be perfect (100 dB) and any colorizer would look bad.
+GRAY_CF = 0.01
 
 
 def _check_pair(truth: np.ndarray, pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -81,6 +88,17 @@ def colorfulness(rgb: np.ndarray) -> float:
     sigma = np.sqrt(rg.std() ** 2 + yb.std() ** 2)
     mu = np.sqrt(rg.mean() ** 2 + yb.mean() ** 2)
     return float(sigma + 0.3 * mu)
+
+
+def has_color(rgb: np.ndarray, threshold: float = GRAY_CF) -> bool:
+    """True when a photo has color to compare against: colorfulness ≥ ``threshold``.
+
+    Example:
+        >>> import numpy as np
+        >>> has_color(np.full((4, 4, 3), 0.5)), has_color(np.tile([0.8, 0.2, 0.1], (4, 4, 1)))
+        (False, True)
+    """
+    return colorfulness(rgb) >= threshold
 
 
 def delta_cf(truth: np.ndarray, pred: np.ndarray) -> float:
@@ -207,3 +225,37 @@ def mean_report(reports: list[dict[str, dict[str, float]]]) -> dict[str, dict[st
         side: {k: float(np.mean([r[side][k] for r in reports])) for k in reports[0][side]}
         for side in ("model", "gray")
     }
+
+
+def report_table(rows, metrics=METRICS, sides=("model", "gray"), markdown: bool = False) -> str:
+    """Format (name, report) pairs as a table: one row per name and side, one column per metric.
+
+    ``report`` is what :func:`report` or :func:`mean_report` returns. Plain text lines up
+    the columns for a terminal or a notebook; ``markdown`` gives a table for model cards
+    and READMEs.
+
+    Example:
+        >>> r = {"model": {"psnr": 24.0, "cf": 0.2}, "gray": {"psnr": 23.5, "cf": 0.0}}
+        >>> print(report_table([("cat.jpg", r)], ("psnr", "cf"), markdown=True))
+        | photo | colorizer | psnr | cf |
+        |---|---|---|---|
+        | cat.jpg | model | 24.000 | 0.200 |
+        | cat.jpg | gray | 23.500 | 0.000 |
+    """
+    lines = []
+    if markdown:
+        lines.append("| photo | colorizer | " + " | ".join(metrics) + " |")
+        lines.append("|---|---|" + "---|" * len(metrics))
+    else:
+        lines.append(f"{'photo':<28}{'':<7}" + "".join(f"{k:>10}" for k in metrics))
+    for name, rep in rows:
+        for i, side in enumerate(sides):
+            values = [rep[side][k] for k in metrics]
+            if markdown:
+                lines.append(
+                    f"| {name} | {side} | " + " | ".join(f"{v:.3f}" for v in values) + " |"
+                )
+            else:
+                label = str(name)[:27] if i == 0 else ""
+                lines.append(f"{label:<28}{side:<7}" + "".join(f"{v:>10.3f}" for v in values))
+    return "\n".join(lines)

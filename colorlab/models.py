@@ -14,7 +14,7 @@ import_tensorflow_quietly()
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
-from colorlab.layers import AnnealedMean, TileToGrid  # noqa: E402
+from colorlab.layers import AnnealedMean, TileToGrid, WorkingSize  # noqa: E402
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
 L_SCALE, L_SHIFT = 50.0, 1.0
@@ -249,3 +249,84 @@ def classification_model(
     ab = AnnealedMean(bins, name="annealed_mean")(logits)
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
     return train, keras.Model(L, ab, name="classification")
+
+
+def photo_model(
+    width: int = 32,
+    working_size: int = 128,
+    learning_rate: float = 1e-3,
+    seed: int | None = None,
+    steps_per_execution: int = 10,
+) -> keras.Model:
+    """The shipped photo colorizer: a U-Net with the whole picture's summary fused in.
+
+    It grows lesson 05's network into what real photos need, with lesson 08's idea inside:
+
+    * four halvings instead of three (features at 1/2, 1/4, 1/8 and 1/16 of the size), with
+      ``width``, 2×, 4× and 8× filters, two 3×3 convolutions per level: a view of about
+      100 pixels, most of a photo at the working size;
+    * a **global branch**: the 1/16-size features are averaged over the whole picture
+      (``GlobalAveragePooling2D``) into one vector that says "outdoors, green, bright" or
+      "indoors, dim", which is tiled over the grid and fused with every position (the
+      fusion of lesson 08, here learned together with the rest instead of from scene labels);
+    * a decoder that climbs back to 1/2 size, taking each level's encoder features through
+      a skip connection (so edges land in place), and a tanh head for ab / 128, enlarged ×2.
+
+    A :class:`~colorlab.layers.WorkingSize` layer records ``working_size``, the shorter
+    side of the photos it is trained on; :func:`colorlab.colorize` runs it at that size.
+    Adam keeps an exponential moving average of the weights (``use_ema``), which
+    :func:`colorlab.training.fit_photos` evaluates and keeps: averaged weights swing less
+    from epoch to epoch than the raw ones.
+
+    Example:
+        >>> m = photo_model(width=8, working_size=64)
+        >>> m.output_shape, m.get_layer("working_size").size
+        ((None, None, None, 2), 64)
+    """
+    seed_everything(seed)
+    w = int(width)
+    if w < 1:
+        raise ValueError(f"width must be a positive number of filters, not {width!r}.")
+    L = keras.Input((None, None, 1), name="L")
+    x = WorkingSize(working_size, stride=16, name="working_size")(L)
+    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(x)
+    skips = []
+    for level in range(4):  # 1/2, 1/4, 1/8, 1/16
+        x = _conv(w * 2**level, 2)(x)
+        x = _conv(w * 2**level)(x)
+        skips.append(x)
+    # Lesson 08's fusion: one vector for the whole picture, made available at every position.
+    summary = layers.GlobalAveragePooling2D(name="summary")(x)
+    summary = layers.Dense(8 * w, activation="relu", name="global_features")(summary)
+    tiled = TileToGrid(name="tile")([x, summary])
+    x = layers.Concatenate(name="fusion")([x, tiled])
+    x = layers.Conv2D(8 * w, 1, activation="relu", name="fusion_mix")(x)
+    for level in (2, 1, 0):  # back up to 1/8, 1/4, 1/2, with skip connections
+        x = layers.UpSampling2D(2, interpolation="bilinear")(x)
+        x = layers.Concatenate()([x, skips[level]])
+        x = _conv(w * 2**level)(x)
+        x = _conv(w * 2**level)(x)
+    x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_half")(x)
+    ab = layers.UpSampling2D(2, interpolation="bilinear", name="ab")(x)
+    return compile_for_photos(keras.Model(L, ab, name="photos"), learning_rate, steps_per_execution)
+
+
+def compile_for_photos(
+    model: keras.Model, learning_rate: float = 1e-3, steps_per_execution: int = 10
+) -> keras.Model:
+    """Compile a colorizer for training on photos: MSE on ab / 128, Adam with weight averaging.
+
+    The optimizer keeps an exponential moving average of the weights (``use_ema``, over
+    about the last 500 steps); :func:`colorlab.training.fit_photos` validates and keeps the
+    averaged weights. Use it to fine-tune a loaded model (``cl.load_model("photos")``).
+
+    Example:
+        >>> compile_for_photos(lesson_model(width=4), 1e-4).optimizer.use_ema
+        True
+    """
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate, use_ema=True, ema_momentum=0.998),
+        loss="mse",
+        steps_per_execution=int(steps_per_execution),
+    )
+    return model

@@ -121,12 +121,16 @@ def augment(rgb: tf.Tensor, crop: int, seed=None, zoom: float = 0.25) -> tf.Tens
     return augment_batch(tf.convert_to_tensor(rgb, tf.float32)[None], crop, seed, zoom)[0]
 
 
-def load_folder(folder: str | os.PathLike, size: int) -> np.ndarray:
-    """Every photo in ``folder``, resized and center-cropped to size×size, as one array.
+def load_folder(
+    folder: str | os.PathLike | list, size: int, skip_gray: bool = True, quiet: bool = False
+) -> np.ndarray:
+    """Every photo in ``folder`` (or a list of paths), resized and center-cropped to size×size.
 
     Decoding goes through :func:`colorlab.load_image` rather than ``tf.io.decode_image``:
     it also reads CMYK, 16-bit, palette and EXIF-rotated photos, and skips a bad file with
-    one line on stderr instead of stopping the whole pipeline.
+    one line on stderr instead of stopping the whole pipeline. Photos without color
+    (B&W or gray already, see :func:`colorlab.metrics.has_color`) have nothing to teach a
+    colorizer; with ``skip_gray`` they are left out, with one line saying how many.
 
     Example:
         >>> import tempfile
@@ -135,14 +139,35 @@ def load_folder(folder: str | os.PathLike, size: int) -> np.ndarray:
         ...
         colorlab.errors.ImageError: ... holds no photo colorlab can read: ...
     """
+    import sys
+
     from colorlab.datasets import folder_photos
+    from colorlab.images import load_image
+    from colorlab.metrics import GRAY_CF, has_color
     from colorlab.training import center_crop
 
-    photos = [center_crop(rgb, size) for _, rgb in folder_photos(folder, size=size)]
-    if not photos:
-        raise ImageError(
-            f"{Path(folder)} holds no photo colorlab can read: add PNG or JPEG photos to it."
+    if isinstance(folder, list | tuple):
+        where = f"the {len(folder)} photos given"
+        pairs = []
+        for path in folder:
+            try:
+                pairs.append((Path(path), load_image(path, size=size)))
+            except ImageError as exc:
+                print(f"skipped: {exc}", file=sys.stderr)
+    else:
+        where = str(Path(folder))
+        pairs = list(folder_photos(folder, size=size))
+    photos = [center_crop(rgb, size) for _, rgb in pairs if not skip_gray or has_color(rgb)]
+    gray = len(pairs) - len(photos)
+    if gray and not quiet:
+        print(
+            f"skipped {gray} of {len(pairs)} photos in {where}: no color to learn from "
+            f"(black-and-white or nearly gray: colorfulness below {GRAY_CF}).",
+            file=sys.stderr,
         )
+    if not photos:
+        what = "color photo" if gray else "photo colorlab can read"
+        raise ImageError(f"{where} holds no {what}: add PNG or JPEG color photos to it.")
     return np.stack(photos).astype(np.float32)
 
 
@@ -154,6 +179,7 @@ def dataset(
     shuffle: bool = True,
     repeat: bool = False,
     seed: int = 0,
+    zoom: float = 0.25,
 ) -> tf.data.Dataset:
     """A ``tf.data`` pipeline of (L, ab/128) batches from an RGB array (N, H, W, 3) or a folder.
 
@@ -191,7 +217,7 @@ def dataset(
         # One seed pair per batch (and per epoch), drawn from `seed`: reproducible runs.
         seeds = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).batch(2)
         ds = tf.data.Dataset.zip((ds, seeds)).map(
-            lambda x, s: augment_batch(x, crop, s, clip=False),
+            lambda x, s: augment_batch(x, crop, s, zoom=zoom, clip=False),
             num_parallel_calls=tf.data.AUTOTUNE,
             deterministic=True,
         )

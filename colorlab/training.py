@@ -273,3 +273,127 @@ def fit_many(
         verbose=verbose,
         shuffle=False,
     )
+
+
+# ------------------------------------------------------------------ real photos (10)
+
+
+def gain_over_gray(model, photos) -> dict[str, float]:
+    """Mean PSNR of ``model`` and of the gray baseline over color photos at their own size.
+
+    Each photo is made gray, colorized with :func:`colorlab.colorize` (at the model's
+    working size) and compared with the truth. Returns ``{"psnr", "gray_psnr", "gain",
+    "above_gray"}``: the gain is the mean PSNR minus gray's, ``above_gray`` the share of
+    photos where the model beats gray.
+
+    Example:
+        >>> from colorlab.models import photo_model
+        >>> sorted(gain_over_gray(photo_model(width=4, working_size=32), [np.ones((40, 48, 3)) / 2]))
+        ['above_gray', 'gain', 'gray_psnr', 'psnr']
+    """
+    from colorlab.color import to_gray
+    from colorlab.colorize import colorize
+    from colorlab.metrics import psnr
+
+    model_psnr, gray_psnr = [], []
+    for rgb in photos:
+        gray = to_gray(rgb)
+        model_psnr.append(psnr(rgb, colorize(model, gray)))
+        gray_psnr.append(psnr(rgb, gray))
+    m, g = np.array(model_psnr), np.array(gray_psnr)
+    return {
+        "psnr": float(m.mean()),
+        "gray_psnr": float(g.mean()),
+        "gain": float((m - g).mean()),
+        "above_gray": float((m > g).mean()),
+    }
+
+
+def fit_photos(
+    model,
+    images: np.ndarray,
+    epochs: int,
+    steps_per_epoch: int = 100,
+    crop: int = 128,
+    batch_size: int = 16,
+    validation=None,
+    minutes: float | None = None,
+    keep_best: bool = False,
+    zoom: float = 0.25,
+    verbose: int = 0,
+    seed: int = 0,
+    callbacks=(),
+):
+    """Train a photo colorizer on many photos; return a history with the validation gain.
+
+    ``images`` (N, S, S, 3) are photos center-cropped to S ≥ ``crop``; each step takes a
+    batch of random crops (zoomed up to ``zoom``, flipped). The learning rate follows a
+    cosine from its start value to 5% of it over ``epochs`` (or over ``minutes``, whichever
+    ends first, for a time budget). With an EMA optimizer (the photo model's), the averaged
+    weights are what is validated and kept. ``validation``: a list of color photos of any
+    size; after each epoch :func:`gain_over_gray` measures them, and ``history["val_gain"]``
+    records it. ``keep_best`` ends with the weights of the best epoch instead of the last.
+
+    Example:
+        >>> from colorlab.models import photo_model
+        >>> m = photo_model(width=4, working_size=32, steps_per_execution=1)
+        >>> h = fit_photos(m, np.random.rand(4, 40, 40, 3).astype("f4"), epochs=2,
+        ...                steps_per_epoch=2, crop=32, batch_size=2,
+        ...                validation=[np.random.rand(40, 56, 3)])
+        >>> len(h.history["val_gain"])
+        2
+    """
+    import keras
+
+    from colorlab.pipeline import dataset
+
+    train = dataset(images, crop=crop, batch_size=batch_size, repeat=True, seed=seed, zoom=zoom)
+    start_lr = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
+    budget = None if minutes is None else 60.0 * float(minutes)
+    state = {"start": time.perf_counter(), "best": -np.inf, "weights": None, "last": None}
+
+    class _Schedule(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            progress = epoch / max(1, int(epochs))
+            if budget:
+                progress = max(progress, (time.perf_counter() - state["start"]) / budget)
+            lr = start_lr * (0.05 + 0.95 * 0.5 * (1 + np.cos(np.pi * min(progress, 1.0))))
+            self.model.optimizer.learning_rate.assign(lr)
+
+        def on_epoch_end(self, epoch, logs=None):
+            logs = logs if logs is not None else {}
+            state["last"] = self.model.get_weights()  # the averaged ones, with EMA
+            if validation is not None:
+                result = gain_over_gray(self.model, validation)
+                logs.update({f"val_{k}": v for k, v in result.items()})
+                if result["gain"] > state["best"]:
+                    state["best"], state["weights"] = result["gain"], self.model.get_weights()
+                if verbose:
+                    print(
+                        f"epoch {epoch + 1}: validation PSNR {result['psnr']:.2f} dB, "
+                        f"{result['gain']:+.2f} dB over gray, above gray on "
+                        f"{result['above_gray']:.0%} of photos",
+                        flush=True,
+                    )
+            if budget and time.perf_counter() - state["start"] > budget:
+                self.model.stop_training = True
+
+    ema = bool(getattr(model.optimizer, "use_ema", False))
+    # SwapEMAWeights puts the averaged weights in the model at each epoch's end (for the
+    # validation above) and the raw ones back when the next epoch starts.
+    swap = [keras.callbacks.SwapEMAWeights(swap_on_epoch=True)] if ema else []
+    history = model.fit(
+        train,
+        epochs=int(epochs),
+        steps_per_epoch=int(steps_per_epoch),
+        callbacks=[*swap, _Schedule(), *callbacks],
+        verbose=verbose,
+        shuffle=False,
+    )
+    # End with the weights that were validated (the averaged ones, with EMA), whichever
+    # epoch stopped the run: Keras's own end-of-fit swap assumes the last planned epoch.
+    if keep_best and state["weights"] is not None:
+        model.set_weights(state["weights"])
+    elif state["last"] is not None:
+        model.set_weights(state["last"])
+    return history

@@ -1,0 +1,213 @@
+"""More photos for those online: fetch a public photo collection, verified, into a cache.
+
+Nothing in the course needs this: every lesson runs offline on the bundled photos. With
+internet, ``colorlab download imagenette`` (or :func:`download` in Python) fetches a
+collection once, checks its SHA-256 against the published value before anything is
+unpacked, and keeps it in a cache folder, so a second call costs nothing and works offline.
+
+The sizes and SHA-256 sums below are the ones TensorFlow Datasets publishes for the same
+archives (``checksums.tsv`` in the ``tensorflow-datasets`` 4.9.10 wheel, readable offline
+after ``pip download --no-deps tensorflow-datasets``): ``datasets/imagenette`` and
+``datasets/tf_flowers``. Keras's ``get_file`` does the download (with a progress bar) and
+the hash check.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from colorlab.errors import DownloadError
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A public photo collection: where it is, what it must hash to, what it holds."""
+
+    url: str
+    size: int  # bytes of the archive
+    sha256: str
+    folder: str  # the top folder inside the archive
+    about: str  # what it holds, its source and its license
+
+    @property
+    def filename(self) -> str:
+        return self.url.rsplit("/", 1)[-1]
+
+
+COLLECTIONS = {
+    "imagenette": Collection(
+        url="https://s3.amazonaws.com/fast-ai-imageclas/imagenette2-160.tgz",
+        size=99_003_388,
+        sha256="64d0c4859f35a461889e0147755a999a48b49bf38a7e0f9bd27003f10db02fe5",
+        folder="imagenette2-160",
+        about=(
+            "Imagenette (fast.ai): ~13,400 ImageNet photos of 10 classes (tench, English "
+            "springer, cassette player, chain saw, church, French horn, garbage truck, gas "
+            "pump, golf ball, parachute), shorter side 160 px; ImageNet terms apply "
+            "(non-commercial research and teaching)"
+        ),
+    ),
+    "flowers": Collection(
+        url="http://download.tensorflow.org/example_images/flower_photos.tgz",
+        size=228_813_984,
+        sha256="4c54ace7911aaffe13a365c34f650e71dd5bf1be0a58b464e5a7183e3e595d9c",
+        folder="flower_photos",
+        about=(
+            "TensorFlow's flower photos: 3,670 Flickr photos of daisies, dandelions, roses, "
+            "sunflowers and tulips, CC-BY (authors listed in LICENSE.txt inside)"
+        ),
+    ),
+}
+
+
+def default_cache() -> Path:
+    """Where downloads are kept: ``$COLORLAB_CACHE``, or ``~/.colorlab`` by default.
+
+    Example:
+        >>> default_cache().name in (".colorlab", os.environ.get("COLORLAB_CACHE", "")[-20:])
+        True
+    """
+    return Path(os.environ.get("COLORLAB_CACHE") or Path.home() / ".colorlab").expanduser()
+
+
+def _photo_folders(root: Path) -> list[Path]:
+    """Every folder below ``root`` that holds photos, sorted (the train/ and val/ classes)."""
+    from colorlab.datasets import photo_paths
+
+    return sorted({p.parent for p in photo_paths(root, recursive=True)})
+
+
+def download(name: str, cache: str | os.PathLike | None = None, mirror: str | None = None) -> Path:
+    """Fetch collection ``name`` (see :data:`COLLECTIONS`) once; return its unpacked folder.
+
+    ``mirror`` replaces the address with ``MIRROR/<archive name>`` (for example a
+    workshop's local copy): the same SHA-256 is checked. The archive is verified before it
+    is unpacked; a wrong or truncated one is deleted and reported. Offline, a collection
+    already in the cache is returned as it is.
+
+    Example:
+        >>> download("no_such_collection")
+        Traceback (most recent call last):
+        ...
+        colorlab.errors.DownloadError: no collection called 'no_such_collection': ...
+    """
+    if name not in COLLECTIONS:
+        raise DownloadError(
+            f"no collection called {name!r}: choose one of {', '.join(COLLECTIONS)}."
+        )
+    return fetch(COLLECTIONS[name], cache, mirror)
+
+
+def fetch(
+    collection: Collection, cache: str | os.PathLike | None = None, mirror: str | None = None
+) -> Path:
+    """Download, verify and unpack one :class:`Collection`; return the unpacked folder.
+
+    Example:
+        >>> c = Collection("http://127.0.0.1:9/x.tgz", 1, "0" * 64, "x", "nothing")
+        >>> fetch(c, cache=__import__("tempfile").mkdtemp())
+        Traceback (most recent call last):
+        ...
+        colorlab.errors.DownloadError: could not download x.tgz from http://127.0.0.1:9/x.tgz ...
+    """
+    from colorlab.session import import_tensorflow_quietly
+
+    root = Path(cache).expanduser() if cache is not None else default_cache()
+    target = root / collection.folder
+    done = target / ".complete"
+    if done.exists():
+        return target
+    url = f"{mirror.rstrip('/')}/{collection.filename}" if mirror else collection.url
+    archive = root / collection.filename
+    root.mkdir(parents=True, exist_ok=True)
+    import_tensorflow_quietly()
+    import keras
+
+    print(f"{collection.about}\n{collection.size / 1e6:.0f} MB from {url}", file=sys.stderr)
+    try:
+        keras.utils.get_file(
+            fname=collection.filename,
+            origin=url,
+            file_hash=collection.sha256,
+            hash_algorithm="sha256",
+            cache_dir=str(root),
+            cache_subdir="",
+        )
+    except ValueError:  # get_file's "Incomplete or corrupted file detected"
+        archive.unlink(missing_ok=True)
+        raise DownloadError(
+            f"{collection.filename} from {url} is incomplete or not the published archive "
+            f"(its SHA-256 differs from {collection.sha256[:12]}…): it was deleted. Try "
+            "again; if it keeps failing, the source has changed."
+        ) from None
+    except Exception as exc:  # get_file turns every network failure into a bare Exception
+        archive.unlink(missing_ok=True)
+        raise DownloadError(
+            f"could not download {collection.filename} from {url} ({exc}). Check the internet "
+            "connection; the course itself needs none, every lesson runs on bundled photos."
+        ) from None
+    unpack(archive, root, collection.folder)
+    done.write_text(collection.sha256 + "\n")
+    archive.unlink(missing_ok=True)
+    return target
+
+
+def unpack(archive: Path, root: Path, folder: str) -> Path:
+    """Unpack a verified ``.tgz`` into ``root``; it must hold ``folder`` and nothing outside it.
+
+    Uses the standard library's ``tarfile`` with its "data" filter (no absolute paths,
+    links out of the folder or device files), so a hostile archive cannot write elsewhere.
+    """
+    partial = root / f"{folder}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        with tarfile.open(archive) as tar:
+            names = tar.getnames()
+            if not names or any(
+                n.split("/", 1)[0] != folder for n in names if n not in (".", "./")
+            ):
+                raise DownloadError(
+                    f"{archive.name} does not hold the folder {folder}/ it should: deleted."
+                )
+            if hasattr(tarfile, "data_filter"):  # Python ≥ 3.10.12 / 3.11.4
+                tar.extractall(partial, filter="data")
+            else:  # older: refuse links and paths that climb out, then unpack plainly
+                for member in tar.getmembers():
+                    if member.issym() or member.islnk() or ".." in Path(member.name).parts:
+                        raise DownloadError(f"{archive.name} holds an unsafe entry {member.name}.")
+                tar.extractall(partial)
+    except (tarfile.TarError, EOFError, OSError) as exc:
+        archive.unlink(missing_ok=True)
+        shutil.rmtree(partial, ignore_errors=True)
+        raise DownloadError(f"{archive.name} could not be unpacked ({exc}): deleted.") from None
+    target = root / folder
+    shutil.rmtree(target, ignore_errors=True)
+    (partial / folder).rename(target)
+    shutil.rmtree(partial, ignore_errors=True)
+    return target
+
+
+def photo_folders(name: str, cache: str | os.PathLike | None = None) -> list[Path]:
+    """The folders of photos in a downloaded collection (one per class), for training.
+
+    Example:
+        >>> photo_folders("imagenette", cache=__import__("tempfile").mkdtemp())
+        Traceback (most recent call last):
+        ...
+        colorlab.errors.DownloadError: imagenette is not downloaded yet: ...
+    """
+    if name not in COLLECTIONS:
+        raise DownloadError(
+            f"no collection called {name!r}: choose one of {', '.join(COLLECTIONS)}."
+        )
+    root = (Path(cache).expanduser() if cache is not None else default_cache()) / COLLECTIONS[
+        name
+    ].folder
+    if not (root / ".complete").exists():
+        raise DownloadError(f"{name} is not downloaded yet: run colorlab download {name}.")
+    return _photo_folders(root)
