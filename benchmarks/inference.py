@@ -1,11 +1,16 @@
-"""Seconds to colorize a 512×512 photo once the model is loaded, and the CLI's cold start.
+"""Seconds to colorize a 512×512 and a 12-megapixel photo once the model is loaded; CLI cold start.
 
 python benchmarks/inference.py [--model NAME] [--repeat 5]
+
+Targets: 512×512 ≤ 0.5 s and 12 megapixels (4000×3000) ≤ 3 s after loading. A model with a
+working size (the photo model) sees every photo at that size, so the large photo costs
+mostly the full-size conversions; a model without one runs on all 12 megapixels.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -20,7 +25,7 @@ cl.setup(seed=0, plots=False, tensorflow=True)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", default="scenes_classification")
+    parser.add_argument("--model", default="photos")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 
@@ -37,6 +42,15 @@ def main(argv: list[str] | None = None) -> int:
         cl.colorize(model, photo)
         times.append(time.perf_counter() - start)
     median = statistics.median(times)
+    # 12 megapixels: the astronaut enlarged to 4000×3000 (a phone photo's size).
+    big = cl.images.resize(cl.datasets.sample_photo("astronaut"), (3000, 4000))
+    cl.colorize(model, big)
+    big_times = []
+    for _ in range(max(1, args.repeat // 2)):
+        start = time.perf_counter()
+        cl.colorize(model, big)
+        big_times.append(time.perf_counter() - start)
+    big_median = statistics.median(big_times)
 
     cli = str(Path(sys.executable).with_name("colorlab"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,18 +66,23 @@ def main(argv: list[str] | None = None) -> int:
         )
         colorize_s = time.perf_counter() - start
 
-    print(f"model {args.model}, 512×512 photo\n")
+    size = cl.layers.working_size(model)[0]
+    where = f"at its working size {size} px" if size else "at full resolution"
+    print(f"model {args.model} ({where}), {os.cpu_count()} CPU cores\n")
     print("| what | seconds |")
     print("|---|---|")
     print(f"| load the model | {load_s:.2f} |")
     print(f"| first colorization (includes tracing) | {first_s:.2f} |")
-    print(f"| colorize, median of {args.repeat} | {median:.3f} |")
+    print(f"| colorize 512×512, median of {args.repeat} | {median:.3f} |")
+    print(f"| colorize 4000×3000 (12 MP), median of {len(big_times)} | {big_median:.2f} |")
     print(f"| CLI cold start: `colorlab models` | {models_s:.2f} |")
     print(f"| CLI cold start: `colorlab colorize` one photo | {colorize_s:.2f} |")
+    ok = median <= 0.5 and big_median <= 3.0
     print(
-        f"\ntarget ≤ 0.5 s per 512×512 photo after loading: {'met' if median <= 0.5 else 'NOT met'}"
+        f"\ntargets after loading: 512×512 ≤ 0.5 s {'met' if median <= 0.5 else 'NOT met'}; "
+        f"12 MP ≤ 3 s {'met' if big_median <= 3.0 else 'NOT met'}"
     )
-    return 0 if median <= 0.5 else 1
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
 
     scenes = {name: r["scenes"] for name, r in rows.items()}
     checks = {}
-    for name in shipped_models():
+    # The scene models must beat gray on scenes; the photo model is measured on real
+    # photos (its card, `colorlab evaluate DIR --validation`), not on painted scenes.
+    for name in [n for n in shipped_models() if n.startswith("scenes_")]:
         checks[f"{name} beats gray on PSNR (scenes)"] = (
             scenes[name]["psnr"] > scenes["gray baseline"]["psnr"]
         )

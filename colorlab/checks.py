@@ -581,3 +581,51 @@ def best_model(mean_psnr: dict, best: object) -> None:
     want = max(mean_psnr, key=mean_psnr.get)
     _require(best == want, "use max(mean_psnr, key=mean_psnr.get).")
     _done(f"{want}, with {mean_psnr[want]:.1f} dB on average")
+
+
+# ------------------------------------------------------------------- 11
+
+
+def per_photo_loss(errors: np.ndarray, loss: object) -> None:
+    """Exercise 11.1: mean over photos of log(each photo's mean squared error + 1e-4).
+
+    Example:
+        >>> import numpy as np
+        >>> e = np.stack([np.full((2, 2, 2), 0.01), np.full((2, 2, 2), 0.04)])
+        >>> per_photo_loss(e, np.mean(np.log(np.array([0.01, 0.04]) + 1e-4)))
+        ✓ correct: loss = -3.906 (plain MSE would be -3.68 after its log)
+    """
+    _require(loss is not None and loss is not ..., "`loss` is still empty.")
+    errors = np.asarray(errors, np.float64)
+    per_photo = errors.mean(axis=tuple(range(1, errors.ndim)))
+    want = float(np.mean(np.log(per_photo + 1e-4)))
+    got = float(np.asarray(loss))
+    plain = float(np.log(errors.mean() + 1e-4))
+    if abs(got - plain) < 1e-6 and abs(want - plain) > 1e-6:
+        raise AssertionError(
+            "Not yet: that is the log of the mean over ALL pixels; take each photo's mean "
+            "first (errors.mean(axis=(1, 2, 3))), then the log, then the mean of the logs."
+        )
+    _require(
+        abs(got - want) < 1e-6,
+        "per photo: errors.mean(axis=(1, 2, 3)); then np.log(per_photo + 1e-4); then the mean.",
+    )
+    _done(f"loss = {want:.3f} (plain MSE would be {plain:.2f} after its log)")
+
+
+def fine_tune_improvement(before: dict, after: dict, improvement: object) -> None:
+    """Exercise 11.2: the change in dB over gray from fine-tuning (after minus before).
+
+    Example:
+        >>> fine_tune_improvement({"gain": 0.2}, {"gain": 1.5}, 1.3)
+        ✓ correct: +1.30 dB: fine-tuning helped on the held-back photos
+    """
+    _require(
+        isinstance(improvement, int | float | np.floating), "`improvement` should be a number."
+    )
+    want = after["gain"] - before["gain"]
+    if abs(float(improvement) + want) < 1e-9 and want:
+        raise AssertionError("Not yet: the sign is turned round; it is after minus before.")
+    _require(abs(float(improvement) - want) < 1e-6, 'after["gain"] - before["gain"].')
+    verdict = "helped" if want > 0 else "did not help"
+    _done(f"{want:+.2f} dB: fine-tuning {verdict} on the held-back photos")

@@ -24,8 +24,8 @@ import numpy as np
 
 from colorlab.errors import DownloadError, ImageError, ModelError
 
-#: The model used when ``--model`` is not given.
-DEFAULT_MODEL = "scenes_classification"
+#: The model used when ``--model`` is not given: the one trained on real photos.
+DEFAULT_MODEL = "photos"
 
 
 def _err(message: str) -> None:
@@ -136,9 +136,10 @@ def evaluate_folder(
     if not images:
         if no_color:
             raise ImageError(
-                f"none of the {len(no_color)} photos in {folder} has color to compare against "
-                f"(all are black-and-white or nearly gray). Evaluation colors the gray version "
-                f"of a color photo and compares; to color B&W photos, use colorlab colorize."
+                f"none of the {len(no_color)} photos in {folder} has color: no color to compare "
+                f"against (all are black-and-white or nearly gray). Evaluation colors the gray "
+                f"version of a color photo and compares; to color B&W photos, use colorlab "
+                f"colorize."
             )
         raise ImageError(f"none of the photos in {folder} could be read.")
     above = np.mean([i["model"]["psnr"] > i["gray"]["psnr"] for i in images])
@@ -217,9 +218,8 @@ def cmd_train(args) -> int:
         what = f"training a photo model (working size {size})"
     else:
         size = args.size
-        model = models.lesson_model(
-            width=args.width or 16, seed=args.seed, steps_per_execution=min(10, args.steps)
-        )
+        model = models.lesson_model(width=args.width or 16, seed=args.seed)
+        models.compile_for_photos(model, args.learning_rate or 2e-3, min(10, args.steps))
         what = "training lesson 05's network"
     crop = min(size, 64) if args.arch == "lesson" and not args.resume else size
     paths = photo_paths(args.dir, recursive=True)
@@ -241,7 +241,12 @@ def cmd_train(args) -> int:
     print(
         f"{what} on {len(images)} photos from {args.dir} for up to {args.epochs} epochs of "
         f"{args.steps} steps{budget}"
-        + (f"; measuring on {len(validation)} held-out photos" if validation else ""),
+        + (f"; measuring on {len(validation)} held-out photos" if validation else "")
+        + (
+            f" ({len(val_paths) - len(validation)} held-out photos without color left out)"
+            if len(validation) < len(val_paths)
+            else ""
+        ),
         file=sys.stderr,
     )
     if validation:

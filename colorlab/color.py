@@ -39,15 +39,16 @@ def _check_channels(arr: np.ndarray, what: str, channels: int) -> None:
         )
 
 
-def _check_rgb(rgb: np.ndarray) -> np.ndarray:
-    arr = _as_float_array(rgb, "The RGB image")
-    _check_channels(arr, "The RGB image", 3)
+def _check_rgb(rgb: np.ndarray, channels: int = 3) -> np.ndarray:
+    arr = _as_float_array(rgb, "The RGB image" if channels == 3 else "The gray image")
+    _check_channels(arr, "The RGB image" if channels == 3 else "The gray image", channels)
     if arr.dtype == np.uint8 or (np.issubdtype(arr.dtype, np.integer) and arr.max(initial=0) > 1):
         raise ImageError(
             f"The RGB image holds integers 0-255 (dtype {arr.dtype}); colorlab expects floats "
             f"in [0, 1]: divide by 255 first, as in rgb2lab(image / 255)."
         )
-    arr = arr.astype(np.float64, copy=False)
+    # float32 stays float32 (a 12-megapixel photo need not be copied to float64)
+    arr = arr if arr.dtype in (np.float32, np.float64) else arr.astype(np.float64)
     if not np.all(np.isfinite(arr)):
         raise ImageError("The RGB image contains NaN or infinity.")
     lo, hi = float(arr.min(initial=0)), float(arr.max(initial=0))
@@ -91,7 +92,8 @@ def lab_to_rgb(lab: np.ndarray) -> np.ndarray:
 
     arr = _as_float_array(lab, "The Lab image")
     _check_channels(arr, "The Lab image", 3)
-    arr = arr.astype(np.float64, copy=False)
+    # float32 stays float32 (a 12-megapixel photo need not be copied to float64)
+    arr = arr if arr.dtype in (np.float32, np.float64) else arr.astype(np.float64)
     if not np.all(np.isfinite(arr)):
         raise ImageError("The Lab image contains NaN or infinity.")
     L = arr[..., 0]

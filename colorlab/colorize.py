@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from colorlab.color import compose_lab, denormalize_ab, lab_to_rgb, rgb_to_lab
+from colorlab.color import denormalize_ab
 from colorlab.errors import ImageError
 
 
-def _as_rgb(image: np.ndarray) -> np.ndarray:
+def _as_image(image: np.ndarray) -> np.ndarray:
+    """A gray (H, W, 1) or RGB (H, W, 3) float image in [0, 1], checked with clear errors."""
+    from colorlab.color import _check_rgb
+
     arr = np.asarray(image)
     if arr.ndim == 2:
-        arr = np.repeat(arr[..., None], 3, axis=-1)
-    elif arr.ndim == 3 and arr.shape[-1] == 1:
-        arr = np.repeat(arr, 3, axis=-1)
-    return arr
+        arr = arr[..., None]
+    if arr.ndim != 3 or arr.shape[-1] not in (1, 3):
+        raise ImageError(f"colorize expects a gray (H, W) or RGB (H, W, 3) image, got {arr.shape}.")
+    return _check_rgb(arr, channels=arr.shape[-1])
 
 
 def predict_ab(model, L: np.ndarray, stride: int = 8) -> np.ndarray:
@@ -41,14 +44,16 @@ def predict_ab(model, L: np.ndarray, stride: int = 8) -> np.ndarray:
     return out[:h, :w]
 
 
-def _resize(channels: np.ndarray, shape: tuple[int, int], anti_aliasing: bool) -> np.ndarray:
-    from skimage.transform import resize
+def _resize(channels, shape: tuple[int, int], antialias: bool):
+    """Bilinear resize of an (H, W, C) array or tensor, with anti-aliasing when shrinking."""
+    import tensorflow as tf
 
-    out = resize(channels, shape + channels.shape[2:], order=1, anti_aliasing=anti_aliasing)
-    return out.astype(np.float32)
+    return tf.image.resize(channels, shape, method="bilinear", antialias=antialias)
 
 
-def colorize(model, image: np.ndarray, stride: int | None = None) -> np.ndarray:
+def colorize(
+    model, image: np.ndarray, stride: int | None = None, working_size: int | None = None
+) -> np.ndarray:
     """Colorize a photo: keep its lightness L, take ab from the model; return RGB in [0, 1].
 
     ``image`` may be gray (H, W) or (H, W, 1), or RGB (H, W, 3) in [0, 1] (its color is
@@ -59,7 +64,8 @@ def colorize(model, image: np.ndarray, stride: int | None = None) -> np.ndarray:
     shorter side is the working size, ab is predicted there and enlarged to the photo's
     size, and the photo's own full-resolution L is kept (color is soft, lightness carries
     the detail; Zhang, Isola & Efros do the same). Other models run at full resolution.
-    ``stride`` overrides the padding multiple the model records (8 without a record).
+    ``working_size`` overrides the recorded one (lesson 11 tries several); ``stride`` the
+    padding multiple the model records (8 without a record).
 
     Example:
         >>> import numpy as np
@@ -67,20 +73,24 @@ def colorize(model, image: np.ndarray, stride: int | None = None) -> np.ndarray:
         >>> colorize(article_model(), np.full((20, 20), 0.5)).shape
         (20, 20, 3)
     """
-    from colorlab.layers import working_size
+    from colorlab.layers import working_size as recorded_size
 
-    rgb = _as_rgb(image)
-    if rgb.ndim != 3 or rgb.shape[-1] != 3:
-        raise ImageError(f"colorize expects a gray (H, W) or RGB (H, W, 3) image, got {rgb.shape}.")
-    L = rgb_to_lab(rgb)[..., :1]
-    size, recorded_stride = working_size(model)
+    rgb = _as_image(image)
+    # The conversions and resizes run as TensorFlow ops (on every core): on a 12-megapixel
+    # photo, scikit-image's NumPy versions would take ten times as long as the network.
+    from colorlab.pipeline import lab_to_rgb_tf, lightness_tf
+
+    L = lightness_tf(rgb)
+    size, recorded_stride = recorded_size(model)
+    size = working_size or size
     stride = stride or recorded_stride
-    h, w = L.shape[:2]
+    h, w = rgb.shape[:2]
     if size is None or min(h, w) == size:
-        ab = predict_ab(model, L, stride)
+        ab = predict_ab(model, L.numpy(), stride)
     else:
         scale = size / min(h, w)
         small = (max(1, round(h * scale)), max(1, round(w * scale)))
-        ab = predict_ab(model, _resize(L, small, anti_aliasing=scale < 1), stride)
-        ab = _resize(ab, (h, w), anti_aliasing=False)
-    return lab_to_rgb(compose_lab(L, denormalize_ab(ab)))
+        ab = predict_ab(model, _resize(L, small, antialias=scale < 1).numpy(), stride)
+        ab = _resize(ab, (h, w), antialias=False)
+    lab = np.concatenate([L.numpy(), denormalize_ab(np.asarray(ab, np.float32))], axis=-1)
+    return lab_to_rgb_tf(lab).numpy()

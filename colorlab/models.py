@@ -257,26 +257,32 @@ def photo_model(
     learning_rate: float = 1e-3,
     seed: int | None = None,
     steps_per_execution: int = 10,
+    global_features: bool = True,
+    global_dropout: float = 0.0,
+    loss: str = "rgb_log_mse",
+    confidence: float = 1.0,
 ) -> keras.Model:
     """The shipped photo colorizer: a U-Net with the whole picture's summary fused in.
 
     It grows lesson 05's network into what real photos need, with lesson 08's idea inside:
 
-    * four halvings instead of three (features at 1/2, 1/4, 1/8 and 1/16 of the size), with
-      ``width``, 2×, 4× and 8× filters, two 3×3 convolutions per level: a view of about
-      100 pixels, most of a photo at the working size;
+    * four halvings instead of three (features at 1/2, 1/4, 1/8 and 1/16 of the size, with
+      ``width``, 2×, 4× and 8× filters): a view of about 100 pixels, most of a photo at the
+      working size;
     * a **global branch**: the 1/16-size features are averaged over the whole picture
       (``GlobalAveragePooling2D``) into one vector that says "outdoors, green, bright" or
       "indoors, dim", which is tiled over the grid and fused with every position (the
       fusion of lesson 08, here learned together with the rest instead of from scene labels);
-    * a decoder that climbs back to 1/2 size, taking each level's encoder features through
-      a skip connection (so edges land in place), and a tanh head for ab / 128, enlarged ×2.
+    * a decoder that climbs back to 1/4 size, taking each level's encoder features through
+      a skip connection (so edges land in place), and a tanh head for ab / 128 at 1/4 size,
+      enlarged ×4 (as lesson 05's network does: color is soft);
+    * a ``confidence`` factor on the colors (a ``Rescaling`` layer): a network trained on
+      a few hundred photos is too sure of its colors on photos it has not seen, and
+      :func:`colorlab.training.calibrate` fits this factor after training.
 
     A :class:`~colorlab.layers.WorkingSize` layer records ``working_size``, the shorter
     side of the photos it is trained on; :func:`colorlab.colorize` runs it at that size.
-    Adam keeps an exponential moving average of the weights (``use_ema``), which
-    :func:`colorlab.training.fit_photos` evaluates and keeps: averaged weights swing less
-    from epoch to epoch than the raw ones.
+    It is compiled by :func:`compile_for_photos`.
 
     Example:
         >>> m = photo_model(width=8, working_size=64)
@@ -290,34 +296,116 @@ def photo_model(
     L = keras.Input((None, None, 1), name="L")
     x = WorkingSize(working_size, stride=16, name="working_size")(L)
     x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(x)
+    x = _conv(w, 2)(x)  # 1/2
     skips = []
-    for level in range(4):  # 1/2, 1/4, 1/8, 1/16
+    for level in (1, 2, 3):  # 1/4, 1/8, 1/16
         x = _conv(w * 2**level, 2)(x)
         x = _conv(w * 2**level)(x)
         skips.append(x)
-    # Lesson 08's fusion: one vector for the whole picture, made available at every position.
-    summary = layers.GlobalAveragePooling2D(name="summary")(x)
-    summary = layers.Dense(8 * w, activation="relu", name="global_features")(summary)
-    tiled = TileToGrid(name="tile")([x, summary])
-    x = layers.Concatenate(name="fusion")([x, tiled])
-    x = layers.Conv2D(8 * w, 1, activation="relu", name="fusion_mix")(x)
-    for level in (2, 1, 0):  # back up to 1/8, 1/4, 1/2, with skip connections
+    if global_features:
+        # Lesson 08's fusion: one vector for the whole picture, made available everywhere.
+        summary = layers.GlobalAveragePooling2D(name="summary")(x)
+        if global_dropout:
+            summary = layers.Dropout(global_dropout, name="summary_dropout")(summary)
+        summary = layers.Dense(8 * w, activation="relu", name="global_features")(summary)
+        tiled = TileToGrid(name="tile")([x, summary])
+        x = layers.Concatenate(name="fusion")([x, tiled])
+        x = layers.Conv2D(8 * w, 1, activation="relu", name="fusion_mix")(x)
+    for level in (2, 1):  # back up to 1/8 and 1/4, with skip connections
         x = layers.UpSampling2D(2, interpolation="bilinear")(x)
-        x = layers.Concatenate()([x, skips[level]])
+        x = layers.Concatenate()([x, skips[level - 1]])
         x = _conv(w * 2**level)(x)
         x = _conv(w * 2**level)(x)
-    x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_half")(x)
-    ab = layers.UpSampling2D(2, interpolation="bilinear", name="ab")(x)
-    return compile_for_photos(keras.Model(L, ab, name="photos"), learning_rate, steps_per_execution)
+    x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(x)
+    # How far to trust the colors on photos it has not seen: fitted after training by
+    # colorlab.training.calibrate (1 = as trained).
+    x = layers.Rescaling(confidence, name="confidence")(x)
+    ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
+    return compile_for_photos(
+        keras.Model(L, ab, name="photos"), learning_rate, steps_per_execution, loss
+    )
+
+
+def log_mse(y_true, y_pred):
+    """Per-photo loss on ab: the log of each crop's mean squared ab error, averaged.
+
+    Mean PSNR over photos, the number a learner reads, is an average of −10·log10(MSE)
+    per photo: a photo that is nearly gray already (gray baseline 38 dB) loses 6 dB when
+    a wrong tint doubles its small error, while a colorful one gains a fraction of a dB
+    from the same effort. The plain MSE over all pixels weighs those two alike; the log
+    weighs each photo's error relative to its own size, as PSNR does. ``1e-4`` (an ab
+    error of about 1.3) keeps gray crops from dominating. ``y_true`` may carry L in front
+    of ab / 128 (three channels, as :func:`rgb_log_mse` needs); only ab is used.
+
+    Example:
+        >>> import numpy as np
+        >>> t = np.zeros((2, 4, 4, 2), "float32"); p = np.full((2, 4, 4, 2), 0.1, "float32")
+        >>> round(float(log_mse(t, p)), 3)   # log(0.01 + 1e-4)
+        -4.595
+    """
+    from keras import ops
+
+    per_photo = ops.mean(ops.square(y_true[..., -2:] - y_pred), axis=(1, 2, 3))
+    return ops.mean(ops.log(per_photo + 1e-4))
+
+
+def rgb_log_mse(y_true, y_pred):
+    """Per-photo loss in RGB: the log of each crop's mean squared RGB error, averaged.
+
+    PSNR is measured on RGB, where an ab error counts for less in dark and very bright
+    places (and colors outside the screen's gamut are clipped). This loss puts L and each
+    ab through Lab → RGB inside the graph and takes the log of each crop's error, so
+    training optimizes exactly what the mean PSNR measures. ``y_true`` is L and ab / 128
+    (three channels); ``1e-5`` is 50 dB, far below any photo's error.
+
+    Example:
+        >>> import numpy as np
+        >>> t = np.zeros((1, 4, 4, 3), "float32"); t[..., 0] = 50.0
+        >>> round(float(rgb_log_mse(t, np.zeros((1, 4, 4, 2), "float32"))), 2)   # log(1e-5)
+        -11.51
+    """
+    from keras import ops
+
+    from colorlab.pipeline import lab_to_rgb_tf
+
+    L = y_true[..., :1]
+    truth = lab_to_rgb_tf(ops.concatenate([L, y_true[..., 1:] * 128.0], axis=-1))
+    pred = lab_to_rgb_tf(ops.concatenate([L, y_pred * 128.0], axis=-1))
+    per_photo = ops.mean(ops.square(truth - pred), axis=(1, 2, 3))
+    return ops.mean(ops.log(per_photo + 1e-5))
+
+
+def ab_mse(y_true, y_pred):
+    """The plain mean squared error on ab / 128, for targets that carry L in front.
+
+    Example:
+        >>> import numpy as np
+        >>> t = np.zeros((1, 2, 2, 3), "float32"); p = np.full((1, 2, 2, 2), 0.5, "float32")
+        >>> float(ab_mse(t, p))
+        0.25
+    """
+    from keras import ops
+
+    return ops.mean(ops.square(y_true[..., -2:] - y_pred))
+
+
+#: The losses :func:`compile_for_photos` offers, by name (targets: L and ab / 128).
+LOSSES = {"rgb_log_mse": rgb_log_mse, "log_mse": log_mse, "mse": ab_mse}
 
 
 def compile_for_photos(
-    model: keras.Model, learning_rate: float = 1e-3, steps_per_execution: int = 10
+    model: keras.Model,
+    learning_rate: float = 1e-3,
+    steps_per_execution: int = 10,
+    loss: str = "rgb_log_mse",
 ) -> keras.Model:
-    """Compile a colorizer for training on photos: MSE on ab / 128, Adam with weight averaging.
+    """Compile a colorizer for training on photos: per-photo log error, Adam with averaging.
 
+    ``loss`` is ``"rgb_log_mse"`` (:func:`rgb_log_mse`, what mean PSNR measures),
+    ``"log_mse"`` (:func:`log_mse`, the same on ab) or ``"mse"`` (:func:`ab_mse`);
+    :func:`colorlab.training.fit_photos` feeds L with the targets for them.
     The optimizer keeps an exponential moving average of the weights (``use_ema``, over
-    about the last 500 steps); :func:`colorlab.training.fit_photos` validates and keeps the
+    about the last 200 steps); :func:`colorlab.training.fit_photos` validates and keeps the
     averaged weights. Use it to fine-tune a loaded model (``cl.load_model("photos")``).
 
     Example:
@@ -325,8 +413,8 @@ def compile_for_photos(
         True
     """
     model.compile(
-        optimizer=keras.optimizers.Adam(learning_rate, use_ema=True, ema_momentum=0.998),
-        loss="mse",
+        optimizer=keras.optimizers.Adam(learning_rate, use_ema=True, ema_momentum=0.995),
+        loss=LOSSES[loss],
         steps_per_execution=int(steps_per_execution),
     )
     return model

@@ -288,7 +288,8 @@ def gain_over_gray(model, photos) -> dict[str, float]:
 
     Example:
         >>> from colorlab.models import photo_model
-        >>> sorted(gain_over_gray(photo_model(width=4, working_size=32), [np.ones((40, 48, 3)) / 2]))
+        >>> model = photo_model(width=4, working_size=32)
+        >>> sorted(gain_over_gray(model, [np.ones((40, 48, 3)) / 2]))
         ['above_gray', 'gain', 'gray_psnr', 'psnr']
     """
     from colorlab.color import to_gray
@@ -326,7 +327,8 @@ def fit_photos(
 ):
     """Train a photo colorizer on many photos; return a history with the validation gain.
 
-    ``images`` (N, S, S, 3) are photos center-cropped to S ≥ ``crop``; each step takes a
+    The model must be compiled by :func:`colorlab.models.compile_for_photos` (the photo
+    model is). ``images`` (N, S, S, 3) are photos center-cropped to S ≥ ``crop``; each step takes a
     batch of random crops (zoomed up to ``zoom``, flipped). The learning rate follows a
     cosine from its start value to 5% of it over ``epochs`` (or over ``minutes``, whichever
     ends first, for a time budget). With an EMA optimizer (the photo model's), the averaged
@@ -345,9 +347,17 @@ def fit_photos(
     """
     import keras
 
+    from colorlab.models import LOSSES
     from colorlab.pipeline import dataset
 
+    if model.loss not in LOSSES.values():
+        raise ValueError(
+            "fit_photos trains with the photo losses, which see L beside the targets: "
+            "compile the model with cl.models.compile_for_photos(model) first."
+        )
     train = dataset(images, crop=crop, batch_size=batch_size, repeat=True, seed=seed, zoom=zoom)
+    # The photo losses see L with the targets (rgb_log_mse needs it to compute RGB).
+    train = train.map(lambda L, y: (L, keras.ops.concatenate([L, y], axis=-1)))
     start_lr = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
     budget = None if minutes is None else 60.0 * float(minutes)
     state = {"start": time.perf_counter(), "best": -np.inf, "weights": None, "last": None}
@@ -397,3 +407,43 @@ def fit_photos(
     elif state["last"] is not None:
         model.set_weights(state["last"])
     return history
+
+
+def calibrate(model, photos, factors=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0)):
+    """Fit the photo model's confidence factor on ``photos``; return (new model, factor, gains).
+
+    Each factor scales the predicted ab; the one with the best mean PSNR over the photos
+    (colorized from gray at their own size, as :func:`gain_over_gray` measures) is kept
+    in a copy of the model. Fit it on training photos, never on the ones you report.
+
+    Example:
+        >>> from colorlab.models import photo_model
+        >>> m = photo_model(width=4, working_size=32)
+        >>> tuned, factor, gains = calibrate(m, [np.random.rand(40, 40, 3)], factors=(0.5, 1.0))
+        >>> factor in (0.5, 1.0), sorted(gains)
+        (True, [0.5, 1.0])
+    """
+    import keras
+
+    from colorlab.models import photo_model
+
+    config = {layer.name: layer for layer in model.layers}
+    if "confidence" not in config or "working_size" not in config:
+        raise ValueError("calibrate works on models built by cl.models.photo_model.")
+    start = float(config["confidence"].scale)
+    # The first convolution has `width` filters (photo_model's argument).
+    width = next(x for x in model.layers if isinstance(x, keras.layers.Conv2D)).filters
+    size = config["working_size"].size
+    gains, candidates = {}, {}
+    for factor in factors:
+        candidate = photo_model(
+            width=width,
+            working_size=size,
+            global_features="summary" in config,
+            confidence=start * float(factor),
+        )
+        candidate.set_weights(model.get_weights())
+        gains[float(factor)] = gain_over_gray(candidate, photos)["gain"]
+        candidates[float(factor)] = candidate
+    best = max(gains, key=gains.get)
+    return candidates[best], best, gains

@@ -858,6 +858,51 @@ def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> 
     return _slider_view(temperature, render, "temperature")
 
 
+def working_size_explorer(model, rgb: np.ndarray, sizes=(64, 128, 256, 512)) -> w.VBox:
+    """A slider over working sizes: the photo colorized with the model run at each size.
+
+    The readout gives the PSNR and how long the colorization took; the model's own
+    working size is the slider's starting point (lesson 11).
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.models import photo_model
+        >>> box = working_size_explorer(photo_model(width=4, working_size=32),
+        ...                             np.random.rand(40, 48, 3), sizes=(16, 32))
+        >>> box.size.value = 16
+        >>> box.readout.value.startswith("working size 16 px")
+        True
+    """
+    import time
+
+    from colorlab.color import to_gray
+    from colorlab.colorize import colorize
+    from colorlab.layers import working_size
+    from colorlab.metrics import psnr
+
+    own = working_size(model)[0]
+    options = sorted(set(sizes) | ({own} if own else set()))
+    size = w.SelectionSlider(
+        options=options,
+        value=own if own in options else options[0],
+        description="working size",
+        style={"description_width": "initial"},
+    )
+    gray = to_gray(rgb)
+
+    def render(value):
+        start = time.perf_counter()
+        colored = colorize(model, gray, working_size=value)
+        seconds = time.perf_counter() - start
+        trained = " (the size it trained at)" if value == own else ""
+        return to_png(np.concatenate([colored, rgb], axis=1)), (
+            f"working size {value} px{trained}: {psnr(rgb, colored):.1f} dB "
+            f"(gray {psnr(rgb, gray):.1f} dB), {seconds:.2f} s; right: the original"
+        )
+
+    return _slider_view(size, render, "size", width=640)
+
+
 def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
     """A FileUpload button: each uploaded photo is colorized by every model, side by side.
 
@@ -894,7 +939,9 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
                 except ImageError as exc:
                     lines.append(f"✗ {name}: {str(exc).replace(path, 'the file')}")
                     continue
-            is_color = float(np.ptp(rgb, axis=-1).max()) > 0.02
+            from colorlab.metrics import has_color
+
+            is_color = has_color(rgb)
             outs = compare_models(rgb, models)
             rows.append((name, rgb, outs, is_color))
             scores = ", ".join(f"{m}: {s['psnr']:.1f} dB" for m, (_, s) in outs.items())
@@ -903,7 +950,9 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
 
                 lines.append(f"✓ {name}: {scores} (gray baseline {gray_psnr(rgb):.1f} dB)")
             else:
-                lines.append(f"✓ {name}: black-and-white, nothing to measure against")
+                lines.append(
+                    f"✓ {name}: black-and-white (or nearly gray): no color to compare, so no scores"
+                )
         results[:] = rows
         if rows:
             fig = model_grid(

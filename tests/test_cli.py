@@ -182,3 +182,98 @@ def test_colorize_takes_a_folder_and_skips_what_is_not_a_photo(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "cup_color.png").is_file()
     assert not (tmp_path / "out" / "README_color.png").exists()
+
+
+def test_evaluate_leaves_photos_without_color_out(photos, tiny_model):
+    """A B&W photo is listed as 'no color to compare', never scored (no 100 dB baseline)."""
+    gray = cl.to_gray(cl.datasets.sample_photo("coffee", size=40))
+    cl.save_image(gray, photos / "old.png")
+    proc = run("evaluate", photos, "--model", tiny_model, "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["no_color"] == ["old.png"]
+    assert "old.png" not in [i["name"] for i in report["images"]]
+    assert max(i["gray"]["psnr"] for i in report["images"]) < 60
+    assert 0 <= report["above_gray"] <= 1
+    proc = run("evaluate", photos, "--model", tiny_model)
+    assert "no color to compare (1, left out of the means): old.png" in proc.stdout
+    assert "over gray" in proc.stdout
+
+
+def test_evaluate_only_gray_photos_is_one_clear_line(tmp_path, tiny_model):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    cl.save_image(cl.to_gray(cl.datasets.sample_photo("coffee", size=40)), folder / "a.png")
+    proc = run("evaluate", folder, "--model", tiny_model)
+    assert proc.returncode == 2 and "no color to compare against" in proc.stderr
+    assert "colorlab colorize" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_evaluate_validation_split(tmp_path, tiny_model):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    scenes, _ = cl.datasets.scenes(12, size=32, seed=4)
+    for i, img in enumerate(scenes):
+        cl.save_image(img, folder / f"s{i:02d}.png")
+    proc = run("evaluate", folder, "--model", tiny_model, "--json", "--validation")
+    assert proc.returncode == 0, proc.stderr
+    assert [i["name"] for i in json.loads(proc.stdout)["images"]] == ["s00.png", "s10.png"]
+
+
+def test_train_fine_tunes_a_saved_model_and_reports_before_after(tmp_path):
+    folder = tmp_path / "family"
+    folder.mkdir()
+    scenes, _ = cl.datasets.scenes(20, size=48, seed=2)
+    for i, img in enumerate(scenes):
+        cl.save_image(img, folder / f"s{i:02d}.png")
+    cl.save_image(cl.to_gray(scenes[0]), folder / "s01_old.png")  # B&W: skipped, and said
+    base = tmp_path / "base.keras"
+    proc = run(
+        "train",
+        folder,
+        "--out",
+        base,
+        "--size",
+        32,
+        "--width",
+        4,
+        "--epochs",
+        1,
+        "--steps",
+        2,
+        "--batch",
+        4,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped 1 of" in proc.stderr and "no color" in proc.stderr
+    assert "measuring on 3 held-out photos" in proc.stderr
+    assert cl.layers.working_size(cl.load_model(base)) == (32, 16)
+    tuned = tmp_path / "tuned.keras"
+    proc = run(
+        "train",
+        folder,
+        "--resume",
+        base,
+        "--out",
+        tuned,
+        "--minutes",
+        0.05,
+        "--epochs",
+        5,
+        "--steps",
+        2,
+        "--batch",
+        4,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "fine-tuning" in proc.stderr and "before:" in proc.stderr and "after:" in proc.stderr
+    assert cl.layers.working_size(cl.load_model(tuned)) == (32, 16)
+    proc = run("train", folder, "--out", tmp_path / "x.keras", "--minutes", 0)
+    assert proc.returncode == 2 and "must be above 0" in proc.stderr
+
+
+def test_train_lesson_arch_still_works(photos, tmp_path):
+    out = tmp_path / "lesson.keras"
+    proc = run("train", photos, "--arch", "lesson", "--out", out, "--epochs", 1, "--steps", 2)
+    assert proc.returncode == 0, proc.stderr
+    assert cl.layers.working_size(cl.load_model(out)) == (None, 8)

@@ -152,10 +152,12 @@ def test_in_graph_targets_match_numpy():
 
 def test_shipped_models_cards_and_size():
     cards = shipped_models()
-    assert set(cards) == {"scenes_regression", "scenes_fusion", "scenes_classification"}
-    total = sum((WEIGHTS / f"{name}.keras").stat().st_size for name in cards)
-    assert total <= 20 * 2**20
-    for name, card in cards.items():
+    scene_models = {"scenes_regression", "scenes_fusion", "scenes_classification"}
+    assert set(cards) == scene_models | {"photos"}
+    assert (WEIGHTS / "photos.keras").stat().st_size <= 20 * 2**20
+    assert sum((WEIGHTS / f"{name}.keras").stat().st_size for name in scene_models) <= 5 * 2**20
+    for name in scene_models:
+        card = cards[name]
         assert card["summary"] and "\n" not in card["summary"]
         md = (WEIGHTS / f"{name}.md").read_text()
         assert "make weights" in md and "Good at" in md and "gray baseline" in md
@@ -165,6 +167,20 @@ def test_shipped_models_cards_and_size():
         json.dumps(card)
 
 
+def test_photo_model_card_says_what_the_issue_asks():
+    card = shipped_models()["photos"]
+    md = (WEIGHTS / "photos.md").read_text()
+    assert "ImageNet images remain the property of their owners" in md
+    assert "make weights PHOTOS=" in md and "Good at" in md and "Bad at" in md
+    assert "| validation mean | gray |" in md and "(WEIGHTS / " not in md
+    assert (WEIGHTS / "photos.png").exists() and "](photos.png)" in md
+    q = card["quality"]
+    assert q["mean"]["model"]["psnr"] > q["mean"]["gray"]["psnr"]  # beats gray on unseen photos
+    assert len(q["images"]) > 80 and q["no_color"]  # every 10th of 1,000, B&W left out
+    assert cl.layers.working_size(cl.load_model("photos")) == (128, 16)
+    assert card["settings"]["validation gain per epoch (dB over gray)"]
+
+
 @pytest.mark.parametrize("name", ["scenes_regression", "scenes_fusion", "scenes_classification"])
 def test_shipped_model_beats_gray_on_unseen_scenes(name):
     model = cl.load_model(name)
@@ -172,3 +188,162 @@ def test_shipped_model_beats_gray_on_unseen_scenes(name):
     rep = cl.metrics.mean_report([cl.metrics.report(x, cl.colorize(model, x)) for x in scenes])
     assert rep["model"]["psnr"] > rep["gray"]["psnr"] + 3
     assert rep["model"]["delta_cf"] < rep["gray"]["delta_cf"]
+
+
+def test_working_size_travels_in_the_keras_file(tmp_path):
+    m = models.photo_model(width=4, working_size=48, seed=0)
+    assert cl.layers.working_size(m) == (48, 16)
+    again = cl.load_model(cl.save_model(m, tmp_path / "p.keras"))
+    assert cl.layers.working_size(again) == (48, 16)
+    assert cl.layers.working_size(models.lesson_model(width=4)) == (None, 8)
+
+
+class _Spy(keras.Model):
+    """Records the size of L it is shown; predicts ab = +0.1 everywhere."""
+
+    def __init__(self, size):
+        super().__init__()
+        self.recorder = cl.layers.WorkingSize(size, stride=16)
+        self.seen = []
+
+    def call(self, L):
+        self.seen.append(tuple(L.shape[1:3]))
+        x = self.recorder(L)
+        return keras.ops.ones_like(keras.ops.concatenate([x, x], axis=-1)) * 0.1
+
+
+def test_colorize_runs_at_the_working_size_and_keeps_full_L():
+    spy = _Spy(32)
+    photo = cl.datasets.sample_photo("astronaut", size=(120, 200))
+    out = cl.colorize(spy, photo)
+    assert out.shape == photo.shape
+    assert spy.seen[-1] == (32, 64)  # 32 × 53 padded to a multiple of 16
+    L_in = cl.split_lab(cl.rgb_to_lab(photo))[0]
+    L_out, ab_out = cl.split_lab(cl.rgb_to_lab(out))
+    inside = (L_in[..., 0] > 20) & (L_in[..., 0] < 80)  # where ab = 12.8 stays in gamut
+    np.testing.assert_allclose(L_out[inside], L_in[inside], atol=0.5)  # the photo's own L
+    np.testing.assert_allclose(ab_out[inside], 12.8, atol=1.5)
+    cl.colorize(spy, photo[:20, :20])  # smaller than the working size: enlarged to it
+    assert spy.seen[-1] == (32, 32)
+    cl.colorize(spy, photo, working_size=64)  # the override of lesson 11
+    assert spy.seen[-1] == (64, 112)
+
+
+def test_colorize_validates_input_with_clear_errors():
+    m = models.lesson_model(width=4, seed=0)
+    with pytest.raises(cl.ImageError, match="divide by 255"):
+        cl.colorize(m, (np.random.rand(16, 16, 3) * 255).astype(np.uint8))
+    with pytest.raises(cl.ImageError, match="NaN"):
+        cl.colorize(m, np.full((16, 16), np.nan))
+    with pytest.raises(cl.ImageError, match="gray .* or RGB"):
+        cl.colorize(m, np.zeros((2, 8, 8, 3)))
+
+
+def test_colorize_matches_scikit_image_reconstruction():
+    """The TensorFlow fast path gives what lab2rgb(compose(L, ab)) gives, to 0.002."""
+    from colorlab.colorize import predict_ab
+
+    m = models.lesson_model(width=4, seed=1)
+    photo = cl.datasets.sample_photo("coffee", size=(48, 64))
+    L = cl.split_lab(cl.rgb_to_lab(photo))[0]
+    slow = cl.lab_to_rgb(cl.compose_lab(L, cl.denormalize_ab(predict_ab(m, L))))
+    np.testing.assert_allclose(cl.colorize(m, photo), slow, atol=0.002)
+
+
+def test_log_mse_is_the_mean_of_per_photo_logs():
+    t = np.zeros((2, 4, 4, 2), "float32")
+    p = np.stack([np.full((4, 4, 2), 0.03), np.full((4, 4, 2), 0.2)]).astype("float32")
+    want = np.mean(np.log(np.array([9e-4, 0.04]) + 1e-4))
+    assert float(models.log_mse(t, p)) == pytest.approx(want, rel=1e-5)
+    # A nearly gray photo counts as much as a colorful one: halving either error
+    # lowers the loss by the same amount, unlike the plain MSE.
+    half0, half1 = p.copy(), p.copy()
+    half0[0] /= np.sqrt(2)
+    half1[1] /= np.sqrt(2)
+    d0 = float(models.log_mse(t, p) - models.log_mse(t, half0))
+    d1 = float(models.log_mse(t, p) - models.log_mse(t, half1))
+    assert d1 == pytest.approx(np.log(2) / 2, rel=0.05) and d0 > 0.8 * d1
+    plain = keras.losses.MeanSquaredError()
+    assert float(plain(t, p) - plain(t, half0)) < 0.05 * float(plain(t, p) - plain(t, half1))
+
+
+def test_photo_model_shape_parameters_and_compile():
+    m = models.photo_model(width=8, working_size=64, seed=0)
+    assert m.output_shape == (None, None, None, 2)
+    assert m.optimizer.use_ema and m.loss is models.rgb_log_mse
+    x = np.full((1, 64, 96, 1), 50.0, "float32")
+    y = m(x).numpy()
+    assert y.shape == (1, 64, 96, 2) and np.abs(y).max() <= 1
+    again = models.photo_model(width=8, working_size=64, seed=0)
+    np.testing.assert_allclose(again(x).numpy(), y)  # seeded
+
+
+def test_fit_photos_validates_and_keeps_averaged_weights():
+    images, _ = cl.datasets.scenes(8, size=48, seed=0)
+    val, _ = cl.datasets.scenes(3, size=48, seed=5)
+    m = models.photo_model(width=4, working_size=32, seed=0, steps_per_execution=1)
+    h = cl.training.fit_photos(
+        m, images, epochs=3, steps_per_epoch=3, crop=32, batch_size=4, validation=list(val)
+    )
+    assert len(h.history["val_gain"]) == 3 and len(h.history["loss"]) == 3
+    gains = h.history["val_gain"]
+    # The model ends with the averaged weights of the last epoch, the ones last validated.
+    assert cl.training.gain_over_gray(m, list(val))["gain"] == pytest.approx(gains[-1], abs=1e-4)
+    m2 = models.photo_model(width=4, working_size=32, seed=0, steps_per_execution=1)
+    h2 = cl.training.fit_photos(
+        m2,
+        images,
+        epochs=3,
+        steps_per_epoch=3,
+        crop=32,
+        batch_size=4,
+        validation=list(val),
+        keep_best=True,
+    )
+    best = max(h2.history["val_gain"])
+    assert cl.training.gain_over_gray(m2, list(val))["gain"] == pytest.approx(best, abs=1e-4)
+
+
+def test_fit_photos_stops_at_the_time_budget():
+    images, _ = cl.datasets.scenes(4, size=40, seed=0)
+    m = models.photo_model(width=4, working_size=32, seed=0, steps_per_execution=1)
+    h = cl.training.fit_photos(
+        m, images, epochs=50, steps_per_epoch=2, crop=32, batch_size=2, minutes=0.001
+    )
+    assert len(h.history["loss"]) == 1
+
+
+def test_rgb_log_mse_is_the_log_of_each_photos_rgb_error():
+    from colorlab.pipeline import lab_to_rgb_tf
+
+    rng = np.random.default_rng(0)
+    L = rng.uniform(20, 80, (2, 8, 8, 1)).astype("float32")
+    ab_true = rng.uniform(-0.3, 0.3, (2, 8, 8, 2)).astype("float32")
+    ab_pred = rng.uniform(-0.3, 0.3, (2, 8, 8, 2)).astype("float32")
+    y_true = np.concatenate([L, ab_true], -1)
+    truth = lab_to_rgb_tf(np.concatenate([L, ab_true * 128], -1)).numpy()
+    pred = lab_to_rgb_tf(np.concatenate([L, ab_pred * 128], -1)).numpy()
+    want = np.mean(np.log(((truth - pred) ** 2).mean(axis=(1, 2, 3)) + 1e-5))
+    assert float(models.rgb_log_mse(y_true, ab_pred)) == pytest.approx(want, rel=1e-4)
+    # Exactly right colors: the loss is its floor, log(1e-5).
+    assert float(models.rgb_log_mse(y_true, ab_true)) == pytest.approx(np.log(1e-5), abs=1e-3)
+
+
+def test_fit_photos_needs_a_photo_loss():
+    images, _ = cl.datasets.scenes(4, size=40, seed=0)
+    with pytest.raises(ValueError, match="compile_for_photos"):
+        cl.training.fit_photos(models.lesson_model(width=4), images, epochs=1, crop=32)
+
+
+def test_calibrate_picks_the_factor_with_the_best_gain():
+    """A model whose colors are twice too strong is calibrated to about half."""
+    photos = list(cl.datasets.scenes(3, size=48, seed=8)[0])
+    m = models.photo_model(width=4, working_size=48, seed=0)
+    tuned, factor, gains = cl.training.calibrate(m, photos, factors=(0.25, 0.5, 1.0))
+    assert factor == max(gains, key=gains.get) and set(gains) == {0.25, 0.5, 1.0}
+    assert tuned.get_layer("confidence").scale == pytest.approx(factor)
+    assert cl.training.gain_over_gray(tuned, photos)["gain"] == pytest.approx(gains[factor])
+    x = np.full((1, 48, 48, 1), 50.0, "float32")
+    np.testing.assert_allclose(tuned(x).numpy(), factor * m(x).numpy(), atol=1e-6)
+    with pytest.raises(ValueError, match="photo_model"):
+        cl.training.calibrate(models.lesson_model(width=4), photos)

@@ -129,3 +129,82 @@ def test_report_has_model_and_gray_baseline():
 def test_metrics_reject_mismatched_shapes():
     with pytest.raises(cl.ImageError, match="shapes"):
         metrics.psnr(np.zeros((4, 4, 3)), np.zeros((5, 4, 3)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    arrays(np.float32, st.tuples(st.integers(1, 8), st.just(3)), elements=st.floats(0, 1, width=32))
+)
+def test_in_graph_rgb_matches_skimage_both_ways(rgb):
+    """lab_to_rgb_tf inverts like scikit-image's lab2rgb; lightness_tf is rgb2lab's L."""
+    from skimage.color import lab2rgb
+
+    lab = rgb2lab(rgb[None].astype(np.float64))
+    np.testing.assert_allclose(pipeline.lab_to_rgb_tf(lab).numpy(), lab2rgb(lab), atol=0.002)
+    np.testing.assert_allclose(pipeline.lightness_tf(rgb[None]).numpy(), lab[..., :1], atol=0.05)
+
+
+def test_in_graph_rgb_clips_out_of_gamut_like_skimage():
+    from skimage.color import lab2rgb
+
+    lab = np.array([[[50.0, 120.0, -120.0], [90.0, -100.0, 100.0], [5.0, 0.0, 100.0]]])
+    with np.errstate(all="ignore"):
+        theirs = lab2rgb(lab)
+    np.testing.assert_allclose(pipeline.lab_to_rgb_tf(lab).numpy(), theirs, atol=0.002)
+    gray = np.full((2, 2, 1), 0.5, np.float32)
+    np.testing.assert_allclose(
+        pipeline.lightness_tf(gray).numpy(), rgb2lab(np.repeat(gray, 3, -1))[..., :1], atol=0.05
+    )
+
+
+def test_has_color_separates_gray_sepia_and_color():
+    from colorlab.metrics import GRAY_CF, has_color
+
+    photo = cl.datasets.sample_photo("coffee", size=64)
+    assert has_color(photo)
+    gray = cl.to_gray(photo)
+    assert not has_color(gray)
+    # A B&W photo saved as a JPEG in RGB picks up faint color noise: still no color.
+    noisy = np.clip(gray + np.random.default_rng(0).normal(0, 0.003, gray.shape), 0, 1)
+    assert not has_color(noisy)
+    # Sepia: a brown tint over the gray picture is color (it is in the truth).
+    sepia = np.clip(gray * np.array([1.0, 0.85, 0.65]), 0, 1)
+    assert has_color(sepia) and cl.metrics.colorfulness(sepia) > 2 * GRAY_CF
+
+
+def test_report_table_plain_and_markdown():
+    r = {
+        "model": {k: 1.0 for k in cl.metrics.METRICS},
+        "gray": {k: 0.5 for k in cl.metrics.METRICS},
+    }
+    plain = cl.metrics.report_table([("a long photo name that will be cut short", r)]).splitlines()
+    assert len(plain) == 3 and plain[1].startswith("a long photo name that will")
+    assert plain[2].split()[0] == "gray" and len({len(line) for line in plain}) == 1
+    md = cl.metrics.report_table([("x", r)], markdown=True).splitlines()
+    assert md[0].startswith("| photo | colorizer | psnr") and md[2].endswith("1.000 |")
+
+
+def test_split_photos_is_every_tenth_by_name(tmp_path):
+    names = [f"n{i:03d}.jpg" for i in range(35)]
+    for name in reversed(names):  # creation order must not matter
+        (tmp_path / name).write_bytes(b"")
+    train, val = cl.datasets.split_photos(cl.datasets.photo_paths(tmp_path))
+    assert [p.name for p in val] == ["n000.jpg", "n010.jpg", "n020.jpg", "n030.jpg"]
+    assert len(train) == 31 and not set(train) & set(val)
+    with pytest.raises(ValueError):
+        cl.datasets.split_photos([], every=1)
+
+
+def test_load_folder_skips_gray_photos_with_one_line(tmp_path, capsys):
+    color = cl.datasets.sample_photo("coffee", size=40)
+    cl.save_image(color, tmp_path / "a.png")
+    cl.save_image(cl.to_gray(color), tmp_path / "b_gray.png")
+    cl.save_image(cl.to_gray(color), tmp_path / "c_gray.png")
+    images = pipeline.load_folder(tmp_path, 32)
+    assert images.shape == (1, 32, 32, 3)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "skipped 2 of 3 photos" in err and "no color" in err
+    for name in ("a.png",):
+        (tmp_path / name).unlink()
+    with pytest.raises(cl.ImageError, match="holds no color photo"):
+        pipeline.load_folder(tmp_path, 32)

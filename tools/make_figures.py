@@ -269,6 +269,42 @@ def your_photos() -> None:
     _save(fig, "your_photos.png", dpi=70)
 
 
+def photo_model() -> None:
+    """Lesson 11: the photo model's validation curve, and two photos it never saw."""
+    import json
+
+    from matplotlib.ticker import MaxNLocator
+
+    card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
+    curve = card["settings"]["validation gain per epoch (dB over gray)"]
+    model = cl.load_model("photos")
+    fig = plt.figure(figsize=(13, 4.6))
+    grid = fig.add_gridspec(2, 4, width_ratios=[1.6, 1, 1, 1])
+    ax = fig.add_subplot(grid[:, 0])
+    ax.plot(range(1, len(curve) + 1), curve, marker="o")
+    ax.axhline(0, color="gray", lw=1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set(xlabel="epoch", ylabel="dB over gray", title="validation gain while training")
+    for row, name in enumerate(("chelsea", "rocket")):
+        rgb = cl.training.center_crop(cl.datasets.sample_photo(name), 160)
+        gray = cl.to_gray(rgb)
+        colored = cl.colorize(model, gray)
+        for col, (img, title) in enumerate(
+            (
+                (gray, f"gray {cl.metrics.psnr(rgb, gray):.1f} dB"),
+                (colored, f"photo model {cl.metrics.psnr(rgb, colored):.1f} dB"),
+                (rgb, "the original"),
+            ),
+            start=1,
+        ):
+            ax = fig.add_subplot(grid[row, col])
+            ax.imshow(img)
+            ax.set_title(title, fontsize=12)
+            ax.axis("off")
+    fig.tight_layout()
+    _save(fig, "photo_model.png", dpi=70)
+
+
 FIGURES = {
     f.__name__: f
     for f in (
@@ -284,6 +320,7 @@ FIGURES = {
         global_features,
         beyond_brown,
         your_photos,
+        photo_model,
     )
 }
 

@@ -158,6 +158,13 @@ INTERACTIONS = {
             "✓ old garden.png: black-and-white",
         ),
     ],
+    "11_photo_model.ipynb": [
+        (
+            "a larger working size",
+            lambda p, _, e: lab.press_slider(p, "working size", times=1, expect=e),
+            "working size 256 px",
+        ),
+    ],
 }
 
 
