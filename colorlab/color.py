@@ -187,3 +187,90 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
     """
     L, ab = split_lab(rgb_to_lab(rgb))
     return lab_to_rgb(compose_lab(L, np.zeros_like(ab)))
+
+
+# ------------------------------------------------------------- many megapixels
+# scikit-image's conversions are clear but single-threaded and float64: on a 12-megapixel
+# photo rgb2lab + lab2rgb take several seconds, ten times the network's share of
+# colorize. These two are the same formulas in float32, run on blocks of rows in two
+# threads (NumPy releases the GIL), about five times faster; tests keep them within 0.002
+# of scikit-image.
+
+_XYZ_FROM_RGB = np.array(
+    [
+        [0.412453, 0.357580, 0.180423],
+        [0.212671, 0.715160, 0.072169],
+        [0.019334, 0.119193, 0.950227],
+    ],
+    np.float32,
+)
+_RGB_FROM_XYZ = np.linalg.inv(_XYZ_FROM_RGB.astype(np.float64)).astype(np.float32)
+_WHITE_D65 = np.array([0.95047, 1.0, 1.08883], np.float32)
+
+
+def _in_row_blocks(fn, arr: np.ndarray, channels: int, rows: int = 128) -> np.ndarray:
+    """Apply ``fn`` to blocks of rows of an (H, W, C) array in two threads; (H, W, channels)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    out = np.empty(arr.shape[:2] + (channels,), np.float32)
+
+    def work(top: int) -> None:
+        out[top : top + rows] = fn(arr[top : top + rows])
+
+    starts = range(0, arr.shape[0], rows)
+    if arr.shape[0] <= rows:
+        work(0)
+    else:
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(work, starts))
+    return out
+
+
+def _lightness_block(rgb: np.ndarray) -> np.ndarray:
+    rgb = rgb.astype(np.float32, copy=False)
+    linear = np.where(
+        rgb > 0.04045, np.power((rgb + 0.055) / 1.055, 2.4, dtype=np.float32), rgb / 12.92
+    )
+    y = linear[..., 0] if rgb.shape[-1] == 1 else linear @ _XYZ_FROM_RGB[1]
+    f = np.where(y > 0.008856, np.cbrt(y), 7.787 * y + 16.0 / 116.0)
+    return (116.0 * f - 16.0)[..., None]
+
+
+def lightness(rgb: np.ndarray) -> np.ndarray:
+    """Lab's L (0-100) of RGB (H, W, 3), or of a gray (H, W, 1), in [0, 1]; float32 (H, W, 1).
+
+    The same number as ``rgb_to_lab(rgb)[..., :1]`` for the third of the work (only the Y
+    row of the RGB → XYZ matrix counts for L), fast on photos of many megapixels.
+
+    Example:
+        >>> import numpy as np
+        >>> round(float(lightness(np.full((1, 1, 3), 0.5))[0, 0, 0]), 2)
+        53.39
+    """
+    return _in_row_blocks(_lightness_block, np.asarray(rgb), 1)
+
+
+def _lab_to_rgb_block(lab: np.ndarray) -> np.ndarray:
+    lab = lab.astype(np.float32, copy=False)
+    fy = (lab[..., 0] + 16.0) / 116.0
+    f = np.empty(lab.shape, np.float32)
+    f[..., 0] = lab[..., 1] / 500.0 + fy
+    f[..., 1] = fy
+    f[..., 2] = np.maximum(fy - lab[..., 2] / 200.0, 0.0)  # as scikit-image: Z < 0 → 0
+    xyz = np.where(f > 0.2068966, f * f * f, (f - 16.0 / 116.0) / 7.787) * _WHITE_D65
+    linear = np.maximum(xyz @ _RGB_FROM_XYZ.T, 0.0)
+    out = 1.055 * np.power(linear, 1.0 / 2.4, dtype=np.float32) - 0.055
+    dark = linear <= 0.0031308
+    out[dark] = 12.92 * linear[dark]
+    return np.clip(out, 0.0, 1.0, out=out)
+
+
+def fast_lab_to_rgb(lab: np.ndarray) -> np.ndarray:
+    """:func:`lab_to_rgb` for photos of many megapixels: float32, two threads, no checks.
+
+    Example:
+        >>> import numpy as np
+        >>> fast_lab_to_rgb(np.array([[[100.0, 0.0, 0.0]]])).round(3).tolist()
+        [[[1.0, 1.0, 1.0]]]
+    """
+    return _in_row_blocks(_lab_to_rgb_block, np.asarray(lab), 3)

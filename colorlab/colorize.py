@@ -76,21 +76,21 @@ def colorize(
     from colorlab.layers import working_size as recorded_size
 
     rgb = _as_image(image)
-    # The conversions and resizes run as TensorFlow ops (on every core): on a 12-megapixel
-    # photo, scikit-image's NumPy versions would take ten times as long as the network.
-    from colorlab.pipeline import lab_to_rgb_tf, lightness_tf
+    # Full-size conversions in float32 on two threads (colorlab.color.lightness and
+    # fast_lab_to_rgb): on a 12-megapixel photo scikit-image's would take several seconds.
+    from colorlab.color import fast_lab_to_rgb, lightness
 
-    L = lightness_tf(rgb)
+    L = lightness(rgb)
     size, recorded_stride = recorded_size(model)
     size = working_size or size
     stride = stride or recorded_stride
     h, w = rgb.shape[:2]
     if size is None or min(h, w) == size:
-        ab = predict_ab(model, L.numpy(), stride)
+        ab = predict_ab(model, L, stride)
     else:
         scale = size / min(h, w)
         small = (max(1, round(h * scale)), max(1, round(w * scale)))
         ab = predict_ab(model, _resize(L, small, antialias=scale < 1).numpy(), stride)
-        ab = _resize(ab, (h, w), antialias=False)
-    lab = np.concatenate([L.numpy(), denormalize_ab(np.asarray(ab, np.float32))], axis=-1)
-    return lab_to_rgb_tf(lab).numpy()
+        ab = _resize(ab, (h, w), antialias=False).numpy()
+    lab = np.concatenate([L, denormalize_ab(np.asarray(ab, np.float32))], axis=-1)
+    return fast_lab_to_rgb(lab)

@@ -58,32 +58,12 @@ def rgb_to_lab_tf(rgb: tf.Tensor) -> tf.Tensor:
     return tf.stack([L, a, b], axis=-1)
 
 
-def lightness_tf(rgb: tf.Tensor) -> tf.Tensor:
-    """Lab's L (0-100) of RGB in [0, 1] (or of one gray channel), in TensorFlow ops; → (..., 1).
-
-    Only the Y row of the RGB → XYZ matrix is needed for L, a third of the work of a full
-    conversion: :func:`colorlab.colorize` uses it on photos of many megapixels. A gray
-    channel (R = G = B) needs no matrix at all: the row sums to 1.
-
-    Example:
-        >>> round(float(lightness_tf(tf.constant([[0.5, 0.5, 0.5]]))[0, 0]), 2)
-        53.39
-    """
-    rgb = tf.clip_by_value(tf.cast(rgb, tf.float32), 0.0, 1.0)
-    linear = tf.where(rgb > 0.04045, tf.pow((rgb + 0.055) / 1.055, 2.4), rgb / 12.92)
-    if rgb.shape[-1] == 1:
-        y = linear
-    else:
-        y = tf.tensordot(linear, tf.constant(_XYZ_FROM_RGB[1]), axes=1)[..., None]
-    f = tf.where(y > 0.008856, tf.pow(tf.maximum(y, 1e-12), 1.0 / 3.0), 7.787 * y + 16.0 / 116.0)
-    return 116.0 * f - 16.0
-
-
 def lab_to_rgb_tf(lab: tf.Tensor) -> tf.Tensor:
     """Lab → RGB in [0, 1], in TensorFlow ops: scikit-image's ``lab2rgb``, clipped to gamut.
 
-    Written out because ``lab2rgb`` in NumPy takes seconds on a 12-megapixel photo while
-    these ops run on every core; a test keeps the two within 0.002 of each other.
+    Written out because scikit-image cannot run inside a graph: the photo loss
+    (:func:`colorlab.models.rgb_log_mse`) measures its error in RGB during training. A test
+    keeps the two within 0.002 of each other.
 
     Example:
         >>> [round(float(v), 3) for v in lab_to_rgb_tf(tf.constant([[100.0, 0.0, 0.0]]))[0]]

@@ -97,7 +97,14 @@ class LiveTraining:
         self.snapshots.append((epoch, colorize(model, self.rgb)))
         fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
         axes[0].plot(range(1, len(self.losses) + 1), self.losses, color="tab:blue")
-        axes[0].set(xlabel="epoch", ylabel="MSE loss", yscale="log", title=self.title)
+        # MSE is drawn on a log scale; the photo losses are logarithms already (negative).
+        positive = min(self.losses, default=1.0) > 0
+        axes[0].set(
+            xlabel="epoch",
+            ylabel="MSE loss" if positive else "loss (log of the error)",
+            yscale="log" if positive else "linear",
+            title=self.title,
+        )
         axes[1].imshow(self.snapshots[-1][1])
         axes[1].set_title(f"colorized after epoch {epoch}")
         axes[2].imshow(self.rgb)

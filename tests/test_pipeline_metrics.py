@@ -136,25 +136,44 @@ def test_metrics_reject_mismatched_shapes():
     arrays(np.float32, st.tuples(st.integers(1, 8), st.just(3)), elements=st.floats(0, 1, width=32))
 )
 def test_in_graph_rgb_matches_skimage_both_ways(rgb):
-    """lab_to_rgb_tf inverts like scikit-image's lab2rgb; lightness_tf is rgb2lab's L."""
+    """lab_to_rgb_tf and fast_lab_to_rgb invert like lab2rgb; lightness is rgb2lab's L."""
     from skimage.color import lab2rgb
+
+    from colorlab.color import fast_lab_to_rgb, lightness
 
     lab = rgb2lab(rgb[None].astype(np.float64))
     np.testing.assert_allclose(pipeline.lab_to_rgb_tf(lab).numpy(), lab2rgb(lab), atol=0.002)
-    np.testing.assert_allclose(pipeline.lightness_tf(rgb[None]).numpy(), lab[..., :1], atol=0.05)
+    np.testing.assert_allclose(fast_lab_to_rgb(lab), lab2rgb(lab), atol=0.002)
+    np.testing.assert_allclose(lightness(rgb[None]), lab[..., :1], atol=0.05)
 
 
 def test_in_graph_rgb_clips_out_of_gamut_like_skimage():
+    import warnings
+
     from skimage.color import lab2rgb
 
+    from colorlab.color import fast_lab_to_rgb, lightness
+
     lab = np.array([[[50.0, 120.0, -120.0], [90.0, -100.0, 100.0], [5.0, 0.0, 100.0]]])
-    with np.errstate(all="ignore"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # scikit-image warns about the negative Z it clips
         theirs = lab2rgb(lab)
     np.testing.assert_allclose(pipeline.lab_to_rgb_tf(lab).numpy(), theirs, atol=0.002)
+    np.testing.assert_allclose(fast_lab_to_rgb(lab), theirs, atol=0.002)
     gray = np.full((2, 2, 1), 0.5, np.float32)
-    np.testing.assert_allclose(
-        pipeline.lightness_tf(gray).numpy(), rgb2lab(np.repeat(gray, 3, -1))[..., :1], atol=0.05
-    )
+    np.testing.assert_allclose(lightness(gray), rgb2lab(np.repeat(gray, 3, -1))[..., :1], atol=0.05)
+
+
+def test_fast_conversions_on_a_photo_taller_than_one_block():
+    """Blocks of rows in two threads: a 300-row photo is cut in three and put back in order."""
+    from skimage.color import lab2rgb
+
+    from colorlab.color import fast_lab_to_rgb, lightness
+
+    photo = cl.datasets.sample_photo("astronaut", size=(300, 200))
+    lab = rgb2lab(photo)
+    np.testing.assert_allclose(lightness(photo), lab[..., :1], atol=0.05)
+    np.testing.assert_allclose(fast_lab_to_rgb(lab), lab2rgb(lab), atol=0.002)
 
 
 def test_has_color_separates_gray_sepia_and_color():
