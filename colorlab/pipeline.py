@@ -148,9 +148,7 @@ def augment(rgb: tf.Tensor, crop: int, seed=None, zoom: float = 0.25) -> tf.Tens
     return augment_batch(tf.convert_to_tensor(rgb, tf.float32)[None], crop, seed, zoom)[0]
 
 
-def load_folder(
-    folder: str | os.PathLike | list, size: int, skip_gray: bool = True, quiet: bool = False
-) -> np.ndarray:
+def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = True) -> np.ndarray:
     """Every photo in ``folder`` (or a list of paths), resized and center-cropped to size×size.
 
     Decoding goes through :func:`colorlab.load_image` rather than ``tf.io.decode_image``:
@@ -186,7 +184,7 @@ def load_folder(
         pairs = list(folder_photos(folder, size=size))
     photos = [center_crop(rgb, size) for _, rgb in pairs if not skip_gray or has_color(rgb)]
     gray = len(pairs) - len(photos)
-    if gray and not quiet:
+    if gray:
         print(
             f"skipped {gray} of {len(pairs)} photos{f' in {where}' if where else ''}: "
             "no color to learn from "

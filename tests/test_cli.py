@@ -209,23 +209,24 @@ def test_evaluate_only_gray_photos_is_one_clear_line(tmp_path, tiny_model):
     assert "colorlab colorize" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_evaluate_validation_split(tmp_path, tiny_model):
-    folder = tmp_path / "many"
+def scene_folder(folder, n: int, size: int, seed: int):
+    """A folder of n procedural scenes named s00.png, s01.png, …; returns (folder, scenes)."""
     folder.mkdir()
-    scenes, _ = cl.datasets.scenes(12, size=32, seed=4)
+    scenes, _ = cl.datasets.scenes(n, size=size, seed=seed)
     for i, img in enumerate(scenes):
         cl.save_image(img, folder / f"s{i:02d}.png")
+    return folder, scenes
+
+
+def test_evaluate_validation_split(tmp_path, tiny_model):
+    folder, _ = scene_folder(tmp_path / "many", 12, 32, seed=4)
     proc = run("evaluate", folder, "--model", tiny_model, "--json", "--validation")
     assert proc.returncode == 0, proc.stderr
     assert [i["name"] for i in json.loads(proc.stdout)["images"]] == ["s00.png", "s10.png"]
 
 
 def test_train_fine_tunes_a_saved_model_and_reports_before_after(tmp_path):
-    folder = tmp_path / "family"
-    folder.mkdir()
-    scenes, _ = cl.datasets.scenes(20, size=48, seed=2)
-    for i, img in enumerate(scenes):
-        cl.save_image(img, folder / f"s{i:02d}.png")
+    folder, scenes = scene_folder(tmp_path / "family", 20, 48, seed=2)
     cl.save_image(cl.to_gray(scenes[0]), folder / "s01_old.png")  # B&W: skipped, and said
     base = tmp_path / "base.keras"
     proc = run(
