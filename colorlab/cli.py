@@ -183,7 +183,7 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from colorlab.datasets import photo_paths, split_photos
+    from colorlab.datasets import color_photos, photo_paths, split_photos
     from colorlab.saving import save_model
     from colorlab.session import setup
 
@@ -236,7 +236,7 @@ def cmd_train(args) -> int:
     if len(paths) >= 2 * args.hold_out_every and args.hold_out_every > 1:
         train_paths, val_paths = split_photos(paths, args.hold_out_every)
     images = load_folder(train_paths, int(round(crop * 1.25)))
-    validation = _color_photos(val_paths)
+    validation = color_photos(val_paths)
     budget = f", at most {args.minutes:g} minutes" if args.minutes else ""
     print(
         f"{what} on {len(images)} photos from {args.dir} for up to {args.epochs} epochs of "
@@ -272,23 +272,6 @@ def cmd_train(args) -> int:
     save_model(model, out, overwrite=args.overwrite)
     print(out)
     return 0
-
-
-def _color_photos(paths) -> list:
-    """The photos among ``paths`` that load and have color (for measuring)."""
-    import colorlab as cl
-    from colorlab.metrics import has_color
-
-    photos = []
-    for path in paths:
-        try:
-            rgb = cl.load_image(path)
-        except ImageError as exc:
-            _err(str(exc))
-            continue
-        if has_color(rgb):
-            photos.append(rgb)
-    return photos
 
 
 def cmd_download(args) -> int:

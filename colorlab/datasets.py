@@ -384,6 +384,30 @@ def split_photos(paths: list[Path], every: int = 10) -> tuple[list[Path], list[P
     return [p for i, p in enumerate(paths) if i % every], paths[::every]
 
 
+def color_photos(paths, size: Size = None) -> list[np.ndarray]:
+    """Load ``paths`` and keep the photos that have color to compare with (for measuring).
+
+    A file that cannot be read gets one line on stderr; a photo without color (see
+    :func:`colorlab.metrics.has_color`) is left out.
+
+    Example:
+        >>> color_photos([])
+        []
+    """
+    from colorlab.metrics import has_color
+
+    photos = []
+    for path in paths:
+        try:
+            rgb = load_image(path, size=size)
+        except ImageError as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+            continue
+        if has_color(rgb):
+            photos.append(rgb)
+    return photos
+
+
 #: Categories of :func:`two_skies`.
 SKY_CATEGORIES = ("day", "sunset")
 

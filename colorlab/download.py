@@ -124,7 +124,13 @@ def fetch(
         return target
     url = f"{mirror.rstrip('/')}/{collection.filename}" if mirror else collection.url
     archive = root / collection.filename
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DownloadError(
+            f"cannot make the cache folder {root} ({exc.strerror or exc}): choose another "
+            "with --cache DIR or COLORLAB_CACHE."
+        ) from None
     import_tensorflow_quietly()
     import keras
 

@@ -106,3 +106,13 @@ def test_a_mistyped_folder_gets_a_suggestion(tmp_path, monkeypatch):
     with pytest.raises(cl.ImageError, match="Did you mean .*my_photos") as err:
         datasets.photo_paths("data/myphotos")
     assert str(tmp_path) in str(err.value)  # says where the path was looked for
+
+
+def test_color_photos_keeps_readable_color_ones(tmp_path, capsys):
+    color = cl.datasets.sample_photo("coffee", size=32)
+    cl.save_image(color, tmp_path / "a.png")
+    cl.save_image(cl.to_gray(color), tmp_path / "b.png")
+    (tmp_path / "c.png").write_bytes(b"")
+    photos = cl.datasets.color_photos(sorted(tmp_path.iterdir()))
+    assert len(photos) == 1 and photos[0].shape == color.shape
+    assert "c.png is empty" in capsys.readouterr().err

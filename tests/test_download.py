@@ -158,3 +158,11 @@ def test_published_checksums_are_well_formed():
     for name, c in COLLECTIONS.items():
         assert len(c.sha256) == 64 and int(c.sha256, 16) >= 0, name
         assert c.url.endswith(".tgz") and c.size > 10_000_000 and c.folder, name
+
+
+def test_cache_that_cannot_be_made_is_one_clear_error(tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    c = Collection("http://127.0.0.1:9/x.tgz", 10, "0" * 64, "x", "test")
+    with pytest.raises(DownloadError, match="cannot make the cache folder .*--cache"):
+        fetch(c, cache=blocker / "cache")

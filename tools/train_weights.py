@@ -234,7 +234,7 @@ def train_photos(folder: Path):
 
     train_paths, val_paths = split_photos(photo_paths(folder))
     images = load_folder(train_paths, int(PHOTO["size"] * 1.25))
-    validation = [rgb for rgb in (cl.load_image(p) for p in val_paths) if metrics.has_color(rgb)]
+    validation = cl.datasets.color_photos(val_paths)
     model = models.photo_model(
         width=PHOTO["width"],
         working_size=PHOTO["size"],
@@ -254,9 +254,7 @@ def train_photos(folder: Path):
     )
     # The confidence factor is fitted on training photos (every 6th, at their own size):
     # the validation photos stay unseen by every choice made here.
-    calibration = [
-        rgb for rgb in (cl.load_image(p) for p in train_paths[::6]) if metrics.has_color(rgb)
-    ]
+    calibration = cl.datasets.color_photos(train_paths[::6])
     model, factor, gains = training.calibrate(model, calibration)
     print(
         "confidence factor "
