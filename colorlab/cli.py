@@ -93,20 +93,21 @@ def cmd_colorize(args) -> int:
 
 
 def evaluate_folder(
-    folder: Path, model, model_name: str, every: int | None = None
+    folder: Path, model, model_name: str, every: int | None = None, paths: list | None = None
 ) -> tuple[dict, int]:
     """The ``evaluate --json`` report of every photo in ``folder``, and the number of failures.
 
     Photos without color (see :func:`colorlab.metrics.has_color`) have nothing to be
     compared with: they are listed under ``"no_color"`` and left out of the means. With
     ``every``, only the validation split is measured (every ``every``-th photo in sorted
-    order, the ones :func:`colorlab.datasets.split_photos` holds out of training).
+    order, the ones :func:`colorlab.datasets.split_photos` holds out of training);
+    ``paths`` measures just those files of the folder instead.
     """
     import colorlab as cl
     from colorlab import metrics
     from colorlab.datasets import photo_paths, split_photos
 
-    paths = photo_paths(folder)
+    paths = list(paths) if paths is not None else photo_paths(folder)
     if not paths:
         raise ImageError(f"{folder} holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).")
     if every:

@@ -384,6 +384,29 @@ def split_photos(paths: list[Path], every: int = 10) -> tuple[list[Path], list[P
     return [p for i, p in enumerate(paths) if i % every], paths[::every]
 
 
+def split_with_tuning(
+    paths: list[Path], every: int = 10
+) -> tuple[list[Path], list[Path], list[Path]]:
+    """Split photo paths three ways: (training, tuning, validation), by file name alone.
+
+    Validation is :func:`split_photos`'s (files 0, 10, 20, … of the sorted list); tuning
+    takes the files halfway between (5, 15, 25, …). Choices made after training (such as
+    the photo model's confidence factor) are fitted on the tuning photos, so the
+    validation photos stay unseen by every choice, and a second held-out set of the same
+    size shows how much a mean over ~100 photos moves from one set to another.
+
+    Example:
+        >>> train, tune, val = split_with_tuning([Path(f"{i:02d}.jpg") for i in range(25)])
+        >>> len(train), [p.name for p in tune], [p.name for p in val]
+        (20, ['05.jpg', '15.jpg'], ['00.jpg', '10.jpg', '20.jpg'])
+    """
+    train, val = split_photos(paths, every)
+    paths = sorted(paths)
+    tune = paths[every // 2 :: every]
+    chosen = set(tune)
+    return [p for p in train if p not in chosen], tune, val
+
+
 def color_photos(paths, size: Size = None) -> list[np.ndarray]:
     """Load ``paths`` and keep the photos that have color to compare with (for measuring).
 

@@ -285,6 +285,20 @@ def fit_many(
 # ------------------------------------------------------------------ real photos (10)
 
 
+def _psnrs(model, photos) -> tuple[np.ndarray, np.ndarray]:
+    """Per-photo PSNR of ``model`` (colorizing each photo's gray version) and of gray."""
+    from colorlab.color import to_gray
+    from colorlab.colorize import colorize
+    from colorlab.metrics import psnr
+
+    model_psnr, gray_psnr = [], []
+    for rgb in photos:
+        gray = to_gray(rgb)
+        model_psnr.append(psnr(rgb, colorize(model, gray)))
+        gray_psnr.append(psnr(rgb, gray))
+    return np.array(model_psnr), np.array(gray_psnr)
+
+
 def gain_over_gray(model, photos) -> dict[str, float]:
     """Mean PSNR of ``model`` and of the gray baseline over color photos at their own size.
 
@@ -299,16 +313,7 @@ def gain_over_gray(model, photos) -> dict[str, float]:
         >>> sorted(gain_over_gray(model, [np.ones((40, 48, 3)) / 2]))
         ['above_gray', 'gain', 'gray_psnr', 'psnr']
     """
-    from colorlab.color import to_gray
-    from colorlab.colorize import colorize
-    from colorlab.metrics import psnr
-
-    model_psnr, gray_psnr = [], []
-    for rgb in photos:
-        gray = to_gray(rgb)
-        model_psnr.append(psnr(rgb, colorize(model, gray)))
-        gray_psnr.append(psnr(rgb, gray))
-    m, g = np.array(model_psnr), np.array(gray_psnr)
+    m, g = _psnrs(model, photos)
     return {
         "psnr": float(m.mean()),
         "gray_psnr": float(g.mean()),
@@ -416,12 +421,49 @@ def fit_photos(
     return history
 
 
+def with_confidence(model, factor: float):
+    """A copy of a photo model whose colors are ``factor`` times as strong (same weights).
+
+    The photo model ends in a ``confidence`` factor on ab (see
+    :func:`colorlab.models.photo_model`): below 1 the colors are fainter and safer, above 1
+    more vivid and more often wrong. The copy's factor is the model's times ``factor``.
+
+    Example:
+        >>> from colorlab.models import photo_model
+        >>> m = photo_model(width=4, working_size=32)
+        >>> float(with_confidence(m, 2.0).get_layer("confidence").scale)
+        2.0
+    """
+    import keras
+
+    from colorlab.models import photo_model
+
+    config = {layer.name: layer for layer in model.layers}
+    if "confidence" not in config or "working_size" not in config:
+        raise ValueError("only models built by cl.models.photo_model have a confidence factor.")
+    # The first convolution has `width` filters (photo_model's argument).
+    width = next(x for x in model.layers if isinstance(x, keras.layers.Conv2D)).filters
+    copy = photo_model(
+        width=width,
+        working_size=config["working_size"].size,
+        global_features="summary" in config,
+        confidence=float(config["confidence"].scale) * float(factor),
+    )
+    copy.set_weights(model.get_weights())
+    return copy
+
+
 def calibrate(model, photos, factors=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0)):
     """Fit the photo model's confidence factor on ``photos``; return (new model, factor, gains).
 
-    Each factor scales the predicted ab; the one with the best mean PSNR over the photos
-    (colorized from gray at their own size, as :func:`gain_over_gray` measures) is kept
-    in a copy of the model. Fit it on training photos, never on the ones you report.
+    Each factor scales the predicted ab (:func:`with_confidence`) and is scored by its mean
+    gain over gray on the photos (colorized from gray at their own size, as
+    :func:`gain_over_gray` measures). The best factor is kept only if it beats 1 (the
+    network as trained) by more than the noise: one standard error of the photos'
+    differences between the two. A change the photos cannot tell from chance is not made
+    (the "one standard error" rule of model selection): with ~100 photos, a few nearly gray
+    ones can favor any factor. Fit it on photos held out of training, never on the ones
+    you report.
 
     Example:
         >>> from colorlab.models import photo_model
@@ -430,27 +472,15 @@ def calibrate(model, photos, factors=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0)):
         >>> factor in (0.5, 1.0), sorted(gains)
         (True, [0.5, 1.0])
     """
-    import keras
-
-    from colorlab.models import photo_model
-
-    config = {layer.name: layer for layer in model.layers}
-    if "confidence" not in config or "working_size" not in config:
-        raise ValueError("calibrate works on models built by cl.models.photo_model.")
-    start = float(config["confidence"].scale)
-    # The first convolution has `width` filters (photo_model's argument).
-    width = next(x for x in model.layers if isinstance(x, keras.layers.Conv2D)).filters
-    size = config["working_size"].size
-    gains, candidates = {}, {}
+    psnrs, candidates = {}, {}
     for factor in factors:
-        candidate = photo_model(
-            width=width,
-            working_size=size,
-            global_features="summary" in config,
-            confidence=start * float(factor),
-        )
-        candidate.set_weights(model.get_weights())
-        gains[float(factor)] = gain_over_gray(candidate, photos)["gain"]
-        candidates[float(factor)] = candidate
+        candidates[float(factor)] = candidate = with_confidence(model, factor)
+        m, g = _psnrs(candidate, photos)
+        psnrs[float(factor)] = m
+    gains = {f: float((m - g).mean()) for f, m in psnrs.items()}
     best = max(gains, key=gains.get)
+    if 1.0 in psnrs and len(photos) > 1:
+        difference = psnrs[best] - psnrs[1.0]
+        if difference.mean() <= difference.std(ddof=1) / np.sqrt(len(difference)):
+            best = 1.0
     return candidates[best], best, gains

@@ -178,7 +178,12 @@ def test_photo_model_card_says_what_the_issue_asks():
     assert q["mean"]["model"]["psnr"] > q["mean"]["gray"]["psnr"]  # beats gray on unseen photos
     assert len(q["images"]) > 80 and q["no_color"]  # every 10th of 1,000, B&W left out
     assert cl.layers.working_size(cl.load_model("photos")) == (128, 16)
-    assert card["settings"]["validation gain per epoch (dB over gray)"]
+    assert card["settings"]["tuning gain per epoch (dB over gray)"]
+    # The tuning photos (which chose the confidence factor) are not validation photos.
+    validation = {image["name"] for image in q["images"]} | set(q["no_color"])
+    assert card["settings"]["tuning photos"] and not validation & set(
+        card["settings"]["tuning photos"]
+    )
 
 
 @pytest.mark.parametrize("name", ["scenes_regression", "scenes_fusion", "scenes_classification"])
@@ -335,15 +340,46 @@ def test_fit_photos_needs_a_photo_loss():
         cl.training.fit_photos(models.lesson_model(width=4), images, epochs=1, crop=32)
 
 
+def _photos_colored_by(model, factors):
+    """Photos whose true colors are ``model``'s at each of ``factors`` (one photo each)."""
+    scenes = cl.datasets.scenes(len(factors), size=48, seed=8)[0]
+    return [
+        cl.colorize(cl.training.with_confidence(model, f), cl.to_gray(x))
+        for f, x in zip(factors, scenes, strict=True)
+    ]
+
+
 def test_calibrate_picks_the_factor_with_the_best_gain():
-    """A model whose colors are twice too strong is calibrated to about half."""
-    photos = list(cl.datasets.scenes(3, size=48, seed=8)[0])
+    """Photos colored at half the model's strength calibrate it to a half."""
     m = models.photo_model(width=4, working_size=48, seed=0)
+    photos = _photos_colored_by(m, (0.5, 0.5, 0.5))
     tuned, factor, gains = cl.training.calibrate(m, photos, factors=(0.25, 0.5, 1.0))
-    assert factor == max(gains, key=gains.get) and set(gains) == {0.25, 0.5, 1.0}
+    assert factor == 0.5 == max(gains, key=gains.get) and set(gains) == {0.25, 0.5, 1.0}
     assert tuned.get_layer("confidence").scale == pytest.approx(factor)
     assert cl.training.gain_over_gray(tuned, photos)["gain"] == pytest.approx(gains[factor])
     x = np.full((1, 48, 48, 1), 50.0, "float32")
     np.testing.assert_allclose(tuned(x).numpy(), factor * m(x).numpy(), atol=1e-6)
     with pytest.raises(ValueError, match="photo_model"):
         cl.training.calibrate(models.lesson_model(width=4), photos)
+    vivid = cl.training.with_confidence(tuned, 3.0)
+    np.testing.assert_allclose(vivid(x).numpy(), 3 * tuned(x).numpy(), atol=1e-6)
+
+
+def test_calibrate_keeps_the_model_when_the_photos_disagree():
+    """Two photos want half the colors, one the colors as they are: the mean favors a half,
+    but by less than its standard error over three photos, so no change is made."""
+    m = models.photo_model(width=4, working_size=48, seed=0)
+    photos = _photos_colored_by(m, (0.5, 0.5, 1.0))
+    _, factor, gains = cl.training.calibrate(m, photos, factors=(0.5, 1.0))
+    assert max(gains, key=gains.get) == 0.5 and factor == 1.0
+
+
+def test_readme_quotes_the_photo_model_card():
+    """The README's validation table and above-gray count are the card's, not typed-in copies."""
+    card = shipped_models()["photos"]["quality"]
+    readme = (WEIGHTS.parent.parent / "README.md").read_text()
+    for side, label in (("model", "photos"), ("gray", "gray baseline")):
+        numbers = " | ".join(f"{card['mean'][side][k]:.3f}" for k in cl.metrics.METRICS)
+        assert f"| {label} | {numbers} |" in readme
+    above = sum(i["model"]["psnr"] > i["gray"]["psnr"] for i in card["images"])
+    assert f"{card['above_gray']:.0%} ({above} of {len(card['images'])})" in readme

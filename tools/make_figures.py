@@ -270,13 +270,13 @@ def your_photos() -> None:
 
 
 def photo_model() -> None:
-    """Lesson 11: the photo model's validation curve, and two photos it never saw."""
+    """Lesson 11: the photo model's tuning curve, and two photos it never saw."""
     import json
 
     from matplotlib.ticker import MaxNLocator
 
     card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
-    curve = card["settings"]["validation gain per epoch (dB over gray)"]
+    curve = card["settings"]["tuning gain per epoch (dB over gray)"]
     model = cl.load_model("photos")
     fig = plt.figure(figsize=(13, 4.6))
     grid = fig.add_gridspec(2, 4, width_ratios=[1.6, 1, 1, 1])
@@ -284,7 +284,7 @@ def photo_model() -> None:
     ax.plot(range(1, len(curve) + 1), curve, marker="o")
     ax.axhline(0, color="gray", lw=1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set(xlabel="epoch", ylabel="dB over gray", title="validation gain while training")
+    ax.set(xlabel="epoch", ylabel="dB over gray", title="gain on held-out tuning photos")
     for row, name in enumerate(("chelsea", "rocket")):
         rgb = cl.training.center_crop(cl.datasets.sample_photo(name), 160)
         gray = cl.to_gray(rgb)
