@@ -37,11 +37,18 @@ def test_old_version_is_reported():
     assert not result.ok and "999.0" in result.fix
 
 
-def test_check_runs_from_the_command_line():
+@pytest.mark.parametrize("module", [["colorlab"], ["colorlab.check"]], ids=" ".join)
+def test_check_runs_from_the_command_line_without_warnings(module):
+    """`python -m colorlab check` (make check) and `python -m colorlab.check`: no noise."""
+    args = [*module, "check"] if module == ["colorlab"] else module
     proc = subprocess.run(
-        [sys.executable, "-m", "colorlab.cli", "check"], capture_output=True, text=True, timeout=300
+        [sys.executable, "-W", "error::RuntimeWarning", "-m", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    assert "✓ Python" in proc.stdout
+    assert "✓ Python" in proc.stdout, proc.stderr
+    assert "Warning" not in proc.stderr
     assert proc.returncode == (0 if "✗" not in proc.stdout else 1)
 
 
