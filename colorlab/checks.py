@@ -1,4 +1,4 @@
-"""Self-checks for the exercises: each prints "✓ correct" or raises AssertionError with a hint.
+"""Self-checks for the exercises: each prints "✓ correct" or raises :class:`NotYet` with a hint.
 
 Every check is called from the cell right below its exercise, e.g.
 ``cl.checks.my_photos_folder(my_folder)``.
@@ -13,9 +13,25 @@ import numpy as np
 CORRECT = "✓ correct"
 
 
+class NotYet(AssertionError):
+    """A check's hint. In a notebook it shows as one short message, not as a traceback.
+
+    IPython draws an exception with a ``_render_traceback_`` method by calling it instead
+    of printing the stack, which would show the checker's source, expected answer
+    included. It is still an error: the cell stops, and nbval sees the failure.
+
+    Example:
+        >>> NotYet("Not yet: `x` is still empty.")._render_traceback_()
+        ['✗ Not yet: `x` is still empty.']
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"✗ {self}"]
+
+
 def _require(condition: bool, hint: str) -> None:
     if not condition:
-        raise AssertionError(f"Not yet: {hint}")
+        raise NotYet(f"Not yet: {hint}")
 
 
 def _done(extra: str = "") -> None:

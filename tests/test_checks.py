@@ -90,3 +90,27 @@ def test_reconstruction_checks():
     img = cl.datasets.sample_photo("coffee", size=(16, 24))
     checks.own_colorize(model, img, cl.colorize(model, img))
     rejects(checks.own_colorize, model, img, img, hint="differ")  # the original is not it
+
+
+def test_hints_in_a_notebook_are_short_messages_and_still_errors():
+    """In a real kernel: a wrong answer and a check run before its exercise show one line
+    of hint (no traceback, no checker source), and the cell still fails; any other
+    NameError keeps its usual traceback."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    cells = [
+        "import colorlab as cl\ncl.setup(plots=False)",
+        "cl.checks.start_photo(photo)",
+        "cl.checks.start_photo(None)",
+        "not_defined_anywhere + 1",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    errors = [[o for o in cell.outputs if o.output_type == "error"] for cell in nb.cells]
+    assert errors[0] == []
+    missing, wrong, other = errors[1][0], errors[2][0], errors[3][0]
+    assert missing.ename == "NameError" and len(missing.traceback) == 1
+    assert "no `photo` yet" in missing.traceback[0] and "exercise" in missing.traceback[0]
+    assert wrong.ename == "NotYet" and wrong.traceback == ["✗ Not yet: `photo` is still empty."]
+    assert other.ename == "NameError" and len(other.traceback) > 1
