@@ -219,11 +219,14 @@ def split_x_y(lab: np.ndarray, X: object, Y: object) -> None:
     Y = _is_array(Y, "Y")
     h, w = lab.shape[:2]
     _require(
-        X.shape in ((h, w), (h, w, 1)), f"X should be one layer, shape {(h, w)}; got {X.shape}."
+        X.shape != (h, w, 1),
+        f"X has shape {X.shape}: a third axis of size 1 (from lab[:, :, 0:1] or [..., :1]). "
+        f"The exercise asks for one flat layer, shape {(h, w)}: lab[:, :, 0].",
     )
+    _require(X.shape == (h, w), f"X should be one layer, shape {(h, w)}; got {X.shape}.")
     _require(Y.shape == (h, w, 2), f"Y should be two layers, shape {(h, w, 2)}; got {Y.shape}.")
     _require(
-        np.array_equal(X.reshape(h, w), lab[:, :, 0]),
+        np.array_equal(X, lab[:, :, 0]),
         "X should be layer 0 of lab (L): lab[:, :, 0].",
     )
     _require(np.array_equal(Y, lab[:, :, 1:]), "Y should be layers 1 and 2 (a, b): lab[:, :, 1:].")
@@ -233,9 +236,12 @@ def split_x_y(lab: np.ndarray, X: object, Y: object) -> None:
 def round_trip(image: np.ndarray, back: object) -> None:
     """Exercise 03.2: RGB → Lab → RGB gives the photo back (floats in [0, 1]).
 
+    ``image`` holds 0-255 values (the lesson gives floats, where ``rgb2lab`` does not
+    divide by 255 for you).
+
     Example:
         >>> import numpy as np
-        >>> img = np.full((2, 2, 3), 128, np.uint8)
+        >>> img = np.full((2, 2, 3), 128.0)
         >>> round_trip(img, img / 255)
         ✓ correct: largest difference 0.000000 (out of 1)
     """
@@ -247,7 +253,9 @@ def round_trip(image: np.ndarray, back: object) -> None:
     )
     diff = float(np.abs(back - image / 255.0).max())
     _require(
-        diff < 1e-3, f"the largest difference is {diff:.3g}: use lab2rgb(rgb2lab(image / 255))."
+        diff < 1e-3,
+        f"the largest difference is {diff:.3g}. Divide by 255 before rgb2lab: it takes floats "
+        "as already in [0, 1] (lab2rgb(rgb2lab(pixels / 255))).",
     )
     _done(f"largest difference {diff:.6f} (out of 1)")
 

@@ -50,9 +50,14 @@ def test_split_and_round_trip():
     checks.split_x_y(lab, lab[..., 0], lab[..., 1:])
     rejects(checks.split_x_y, lab, lab[..., 1], lab[..., 1:], hint="layer 0")
     rejects(checks.split_x_y, lab, lab[..., 0], lab[..., :2], hint="layers 1 and 2")
-    img = np.round(cl.datasets.leaf(16) * 255).astype(np.uint8)
-    checks.round_trip(img, img / 255)
-    rejects(checks.round_trip, img, img.astype(float), hint="image / 255")
+    rejects(checks.split_x_y, lab, lab[..., :1], lab[..., 1:], hint="third axis of size 1")
+    from skimage.color import lab2rgb, rgb2lab
+
+    pixels = np.round(cl.datasets.leaf(16) * 255)  # floats 0-255, as in the lesson
+    checks.round_trip(pixels, lab2rgb(rgb2lab(pixels / 255)))
+    rejects(checks.round_trip, pixels, pixels, hint="255")
+    # Without ÷255, rgb2lab takes the floats as if in [0, 1]: the check must notice.
+    rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels)), hint="Divide by 255")
 
 
 def test_normalization_checks():
