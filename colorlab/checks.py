@@ -381,10 +381,10 @@ def relu_unreachable(Y: np.ndarray, fraction: object) -> None:
 # ------------------------------------------------------------------- 06
 
 
-def canvas(X: np.ndarray, output: np.ndarray, canvas: object) -> None:
-    """Exercise 06.1: an (H, W, 3) Lab canvas: L in layer 0, output × 128 in layers 1-2.
+def canvas(X: np.ndarray, prediction: np.ndarray, canvas: object) -> None:
+    """Exercise 06.1: an (H, W, 3) Lab canvas: L in layer 0, prediction × 128 in layers 1-2.
 
-    ``X`` is (1, H, W, 1) and ``output`` the network's (1, H, W, 2) answer in [-1, 1].
+    ``X`` is (1, H, W, 1) and ``prediction`` the network's (1, H, W, 2) answer in [-1, 1].
 
     Example:
         >>> import numpy as np
@@ -396,11 +396,14 @@ def canvas(X: np.ndarray, output: np.ndarray, canvas: object) -> None:
     h, w = X.shape[1:3]
     _require(c.shape == (h, w, 3), f"the canvas should have shape {(h, w, 3)}; got {c.shape}.")
     _require(np.allclose(c[..., 0], X[0, ..., 0]), "layer 0 should be L: X[0][:, :, 0].")
-    if np.allclose(c[..., 1:], output[0]) and not np.allclose(output[0], 0):
-        raise AssertionError("Not yet: multiply the output by 128 first: it is ab / 128.")
     _require(
-        np.allclose(c[..., 1:], output[0] * 128, atol=1e-3),
-        "layers 1 and 2 should be output[0] * 128.",
+        not (np.allclose(c[..., 1:], prediction[0]) and not np.allclose(prediction[0], 0)),
+        "layers 1 and 2 hold the network's answer as it is, ab / 128: use `ab[0]`, the "
+        "prediction × 128.",
+    )
+    _require(
+        np.allclose(c[..., 1:], prediction[0] * 128, atol=1e-3),
+        "layers 1 and 2 should be a and b: `ab[0]` (the prediction × 128).",
     )
     _done("L in layer 0, a and b (×128) in layers 1 and 2")
 

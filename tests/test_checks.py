@@ -89,7 +89,7 @@ def test_reconstruction_checks():
     X = np.full((1, 4, 4, 1), 40.0)
     out = np.full((1, 4, 4, 2), 0.25)
     checks.canvas(X, out, np.concatenate([X[0], out[0] * 128], -1))
-    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="multiply")
+    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="ab / 128")
     rejects(checks.canvas, X, out, np.zeros((4, 4, 3)), hint="layer 0")
     model = cl.models.lesson_model(width=4)
     img = cl.datasets.sample_photo("coffee", size=(16, 24))
