@@ -135,6 +135,10 @@ def setup(seed: int = 0, plots: bool = True, tensorflow: bool = False) -> None:
         import_tensorflow_quietly()
     seed_everything(seed)
     install_hints()
+    # NumPy 2 shows a scalar inside a tuple or list as np.int64(387); a learner should read
+    # (387, 118). The 1.25 style prints NumPy numbers as plain numbers, and changes nothing
+    # else about how arrays print.
+    np.set_printoptions(legacy="1.25")
     if plots:
         import matplotlib as mpl
 

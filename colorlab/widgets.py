@@ -616,8 +616,8 @@ def wipe(before: np.ndarray, after: np.ndarray, position: float) -> np.ndarray:
     Example:
         >>> import numpy as np
         >>> out = wipe(np.zeros((4, 10, 3)), np.ones((4, 10, 3)), 0.5)
-        >>> out[0, 0, 0], out[0, 9, 0]
-        (np.float64(0.0), np.float64(1.0))
+        >>> float(out[0, 0, 0]), float(out[0, 9, 0])
+        (0.0, 1.0)
     """
     if before.shape != after.shape:
         raise ValueError(f"before {before.shape} and after {after.shape} must have the same shape.")

@@ -102,3 +102,18 @@ def test_my_photos_folder_check_in_a_copy_of_the_course(tmp_path, monkeypatch):
     cl.checks.my_photos_folder("../data/my_photos")
     with pytest.raises(AssertionError, match="not the one"):
         cl.checks.my_photos_folder("../other/my_photos")
+
+
+def test_setup_prints_numpy_numbers_as_plain_numbers():
+    """(387, 118), not (np.int64(387), np.int64(118)), in every lesson (they call setup)."""
+    import numpy as np
+
+    import colorlab as cl
+
+    cl.setup(plots=False)
+    try:
+        where = np.unravel_index(np.argmax(np.eye(3)[::-1]), (3, 3))
+        assert str(where) == "(0, 2)" and repr(np.float64(0.5)) == "0.5"
+        assert repr(np.arange(3)) == "array([0, 1, 2])"  # arrays print as before
+    finally:
+        np.set_printoptions(legacy=False)
