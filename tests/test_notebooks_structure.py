@@ -168,3 +168,23 @@ def test_make_student_keeps_a_learners_work(tmp_path):
 
     make_student.build(tmp_path, overwrite=True)
     assert "My notes." not in mine.read_text()
+
+
+#: Diverging colormaps (and cividis, once misused for b): only cl.plotting.show_signed,
+#: which centers them on 0, may name them.
+DIVERGING = re.compile(
+    r"\b(PiYG|PRGn|BrBG|PuOr|RdGy|RdBu|RdYlBu|RdYlGn|Spectral|coolwarm|bwr|seismic|cividis)"
+)
+
+
+def test_signed_quantities_are_drawn_centered_on_zero():
+    """a, b and signed errors go through cl.plotting.show_signed, where 0 is white."""
+    sources = {p.name: p.read_text() for p in (ROOT / "tools").glob("*.py")}
+    sources |= {
+        p.name: "\n".join(c.source for c in read(p).cells if c.cell_type == "code") for p in LESSONS
+    }
+    sources |= {
+        p.name: p.read_text() for p in (ROOT / "colorlab").glob("*.py") if p.name != "plotting.py"
+    }
+    offenders = {name: DIVERGING.findall(text) for name, text in sources.items()}
+    assert not {k: v for k, v in offenders.items() if v}, "use cl.plotting.show_signed"
