@@ -221,23 +221,51 @@ def pixel_painter(image: np.ndarray) -> w.VBox:
 # ------------------------------------------------------------------- lesson 02
 
 
+#: Hue ranges (upper limit in degrees) and the everyday name of the color in them.
+HUE_NAMES = (
+    (15, "red"),
+    (45, "orange"),
+    (70, "yellow"),
+    (165, "green"),
+    (195, "cyan"),
+    (255, "blue"),
+    (290, "purple"),
+    (345, "magenta"),
+    (360, "red"),
+)
+
+
 def describe_rgb(r: int, g: int, b: int) -> str:
-    """Name what an (R, G, B) triple in 0-255 is: black, white, a gray, or a mix.
+    """Name the color an (R, G, B) triple in 0-255 makes, and which layers make it.
+
+    Named by its hue (the everyday name: yellow is red and green light together), not by
+    its largest layer.
 
     Example:
         >>> describe_rgb(255, 255, 255), describe_rgb(90, 90, 90), describe_rgb(0, 0, 0)
         ('white: all three layers high', 'gray: R = G = B', 'black: all three layers at 0')
+        >>> describe_rgb(255, 255, 0), describe_rgb(158, 204, 89)
+        ('yellow: red and green layers high', 'green: green layer highest')
     """
+    import colorsys
+
     if r == g == b:
         if r == 255:
             return "white: all three layers high"
         if r == 0:
             return "black: all three layers at 0"
         return "gray: R = G = B"
-    names = ("red", "green", "blue")
-    values = (r, g, b)
-    top = names[int(np.argmax(values))]
-    return f"a color: {top} is the strongest layer"
+    hue, saturation, value = colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)
+    name = next(label for limit, label in HUE_NAMES if hue * 360 < limit)
+    if saturation < 0.25:
+        name = f"grayish {name}"
+    elif value < 0.4:
+        name = f"dark {name}"
+    top = max(r, g, b)
+    high = [n for n, v in zip(("red", "green", "blue"), (r, g, b), strict=True) if v >= 0.8 * top]
+    if len(high) == 1:
+        return f"{name}: {high[0]} layer highest"
+    return f"{name}: {' and '.join(high)} layers high"
 
 
 def rgb_mixer() -> w.VBox:
