@@ -43,6 +43,11 @@ import numpy as np  # noqa: E402
 from colorlab.plotting import figure_to_png, model_grid, pixel_heatmap, to_png  # noqa: E402
 
 
+#: Width in pixels of a widget's main picture: about half of a 1024×768 projector's
+#: screen, big enough to read from the back of a room (it shrinks on narrower screens).
+VIEW_WIDTH = 480
+
+
 def _image_view(width: int, hidden: bool = False) -> w.Image:
     """An empty PNG view ``width`` pixels wide that shrinks to fit a narrower notebook.
 
@@ -67,7 +72,7 @@ def _show(view: w.Image, png: bytes) -> None:
     view.layout.display = None
 
 
-def _slider_view(slider, render, name: str, width: int = 320) -> w.VBox:
+def _slider_view(slider, render, name: str, width: int = VIEW_WIDTH) -> w.VBox:
     """One slider above one picture and one line of text, redrawn on every move.
 
     ``render(value)`` returns ``(png_bytes, text)``; the slider is kept as ``box.<name>``,
@@ -141,7 +146,7 @@ def pixel_explorer(image: np.ndarray, size: int = 8) -> w.VBox:
     h, wd = image.shape
     row = w.IntSlider(value=h // 2, min=0, max=h - size, description="row")
     col = w.IntSlider(value=wd // 2, min=0, max=wd - size, description="column")
-    whole = _image_widget(outline(image, row.value, col.value, size), width=320)
+    whole = _image_widget(outline(image, row.value, col.value, size), width=VIEW_WIDTH)
     zoom = w.Image(format="png")
     readout = w.Label()
 
@@ -194,7 +199,7 @@ def pixel_painter(image: np.ndarray) -> w.VBox:
     row = w.IntSlider(value=h // 2, min=0, max=h - 1, description="row")
     col = w.IntSlider(value=wd // 2, min=0, max=wd - 1, description="column")
     value = w.IntSlider(value=int(image[h // 2, wd // 2]), min=0, max=255, description="value")
-    scale = max(1, 320 // max(h, wd))
+    scale = max(1, VIEW_WIDTH // max(h, wd))
     view = _image_widget(image, scale)
     label = w.Label()
     state = {"img": image}
@@ -327,7 +332,7 @@ def channel_toggles(rgb: np.ndarray) -> w.VBox:
         w.Checkbox(value=True, description=n, indent=False, layout=w.Layout(width="70px"))
         for n in ("R", "G", "B")
     ]
-    view = _image_widget(rgb, width=320)
+    view = _image_widget(rgb, width=VIEW_WIDTH)
     readout = w.Label()
 
     def update(_=None):
