@@ -42,7 +42,6 @@ import numpy as np  # noqa: E402
 
 from colorlab.plotting import figure_to_png, model_grid, pixel_heatmap, to_png  # noqa: E402
 
-
 #: Width in pixels of a widget's main picture: about half of a 1024×768 projector's
 #: screen, big enough to read from the back of a room (it shrinks on narrower screens).
 VIEW_WIDTH = 480
