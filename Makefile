@@ -35,7 +35,7 @@ figures: $(VENV)/.installed-base
 	$(PY) tools/make_figures.py
 
 check: $(VENV)/.installed-base
-	$(PY) -m colorlab.check
+	$(PY) -m colorlab check
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check colorlab tests tools benchmarks

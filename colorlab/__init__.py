@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from colorlab import check, checks, course, datasets
+from colorlab import checks, course, datasets
 from colorlab.color import (
     compose_lab,
     denormalize_ab,
@@ -31,8 +31,19 @@ from colorlab.session import setup
 __version__ = "0.1.0"
 
 # Submodules that pull in heavy libraries (ipywidgets, TensorFlow) load on first use,
-# so that `import colorlab` and the command line start fast.
-_LAZY = ("widgets", "plotting", "models", "metrics", "training", "pipeline", "bins", "layers")
+# so that `import colorlab` and the command line start fast. `check` is lazy too, so that
+# `python -m colorlab.check` runs it without a RuntimeWarning about a module imported twice.
+_LAZY = (
+    "widgets",
+    "plotting",
+    "models",
+    "metrics",
+    "training",
+    "pipeline",
+    "bins",
+    "layers",
+    "check",
+)
 
 
 def __getattr__(name: str):

@@ -1,6 +1,6 @@
 """Check that this machine is ready for the course; print ✓/✗ lines with a fix for each ✗.
 
-Run it from a terminal with ``python -m colorlab.check`` (or ``colorlab check``), or
+Run it from a terminal with ``python -m colorlab check`` (or ``colorlab check``), or
 call :func:`run` in a notebook (``00_start_here`` does).
 """
 

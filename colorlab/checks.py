@@ -1,4 +1,4 @@
-"""Self-checks for the exercises: each prints "✓ correct" or raises AssertionError with a hint.
+"""Self-checks for the exercises: each prints "✓ correct" or raises :class:`NotYet` with a hint.
 
 Every check is called from the cell right below its exercise, e.g.
 ``cl.checks.my_photos_folder(my_folder)``.
@@ -13,9 +13,25 @@ import numpy as np
 CORRECT = "✓ correct"
 
 
+class NotYet(AssertionError):
+    """A check's hint. In a notebook it shows as one short message, not as a traceback.
+
+    IPython draws an exception with a ``_render_traceback_`` method by calling it instead
+    of printing the stack, which would show the checker's source, expected answer
+    included. It is still an error: the cell stops, and nbval sees the failure.
+
+    Example:
+        >>> NotYet("Not yet: `x` is still empty.")._render_traceback_()
+        ['✗ Not yet: `x` is still empty.']
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"✗ {self}"]
+
+
 def _require(condition: bool, hint: str) -> None:
     if not condition:
-        raise AssertionError(f"Not yet: {hint}")
+        raise NotYet(f"Not yet: {hint}")
 
 
 def _done(extra: str = "") -> None:
@@ -203,11 +219,14 @@ def split_x_y(lab: np.ndarray, X: object, Y: object) -> None:
     Y = _is_array(Y, "Y")
     h, w = lab.shape[:2]
     _require(
-        X.shape in ((h, w), (h, w, 1)), f"X should be one layer, shape {(h, w)}; got {X.shape}."
+        X.shape != (h, w, 1),
+        f"X has shape {X.shape}: a third axis of size 1 (from lab[:, :, 0:1] or [..., :1]). "
+        f"The exercise asks for one flat layer, shape {(h, w)}: lab[:, :, 0].",
     )
+    _require(X.shape == (h, w), f"X should be one layer, shape {(h, w)}; got {X.shape}.")
     _require(Y.shape == (h, w, 2), f"Y should be two layers, shape {(h, w, 2)}; got {Y.shape}.")
     _require(
-        np.array_equal(X.reshape(h, w), lab[:, :, 0]),
+        np.array_equal(X, lab[:, :, 0]),
         "X should be layer 0 of lab (L): lab[:, :, 0].",
     )
     _require(np.array_equal(Y, lab[:, :, 1:]), "Y should be layers 1 and 2 (a, b): lab[:, :, 1:].")
@@ -217,9 +236,12 @@ def split_x_y(lab: np.ndarray, X: object, Y: object) -> None:
 def round_trip(image: np.ndarray, back: object) -> None:
     """Exercise 03.2: RGB → Lab → RGB gives the photo back (floats in [0, 1]).
 
+    ``image`` holds 0-255 values (the lesson gives floats, where ``rgb2lab`` does not
+    divide by 255 for you).
+
     Example:
         >>> import numpy as np
-        >>> img = np.full((2, 2, 3), 128, np.uint8)
+        >>> img = np.full((2, 2, 3), 128.0)
         >>> round_trip(img, img / 255)
         ✓ correct: largest difference 0.000000 (out of 1)
     """
@@ -231,7 +253,9 @@ def round_trip(image: np.ndarray, back: object) -> None:
     )
     diff = float(np.abs(back - image / 255.0).max())
     _require(
-        diff < 1e-3, f"the largest difference is {diff:.3g}: use lab2rgb(rgb2lab(image / 255))."
+        diff < 1e-3,
+        f"the largest difference is {diff:.3g}. Divide by 255 before rgb2lab: it takes floats "
+        "as already in [0, 1] (lab2rgb(rgb2lab(pixels / 255))).",
     )
     _done(f"largest difference {diff:.6f} (out of 1)")
 
@@ -357,10 +381,10 @@ def relu_unreachable(Y: np.ndarray, fraction: object) -> None:
 # ------------------------------------------------------------------- 06
 
 
-def canvas(X: np.ndarray, output: np.ndarray, canvas: object) -> None:
-    """Exercise 06.1: an (H, W, 3) Lab canvas: L in layer 0, output × 128 in layers 1-2.
+def canvas(X: np.ndarray, prediction: np.ndarray, canvas: object) -> None:
+    """Exercise 06.1: an (H, W, 3) Lab canvas: L in layer 0, prediction × 128 in layers 1-2.
 
-    ``X`` is (1, H, W, 1) and ``output`` the network's (1, H, W, 2) answer in [-1, 1].
+    ``X`` is (1, H, W, 1) and ``prediction`` the network's (1, H, W, 2) answer in [-1, 1].
 
     Example:
         >>> import numpy as np
@@ -372,11 +396,14 @@ def canvas(X: np.ndarray, output: np.ndarray, canvas: object) -> None:
     h, w = X.shape[1:3]
     _require(c.shape == (h, w, 3), f"the canvas should have shape {(h, w, 3)}; got {c.shape}.")
     _require(np.allclose(c[..., 0], X[0, ..., 0]), "layer 0 should be L: X[0][:, :, 0].")
-    if np.allclose(c[..., 1:], output[0]) and not np.allclose(output[0], 0):
-        raise AssertionError("Not yet: multiply the output by 128 first: it is ab / 128.")
     _require(
-        np.allclose(c[..., 1:], output[0] * 128, atol=1e-3),
-        "layers 1 and 2 should be output[0] * 128.",
+        not (np.allclose(c[..., 1:], prediction[0]) and not np.allclose(prediction[0], 0)),
+        "layers 1 and 2 hold the network's answer as it is, ab / 128: use `ab[0]`, the "
+        "prediction × 128.",
+    )
+    _require(
+        np.allclose(c[..., 1:], prediction[0] * 128, atol=1e-3),
+        "layers 1 and 2 should be a and b: `ab[0]` (the prediction × 128).",
     )
     _done("L in layer 0, a and b (×128) in layers 1 and 2")
 

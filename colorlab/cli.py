@@ -29,24 +29,69 @@ DEFAULT_MODEL = "photos"
 
 
 def _err(message: str) -> None:
+    _Progress.break_line()
     print(f"colorlab: {message}", file=sys.stderr)
 
 
 class _Progress:
-    """A Keras progress bar on stderr (stdout stays clean for --json), shown for 2+ items."""
+    """Progress on stderr for 2+ items: one line redrawn in place on a terminal, one plain
+    line of what is being done in a file or pipe (stdout stays clean for ``--json``).
+
+    Written here rather than with Keras's ``Progbar``: that one writes ANSI color codes into
+    log files too, and its line and the error messages printed between two updates run
+    together. An error (:func:`_err`) first ends the progress line.
+    """
+
+    #: The progress line being drawn on the terminal, if any.
+    _open: _Progress | None = None
 
     def __init__(self, total: int, what: str):
-        self.bar = None
-        if total > 1:
-            from keras.utils import Progbar
-
+        self.total, self.what = total, what
+        self.live = total > 1 and sys.stderr.isatty()
+        if total > 1 and not self.live:
             print(what, file=sys.stderr)
-            self.bar = Progbar(total, unit_name="photo")
+
+    @property
+    def shown(self) -> bool:
+        """True when a progress line replaces the per-photo lines (2+ items on a terminal)."""
+        return self.live
 
     def update(self, done: int) -> None:
-        if self.bar is not None:
-            with contextlib.redirect_stdout(sys.stderr):
-                self.bar.update(done)
+        if not self.live:
+            return
+        sys.stderr.write(f"\r{self.what}: {done}/{self.total}")
+        if done >= self.total:
+            sys.stderr.write("\n")
+            _Progress._open = None
+        else:
+            _Progress._open = self
+        sys.stderr.flush()
+
+    @classmethod
+    def break_line(cls) -> None:
+        """End the progress line on the terminal, so that the next message gets its own."""
+        if cls._open is not None:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            cls._open = None
+
+
+def _unique_targets(images: list, out_dir: Path) -> list[Path]:
+    """``out_dir/NAME_color.png`` for each input; inputs of the same name get ``NAME_2_color.png``…
+
+    Example:
+        >>> [p.name for p in _unique_targets(["a/cat.png", "b/cat.jpg", "dog.png"], Path("o"))]
+        ['cat_color.png', 'cat_2_color.png', 'dog_color.png']
+    """
+    targets, used = [], set()
+    for name in images:
+        stem = Path(name).stem
+        target, n = out_dir / f"{stem}_color.png", 2
+        while target in used:
+            target, n = out_dir / f"{stem}_{n}_color.png", n + 1
+        used.add(target)
+        targets.append(target)
+    return targets
 
 
 def _load_model(name: str):
@@ -67,24 +112,37 @@ def cmd_colorize(args) -> int:
     images = [
         p for name in args.images for p in (photo_paths(name) if Path(name).is_dir() else [name])
     ]
+    if not images:
+        raise ImageError(
+            f"nothing to colorize: {', '.join(args.images)} holds no photos "
+            "(PNG, JPEG, GIF, BMP, TIFF or WebP)."
+        )
+    targets = _unique_targets(images, out_dir)
+    for name, target in zip(images, targets, strict=True):
+        if target.name != f"{Path(name).stem}_color.png":
+            print(
+                f"colorlab: another input is also called {Path(name).stem}: {name} is saved "
+                f"as {target.name}",
+                file=sys.stderr,
+            )
     model = _load_model(args.model)
     failures = 0
     progress = _Progress(len(images), f"colorizing {len(images)} photos")
-    for done, name in enumerate(images, 1):
+    for done, (name, target) in enumerate(zip(images, targets, strict=True), 1):
         path = Path(name)
-        target = out_dir / f"{path.stem}_color.png"
         try:
             if target.exists() and not args.overwrite:
                 raise FileExistsError(f"{target} already exists: pass --overwrite to replace it.")
             rgb = cl.load_image(path)
             cl.save_image(cl.colorize(model, rgb), target, overwrite=args.overwrite)
-            if progress.bar is None:
+            if not progress.shown:
                 print(target)
         except (ImageError, FileExistsError) as exc:
             failures += 1
             _err(str(exc))
         progress.update(done)
     if len(images) > 1:
+        _Progress.break_line()
         print(
             f"{len(images) - failures} of {len(images)} photos colorized into {out_dir}",
             file=sys.stderr,
@@ -264,7 +322,8 @@ def cmd_train(args) -> int:
             validation=validation or None,
             minutes=args.minutes,
             keep_best=bool(validation),
-            verbose=1,
+            # Keras's live bar on a terminal; one plain line an epoch in a log file.
+            verbose=1 if sys.stderr.isatty() else 2,
             seed=args.seed,
         )
     if validation:

@@ -38,6 +38,43 @@ def show(*images: np.ndarray, titles: list[str] | None = None, size: float = 3.2
     return fig
 
 
+def _b_axis_cmap():
+    from matplotlib.colors import LinearSegmentedColormap
+
+    # No matplotlib colormap runs blue → white → yellow, the b axis of Lab.
+    return LinearSegmentedColormap.from_list("b_axis", ["#2458b3", "#ffffff", "#e0b000"])
+
+
+#: Colormaps for signed quantities, each white at 0: the a axis (green ↔ red/magenta),
+#: the b axis (blue ↔ yellow) and any other signed number (an error with a sign).
+SIGNED_CMAPS = {"a": "PiYG_r", "b": "b_axis", "signed": "RdBu_r"}
+
+
+def show_signed(ax, values: np.ndarray, kind: str = "signed", limit: float | None = None):
+    """Draw a signed layer (a, b, an error with a sign) with 0 as the neutral white middle.
+
+    A colormap stretched from the minimum to the maximum would paint 0 (a gray pixel,
+    no error) in some color, and the eye reads color as "something here". Here the scale
+    runs from −limit to +limit (default: the largest magnitude), so 0 is always white.
+    ``kind`` is ``"a"``, ``"b"`` or ``"signed"`` (see :data:`SIGNED_CMAPS`). Returns the
+    image, for a colorbar.
+
+    Example:
+        >>> import numpy as np
+        >>> fig, ax = plt.subplots()
+        >>> im = show_signed(ax, np.array([[0.0, 30.0], [-10.0, 5.0]]), "a")
+        >>> im.norm.vmin, im.norm.vmax, float(im.norm(0.0))
+        (-30.0, 30.0, 0.5)
+    """
+    if kind not in SIGNED_CMAPS:
+        raise ValueError(f"kind must be one of {', '.join(SIGNED_CMAPS)}, not {kind!r}.")
+    values = np.asarray(values, np.float64)
+    if limit is None:
+        limit = float(np.abs(values).max(initial=0.0)) or 1.0
+    cmap = _b_axis_cmap() if SIGNED_CMAPS[kind] == "b_axis" else SIGNED_CMAPS[kind]
+    return ax.imshow(values, cmap=cmap, vmin=-float(limit), vmax=float(limit))
+
+
 def pixel_heatmap(patch: np.ndarray, ax=None, fmt: str = "{:.0f}", vmax: float = 255):
     """Draw a small gray patch with each pixel's value written in its cell; return the axes.
 

@@ -76,6 +76,45 @@ def import_tensorflow_quietly() -> None:
         os.close(devnull)
 
 
+def _missing_answer_hint(shell, etype, value, tb, tb_offset=None):
+    """IPython's handler for NameError: in a check cell, a hint instead of a traceback."""
+    cell = (shell.user_ns.get("_ih") or [""])[-1]
+    name = getattr(value, "name", None)
+    if name and "checks." in cell:
+        stb = [
+            f"✗ Not yet: there is no `{name}` yet. Solve the exercise in the cell above "
+            f"(store your answer in `{name}`), run that cell, then run this check again."
+        ]
+    else:
+        stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    shell._showtraceback(etype, value, stb)  # still an error: the cell stops, nbval sees it
+    return stb
+
+
+def install_hints() -> bool:
+    """In IPython, make a check cell run before its exercise say so instead of a NameError.
+
+    A check cell such as ``cl.checks.per_photo_loss(errors, loss)`` fails with
+    ``NameError: name 'loss' is not defined`` when the exercise above it has not been run:
+    a traceback that says nothing about what to do. This registers an IPython exception
+    handler that turns that one case into a hint and leaves every other NameError as it
+    was. Returns whether IPython was there to install it in. :func:`setup` calls it.
+
+    Example:
+        >>> install_hints()   # outside IPython: nothing to do
+        False
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    shell.set_custom_exc((NameError,), _missing_answer_hint)
+    return True
+
+
 def setup(seed: int = 0, plots: bool = True, tensorflow: bool = False) -> None:
     """Prepare a notebook: fixed seeds, quiet TensorFlow, readable figures.
 
@@ -95,6 +134,11 @@ def setup(seed: int = 0, plots: bool = True, tensorflow: bool = False) -> None:
     if tensorflow:
         import_tensorflow_quietly()
     seed_everything(seed)
+    install_hints()
+    # NumPy 2 shows a scalar inside a tuple or list as np.int64(387); a learner should read
+    # (387, 118). The 1.25 style prints NumPy numbers as plain numbers, and changes nothing
+    # else about how arrays print.
+    np.set_printoptions(legacy="1.25")
     if plots:
         import matplotlib as mpl
 

@@ -42,6 +42,10 @@ import numpy as np  # noqa: E402
 
 from colorlab.plotting import figure_to_png, model_grid, pixel_heatmap, to_png  # noqa: E402
 
+#: Width in pixels of a widget's main picture: about half of a 1024×768 projector's
+#: screen, big enough to read from the back of a room (it shrinks on narrower screens).
+VIEW_WIDTH = 480
+
 
 def _image_view(width: int, hidden: bool = False) -> w.Image:
     """An empty PNG view ``width`` pixels wide that shrinks to fit a narrower notebook.
@@ -67,7 +71,7 @@ def _show(view: w.Image, png: bytes) -> None:
     view.layout.display = None
 
 
-def _slider_view(slider, render, name: str, width: int = 320) -> w.VBox:
+def _slider_view(slider, render, name: str, width: int = VIEW_WIDTH) -> w.VBox:
     """One slider above one picture and one line of text, redrawn on every move.
 
     ``render(value)`` returns ``(png_bytes, text)``; the slider is kept as ``box.<name>``,
@@ -141,7 +145,7 @@ def pixel_explorer(image: np.ndarray, size: int = 8) -> w.VBox:
     h, wd = image.shape
     row = w.IntSlider(value=h // 2, min=0, max=h - size, description="row")
     col = w.IntSlider(value=wd // 2, min=0, max=wd - size, description="column")
-    whole = _image_widget(outline(image, row.value, col.value, size), width=320)
+    whole = _image_widget(outline(image, row.value, col.value, size), width=VIEW_WIDTH)
     zoom = w.Image(format="png")
     readout = w.Label()
 
@@ -194,7 +198,7 @@ def pixel_painter(image: np.ndarray) -> w.VBox:
     row = w.IntSlider(value=h // 2, min=0, max=h - 1, description="row")
     col = w.IntSlider(value=wd // 2, min=0, max=wd - 1, description="column")
     value = w.IntSlider(value=int(image[h // 2, wd // 2]), min=0, max=255, description="value")
-    scale = max(1, 320 // max(h, wd))
+    scale = max(1, VIEW_WIDTH // max(h, wd))
     view = _image_widget(image, scale)
     label = w.Label()
     state = {"img": image}
@@ -221,23 +225,51 @@ def pixel_painter(image: np.ndarray) -> w.VBox:
 # ------------------------------------------------------------------- lesson 02
 
 
+#: Hue ranges (upper limit in degrees) and the everyday name of the color in them.
+HUE_NAMES = (
+    (15, "red"),
+    (45, "orange"),
+    (70, "yellow"),
+    (165, "green"),
+    (195, "cyan"),
+    (255, "blue"),
+    (290, "purple"),
+    (345, "magenta"),
+    (360, "red"),
+)
+
+
 def describe_rgb(r: int, g: int, b: int) -> str:
-    """Name what an (R, G, B) triple in 0-255 is: black, white, a gray, or a mix.
+    """Name the color an (R, G, B) triple in 0-255 makes, and which layers make it.
+
+    Named by its hue (the everyday name: yellow is red and green light together), not by
+    its largest layer.
 
     Example:
         >>> describe_rgb(255, 255, 255), describe_rgb(90, 90, 90), describe_rgb(0, 0, 0)
         ('white: all three layers high', 'gray: R = G = B', 'black: all three layers at 0')
+        >>> describe_rgb(255, 255, 0), describe_rgb(158, 204, 89)
+        ('yellow: red and green layers high', 'green: green layer highest')
     """
+    import colorsys
+
     if r == g == b:
         if r == 255:
             return "white: all three layers high"
         if r == 0:
             return "black: all three layers at 0"
         return "gray: R = G = B"
-    names = ("red", "green", "blue")
-    values = (r, g, b)
-    top = names[int(np.argmax(values))]
-    return f"a color: {top} is the strongest layer"
+    hue, saturation, value = colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)
+    name = next(label for limit, label in HUE_NAMES if hue * 360 < limit)
+    if saturation < 0.25:
+        name = f"grayish {name}"
+    elif value < 0.4:
+        name = f"dark {name}"
+    top = max(r, g, b)
+    high = [n for n, v in zip(("red", "green", "blue"), (r, g, b), strict=True) if v >= 0.8 * top]
+    if len(high) == 1:
+        return f"{name}: {high[0]} layer highest"
+    return f"{name}: {' and '.join(high)} layers high"
 
 
 def rgb_mixer() -> w.VBox:
@@ -299,7 +331,7 @@ def channel_toggles(rgb: np.ndarray) -> w.VBox:
         w.Checkbox(value=True, description=n, indent=False, layout=w.Layout(width="70px"))
         for n in ("R", "G", "B")
     ]
-    view = _image_widget(rgb, width=320)
+    view = _image_widget(rgb, width=VIEW_WIDTH)
     readout = w.Label()
 
     def update(_=None):
@@ -616,8 +648,8 @@ def wipe(before: np.ndarray, after: np.ndarray, position: float) -> np.ndarray:
     Example:
         >>> import numpy as np
         >>> out = wipe(np.zeros((4, 10, 3)), np.ones((4, 10, 3)), 0.5)
-        >>> out[0, 0, 0], out[0, 9, 0]
-        (np.float64(0.0), np.float64(1.0))
+        >>> float(out[0, 0, 0]), float(out[0, 9, 0])
+        (0.0, 1.0)
     """
     if before.shape != after.shape:
         raise ValueError(f"before {before.shape} and after {after.shape} must have the same shape.")

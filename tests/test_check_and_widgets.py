@@ -37,11 +37,18 @@ def test_old_version_is_reported():
     assert not result.ok and "999.0" in result.fix
 
 
-def test_check_runs_from_the_command_line():
+@pytest.mark.parametrize("module", [["colorlab"], ["colorlab.check"]], ids=" ".join)
+def test_check_runs_from_the_command_line_without_warnings(module):
+    """`python -m colorlab check` (make check) and `python -m colorlab.check`: no noise."""
+    args = [*module, "check"] if module == ["colorlab"] else module
     proc = subprocess.run(
-        [sys.executable, "-m", "colorlab.cli", "check"], capture_output=True, text=True, timeout=300
+        [sys.executable, "-W", "error::RuntimeWarning", "-m", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    assert "✓ Python" in proc.stdout
+    assert "✓ Python" in proc.stdout, proc.stderr
+    assert "Warning" not in proc.stderr
     assert proc.returncode == (0 if "✗" not in proc.stdout else 1)
 
 
@@ -95,3 +102,18 @@ def test_my_photos_folder_check_in_a_copy_of_the_course(tmp_path, monkeypatch):
     cl.checks.my_photos_folder("../data/my_photos")
     with pytest.raises(AssertionError, match="not the one"):
         cl.checks.my_photos_folder("../other/my_photos")
+
+
+def test_setup_prints_numpy_numbers_as_plain_numbers():
+    """(387, 118), not (np.int64(387), np.int64(118)), in every lesson (they call setup)."""
+    import numpy as np
+
+    import colorlab as cl
+
+    cl.setup(plots=False)
+    try:
+        where = np.unravel_index(np.argmax(np.eye(3)[::-1]), (3, 3))
+        assert str(where) == "(0, 2)" and repr(np.float64(0.5)) == "0.5"
+        assert repr(np.arange(3)) == "array([0, 1, 2])"  # arrays print as before
+    finally:
+        np.set_printoptions(legacy=False)

@@ -50,9 +50,14 @@ def test_split_and_round_trip():
     checks.split_x_y(lab, lab[..., 0], lab[..., 1:])
     rejects(checks.split_x_y, lab, lab[..., 1], lab[..., 1:], hint="layer 0")
     rejects(checks.split_x_y, lab, lab[..., 0], lab[..., :2], hint="layers 1 and 2")
-    img = np.round(cl.datasets.leaf(16) * 255).astype(np.uint8)
-    checks.round_trip(img, img / 255)
-    rejects(checks.round_trip, img, img.astype(float), hint="image / 255")
+    rejects(checks.split_x_y, lab, lab[..., :1], lab[..., 1:], hint="third axis of size 1")
+    from skimage.color import lab2rgb, rgb2lab
+
+    pixels = np.round(cl.datasets.leaf(16) * 255)  # floats 0-255, as in the lesson
+    checks.round_trip(pixels, lab2rgb(rgb2lab(pixels / 255)))
+    rejects(checks.round_trip, pixels, pixels, hint="255")
+    # Without ÷255, rgb2lab takes the floats as if in [0, 1]: the check must notice.
+    rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels)), hint="Divide by 255")
 
 
 def test_normalization_checks():
@@ -84,9 +89,33 @@ def test_reconstruction_checks():
     X = np.full((1, 4, 4, 1), 40.0)
     out = np.full((1, 4, 4, 2), 0.25)
     checks.canvas(X, out, np.concatenate([X[0], out[0] * 128], -1))
-    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="multiply")
+    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="ab / 128")
     rejects(checks.canvas, X, out, np.zeros((4, 4, 3)), hint="layer 0")
     model = cl.models.lesson_model(width=4)
     img = cl.datasets.sample_photo("coffee", size=(16, 24))
     checks.own_colorize(model, img, cl.colorize(model, img))
     rejects(checks.own_colorize, model, img, img, hint="differ")  # the original is not it
+
+
+def test_hints_in_a_notebook_are_short_messages_and_still_errors():
+    """In a real kernel: a wrong answer and a check run before its exercise show one line
+    of hint (no traceback, no checker source), and the cell still fails; any other
+    NameError keeps its usual traceback."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    cells = [
+        "import colorlab as cl\ncl.setup(plots=False)",
+        "cl.checks.start_photo(photo)",
+        "cl.checks.start_photo(None)",
+        "not_defined_anywhere + 1",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    errors = [[o for o in cell.outputs if o.output_type == "error"] for cell in nb.cells]
+    assert errors[0] == []
+    missing, wrong, other = errors[1][0], errors[2][0], errors[3][0]
+    assert missing.ename == "NameError" and len(missing.traceback) == 1
+    assert "no `photo` yet" in missing.traceback[0] and "exercise" in missing.traceback[0]
+    assert wrong.ename == "NotYet" and wrong.traceback == ["✗ Not yet: `photo` is still empty."]
+    assert other.ename == "NameError" and len(other.traceback) > 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -278,3 +279,54 @@ def test_train_lesson_arch_still_works(photos, tmp_path):
     proc = run("train", photos, "--arch", "lesson", "--out", out, "--epochs", 1, "--steps", 2)
     assert proc.returncode == 0, proc.stderr
     assert cl.layers.working_size(cl.load_model(out)) == (None, 8)
+
+
+def test_colorize_an_empty_folder_says_there_is_nothing_to_do(tmp_path, tiny_model, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code = cli.main(
+        ["colorize", str(empty), "--out", str(tmp_path / "o"), "--model", str(tiny_model)]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "nothing to colorize" in err and str(empty) in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_colorize_keeps_both_results_of_inputs_with_the_same_name(tmp_path, tiny_model, capsys):
+    scenes, _ = cl.datasets.scenes(2, size=40, seed=4)
+    inputs = []
+    for folder, img in zip(("a", "b"), scenes, strict=True):
+        (tmp_path / folder).mkdir()
+        inputs.append(cl.save_image(img, tmp_path / folder / "cat.png"))
+    out = tmp_path / "out"
+    code = cli.main(["colorize", *map(str, inputs), "--out", str(out), "--model", str(tiny_model)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == ["cat_2_color.png", "cat_color.png"]
+    assert "also called cat" in err and "cat_2_color.png" in err and "already exists" not in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_and_errors_get_lines_of_their_own(photos, tmp_path, tiny_model, monkeypatch):
+    """In a log file: no ANSI codes, no progress bar; on a terminal: errors on their own line."""
+    (photos / "broken.jpg").write_text("not a photo")
+    args = ["colorize", str(photos), "--out", str(tmp_path / "o"), "--model", str(tiny_model)]
+    log = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", log)
+    assert cli.main(args) == 1
+    text = log.getvalue()
+    assert "\x1b[" not in text and "\r" not in text
+    assert all(
+        line.startswith(("colorlab: ", "colorizing ", "3 of 4")) for line in text.splitlines()
+    )
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert cli.main([*args, "--overwrite"]) == 1
+    lines = terminal.getvalue().split("\n")
+    error = next(line for line in lines if "broken.jpg" in line)
+    assert error.startswith("colorlab: ") and "\r" not in error
+    assert lines[-2].startswith("3 of 4 photos colorized")

@@ -168,3 +168,43 @@ def test_make_student_keeps_a_learners_work(tmp_path):
 
     make_student.build(tmp_path, overwrite=True)
     assert "My notes." not in mine.read_text()
+
+
+#: Diverging colormaps (and cividis, once misused for b): only cl.plotting.show_signed,
+#: which centers them on 0, may name them.
+DIVERGING = re.compile(
+    r"\b(PiYG|PRGn|BrBG|PuOr|RdGy|RdBu|RdYlBu|RdYlGn|Spectral|coolwarm|bwr|seismic|cividis)"
+)
+
+
+def test_signed_quantities_are_drawn_centered_on_zero():
+    """a, b and signed errors go through cl.plotting.show_signed, where 0 is white."""
+    sources = {p.name: p.read_text() for p in (ROOT / "tools").glob("*.py")}
+    sources |= {
+        p.name: "\n".join(c.source for c in read(p).cells if c.cell_type == "code") for p in LESSONS
+    }
+    sources |= {
+        p.name: p.read_text() for p in (ROOT / "colorlab").glob("*.py") if p.name != "plotting.py"
+    }
+    offenders = {name: DIVERGING.findall(text) for name, text in sources.items()}
+    assert not {k: v for k, v in offenders.items() if v}, "use cl.plotting.show_signed"
+
+
+def test_where_a_learner_works_is_said_alike_everywhere(tmp_path):
+    """README, lesson 00, the workshop kit and student/README.md: work in student/, the
+    solutions are in notebooks/, and a deleted lesson comes back fresh with make student."""
+    make_student.build(tmp_path)
+    student = (tmp_path / "README.md").read_text()
+    assert "work here" in student.lower() and "do not edit" not in student.lower()
+    start = "\n".join(c.source for c in read(LESSONS[0]).cells if c.cell_type == "markdown")
+    for text in (student, start, (ROOT / "README.md").read_text()):
+        assert "make student" in text and "notebooks/" in text and "solution" in text
+        assert "delete" in text  # how to get a fresh copy of one lesson
+    assert "Learners work in `student/`" in (ROOT / "workshop" / "README.md").read_text()
+    # A fresh copy of one lesson: delete it, build again; a changed one is kept.
+    fresh, changed = tmp_path / LESSONS[5].name, tmp_path / LESSONS[6].name
+    fresh.unlink()
+    changed.write_text(changed.read_text() + " ")
+    kept: list[Path] = []
+    written = make_student.build(tmp_path, kept=kept)
+    assert fresh in written and fresh.exists() and kept == [changed]

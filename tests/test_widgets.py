@@ -49,7 +49,11 @@ def test_rgb_mixer_names_white_gray_and_colors():
     box.r.value, box.g.value, box.b.value = 0, 0, 0
     assert "black" in box.readout.value
     box.g.value = 200
-    assert "green is the strongest" in box.readout.value
+    assert "green: green layer highest" in box.readout.value
+    box.r.value = 200  # red and green light together: yellow, not "red is the strongest"
+    assert "yellow: red and green layers high" in box.readout.value
+    for rgb, name in [((255, 128, 0), "orange"), ((0, 0, 200), "blue"), ((200, 0, 200), "magenta")]:
+        assert widgets.describe_rgb(*rgb).startswith(name)
 
 
 def test_channel_toggles_zero_the_unticked_layers():

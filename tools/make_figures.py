@@ -100,11 +100,11 @@ def lab_layers() -> None:
     axes[0].set_title("photo")
     axes[1].imshow(L[..., 0], cmap="gray", vmin=0, vmax=100)
     axes[1].set_title("L (0-100)")
-    for ax, k, name, cmap in (
-        (axes[2], 0, "a: green ↔ red", "PiYG_r"),
-        (axes[3], 1, "b: blue ↔ yellow", "cividis"),
+    for ax, k, name, kind in (
+        (axes[2], 0, "a: green ↔ red", "a"),
+        (axes[3], 1, "b: blue ↔ yellow", "b"),
     ):
-        im = ax.imshow(ab[..., k], cmap=cmap, vmin=-80, vmax=80)
+        im = cl.plotting.show_signed(ax, ab[..., k], kind, limit=80)
         ax.set_title(name)
         fig.colorbar(im, ax=ax, shrink=0.8)
     for ax in axes:
