@@ -176,8 +176,8 @@ def set_pixel(image: np.ndarray, row: int, col: int, value: int) -> np.ndarray:
     Example:
         >>> import numpy as np
         >>> img = np.zeros((3, 3), np.uint8)
-        >>> set_pixel(img, 1, 1, 255)[1, 1], img[1, 1]
-        (np.uint8(255), np.uint8(0))
+        >>> int(set_pixel(img, 1, 1, 255)[1, 1]), int(img[1, 1])
+        (255, 0)
     """
     out = np.array(image, dtype=np.uint8, copy=True)
     out[row, col] = int(np.clip(value, 0, 255))
