@@ -79,17 +79,20 @@ class _Progress:
 def _unique_targets(images: list, out_dir: Path) -> list[Path]:
     """``out_dir/NAME_color.png`` for each input; inputs of the same name get ``NAME_2_color.png``…
 
+    Names are compared without case: on Windows and macOS ``Cat.png`` and ``cat.png`` are
+    the same file.
+
     Example:
-        >>> [p.name for p in _unique_targets(["a/cat.png", "b/cat.jpg", "dog.png"], Path("o"))]
-        ['cat_color.png', 'cat_2_color.png', 'dog_color.png']
+        >>> [p.name for p in _unique_targets(["a/cat.png", "b/Cat.jpg", "dog.png"], Path("o"))]
+        ['cat_color.png', 'Cat_2_color.png', 'dog_color.png']
     """
     targets, used = [], set()
     for name in images:
         stem = Path(name).stem
         target, n = out_dir / f"{stem}_color.png", 2
-        while target in used:
+        while target.name.lower() in used:
             target, n = out_dir / f"{stem}_{n}_color.png", n + 1
-        used.add(target)
+        used.add(target.name.lower())
         targets.append(target)
     return targets
 

@@ -383,3 +383,19 @@ def test_readme_quotes_the_photo_model_card():
         assert f"| {label} | {numbers} |" in readme
     above = sum(i["model"]["psnr"] > i["gray"]["psnr"] for i in card["images"])
     assert f"{card['above_gray']:.0%} ({above} of {len(card['images'])})" in readme
+
+
+def test_weights_tool_bad_folder_and_missing_card_are_one_line(tmp_path, monkeypatch, capsys):
+    """make weights PHOTOS=wrong/path, and --card-only before any training: clear exits."""
+    import sys
+
+    sys.path.insert(0, str(WEIGHTS.parent.parent / "tools"))
+    import train_weights
+
+    with pytest.raises(SystemExit) as stop:
+        train_weights.main(["--photos", str(tmp_path / "nope")])
+    assert stop.value.code == 2 and "does not exist" in capsys.readouterr().err
+    monkeypatch.setattr(train_weights, "WEIGHTS", tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        train_weights.main(["--photos", str(tmp_path), "--card-only"])
+    assert stop.value.code == 2 and "train one first" in capsys.readouterr().err

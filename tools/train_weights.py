@@ -507,15 +507,26 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("the photo model trains on a folder of photos: make weights PHOTOS=DIR")
     WEIGHTS.mkdir(exist_ok=True)
     if "photos" in names:
+        card_file = WEIGHTS / "photos.json"
         if args.card_only:
-            saved = json.loads((WEIGHTS / "photos.json").read_text())
-            model, settings, seconds = cl.load_model("photos"), saved["settings"], saved["seconds"]
-        else:
-            start = time.perf_counter()
-            model, settings = train_photos(args.photos)
-            seconds = time.perf_counter() - start
-            model.save(WEIGHTS / "photos.keras")
-        write_photo_card(args.photos, model, settings, seconds)
+            saved = json.loads(card_file.read_text()) if card_file.exists() else {}
+            if "tuning photos" not in saved.get("settings", {}):
+                parser.error(
+                    f"{card_file} holds no card of a photo model trained with a tuning split: "
+                    "train one first with make weights PHOTOS=DIR"
+                )
+        try:
+            if args.card_only:
+                model, settings = cl.load_model("photos"), saved["settings"]
+                seconds = saved["seconds"]
+            else:
+                start = time.perf_counter()
+                model, settings = train_photos(args.photos)
+                seconds = time.perf_counter() - start
+                model.save(WEIGHTS / "photos.keras")
+            write_photo_card(args.photos, model, settings, seconds)
+        except (cl.ImageError, cl.ModelError) as exc:  # a missing folder, no color photos …
+            parser.exit(2, f"train_weights: {exc}\n")
     scene_names = [n for n in names if n in MODELS]
     if not scene_names:
         return 0
