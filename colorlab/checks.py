@@ -526,25 +526,36 @@ def accuracy(probs: np.ndarray, labels: np.ndarray, accuracy: object) -> None:
 # ------------------------------------------------------------------- 09
 
 
-def mse_optimum(colors: np.ndarray, best: object) -> None:
-    """Exercise 09.1: the single ab that minimizes the mean squared error to equally likely colors.
+def mse_optimum(colors: np.ndarray, best: object, shares: np.ndarray | None = None) -> None:
+    """Exercise 09.1: the single ab with the smallest mean squared error to possible colors.
+
+    ``shares`` says how often each color comes up (equally often without it).
 
     Example:
         >>> import numpy as np
-        >>> c = np.array([[60.0, 40.0], [10.0, -50.0]])
-        >>> mse_optimum(c, c.mean(axis=0))
-        ✓ correct: the mean, (35.0, -5.0): a dull color that is neither of the two
+        >>> c = np.array([[60.0, 40.0], [10.0, -50.0]]); s = np.array([0.75, 0.25])
+        >>> mse_optimum(c, s @ c, s)
+        ✓ correct: the weighted mean, (47.5, 17.5): a duller color that is neither of the two
     """
     b = _is_array(
         np.asarray(best, dtype=np.float64) if isinstance(best, list | tuple) else best, "best"
     )
-    mean = np.asarray(colors, np.float64).mean(axis=0)
+    colors = np.asarray(colors, np.float64)
+    weights = np.full(len(colors), 1 / len(colors)) if shares is None else np.asarray(shares)
+    mean = weights @ colors
     _require(b.shape == (2,), f"give one (a, b) pair, shape (2,); got {b.shape}.")
+    if shares is not None and np.allclose(b, colors.mean(axis=0), atol=0.5):
+        raise AssertionError(
+            "Not yet: that is the plain average, as if both colors came up equally often; "
+            "weight each color by its share: shares @ colors."
+        )
     _require(
         np.allclose(b, mean, atol=0.5),
-        "the MSE is smallest at the average of the colors: colors.mean(axis=0).",
+        "the MSE is smallest at the average of the colors, each counted as often as it "
+        "comes up: shares @ colors.",
     )
-    _done(f"the mean, ({mean[0]:.1f}, {mean[1]:.1f}): a dull color that is neither of the two")
+    kind = "mean" if shares is None else "weighted mean"
+    _done(f"the {kind}, ({mean[0]:.1f}, {mean[1]:.1f}): a duller color that is neither of the two")
 
 
 def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object) -> None:

@@ -97,6 +97,20 @@ def test_reconstruction_checks():
     rejects(checks.own_colorize, model, img, img, hint="differ")  # the original is not it
 
 
+def test_beyond_brown_checks():
+    colors = np.array([[60.0, 45.0], [15.0, -60.0]])
+    shares = np.array([0.75, 0.25])
+    checks.mse_optimum(colors, shares @ colors, shares)
+    checks.mse_optimum(colors, colors.mean(axis=0))  # equally often without shares
+    rejects(checks.mse_optimum, colors, colors.mean(axis=0), shares, hint="plain average")
+    rejects(checks.mse_optimum, colors, colors[0], shares, hint="shares @ colors")
+    rejects(checks.mse_optimum, colors, np.array([[1.0, 2.0]]), shares, hint="one")
+    bins = np.array([[-50.0, 0.0], [50.0, 0.0]])
+    probs = np.array([0.3, 0.7])
+    checks.annealed(probs, bins, 0.5, cl.bins.annealed_mean(probs, bins, 0.5))
+    rejects(checks.annealed, probs, bins, 0.5, probs @ bins, hint="plain mean")
+
+
 def test_hints_in_a_notebook_are_short_messages_and_still_errors():
     """In a real kernel: a wrong answer and a check run before its exercise show one line
     of hint (no traceback, no checker source), and the cell still fails; any other

@@ -234,13 +234,16 @@ def global_features() -> None:
 
 
 def beyond_brown() -> None:
-    """Lesson 09: red or blue at one lightness; the MSE average vs the classes kept apart."""
+    """Lesson 09: red or blue at one lightness; the MSE average vs the annealed mean of classes."""
     red, blue = np.array([60.0, 45.0]), np.array([15.0, -60.0])
+    shares = np.array([0.75, 0.25])
+    # A classifier that has learned the shares exactly, decoded as lesson 09 does.
+    annealed = cl.bins.annealed_mean(shares, np.stack([red, blue]), 0.38)
     swatches = [
-        (red, "red (half the pictures)"),
-        (blue, "blue (the other half)"),
-        ((red + blue) / 2, "MSE's answer: the average"),
-        (red, "classification: 'red or blue',\nthen pick one"),
+        (red, "red (3 pictures in 4)"),
+        (blue, "blue (1 in 4)"),
+        (shares @ np.stack([red, blue]), "MSE's answer: the average"),
+        (annealed, "classification, annealed\nmean (T = 0.38): the likelier color"),
     ]
     fig, axes = plt.subplots(1, 4, figsize=(12, 3.2))
     for ax, (ab, title) in zip(axes, swatches, strict=True):
