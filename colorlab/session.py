@@ -76,14 +76,51 @@ def import_tensorflow_quietly() -> None:
         os.close(devnull)
 
 
+def _answer_parameter(cell: str, name: str) -> bool | None:
+    """Whether ``name`` is passed to a check in ``cell`` as the exercise's answer.
+
+    The checks in :mod:`colorlab.checks` annotate their answer parameters ``object`` (an
+    answer may be anything; the check says what is wrong with it) and their data
+    parameters with what the notebook made earlier. ``None``: no check call names it.
+    """
+    import ast
+    import inspect
+
+    from colorlab import checks
+
+    try:
+        tree = ast.parse(cell)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        func = getattr(node, "func", None)
+        fn = getattr(checks, func.attr, None) if isinstance(func, ast.Attribute) else None
+        if not isinstance(node, ast.Call) or not inspect.isfunction(fn):
+            continue
+        params = list(inspect.signature(fn).parameters.values())
+        passed = list(zip(params, node.args, strict=False))
+        passed += [(p, k.value) for k in node.keywords for p in params if p.name == k.arg]
+        for param, arg in passed:
+            if isinstance(arg, ast.Name) and arg.id == name:
+                return param.annotation in (object, "object")
+    return None
+
+
 def _missing_answer_hint(shell, etype, value, tb, tb_offset=None):
     """IPython's handler for NameError: in a check cell, a hint instead of a traceback."""
     cell = (shell.user_ns.get("_ih") or [""])[-1]
     name = getattr(value, "name", None)
-    if name and "checks." in cell:
+    answer = _answer_parameter(cell, name) if name and "checks." in cell else None
+    if answer:
         stb = [
             f"✗ Not yet: there is no `{name}` yet. Solve the exercise in the cell above "
             f"(store your answer in `{name}`), run that cell, then run this check again."
+        ]
+    elif name and "checks." in cell:
+        stb = [
+            f"✗ `{name}` is made by an earlier cell that has not run in this session (a "
+            "skipped cell, or the kernel was restarted). Run the cells above this one "
+            "(Run ▸ Run All Above Selected Cell), then this check again."
         ]
     else:
         stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)

@@ -123,6 +123,7 @@ def test_hints_in_a_notebook_are_short_messages_and_still_errors():
         "cl.checks.start_photo(photo)",
         "cl.checks.start_photo(None)",
         "not_defined_anywhere + 1",
+        "cl.checks.mse_optimum(colors, [1.0, 2.0])",  # a data cell above was skipped
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
@@ -133,3 +134,41 @@ def test_hints_in_a_notebook_are_short_messages_and_still_errors():
     assert "no `photo` yet" in missing.traceback[0] and "exercise" in missing.traceback[0]
     assert wrong.ename == "NotYet" and wrong.traceback == ["✗ Not yet: `photo` is still empty."]
     assert other.ename == "NameError" and len(other.traceback) > 1
+    skipped = errors[4][0]
+    assert skipped.ename == "NameError" and len(skipped.traceback) == 1
+    assert "`colors` is made by an earlier cell" in skipped.traceback[0]
+
+
+def test_every_check_marks_its_answers_and_notebooks_pass_answers_there():
+    """The hint tells an unsolved exercise from a skipped data cell by the check's answer
+    parameters (annotated ``object``): each exercise's answer must land on one of them."""
+    import ast
+    import inspect
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    from colorlab.session import _answer_parameter
+
+    for n, fn in inspect.getmembers(checks, inspect.isfunction):
+        if fn.__module__ == checks.__name__ and not n.startswith("_"):
+            kinds = [p.annotation for p in inspect.signature(fn).parameters.values()]
+            assert "object" in kinds or object in kinds, f"checks.{n} marks no answer"
+    seen = 0
+    for path in sorted(Path(__file__).parents[1].glob("notebooks/[0-9][0-9]_*.ipynb")):
+        cells = nbformat.read(path, as_version=4).cells
+        for before, cell in zip(cells, cells[1:], strict=False):
+            asked = re.findall(r"^# (?:def )?(\w+)(?: = |\()", before.source, re.M)
+            if "# YOUR CODE" not in before.source or "checks." not in cell.source:
+                continue
+            for name in asked:
+                seen += 1
+                where = f"{path.name}: {name} in {cell.source!r}"
+                assert _answer_parameter(cell.source, name), where
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Name) and node.id not in asked and node.id != "cl":
+                    assert _answer_parameter(cell.source, node.id) in (False, None), (
+                        f"{path.name}: {node.id} is data, not the answer, in {cell.source!r}"
+                    )
+    assert seen >= 20
