@@ -23,57 +23,15 @@ from pathlib import Path
 import numpy as np
 
 from colorlab.errors import DownloadError, ImageError, ModelError
+from colorlab.progress import Progress
 
 #: The model used when ``--model`` is not given: the one trained on real photos.
 DEFAULT_MODEL = "photos"
 
 
 def _err(message: str) -> None:
-    _Progress.break_line()
+    Progress.break_line()
     print(f"colorlab: {message}", file=sys.stderr)
-
-
-class _Progress:
-    """Progress on stderr for 2+ items: one line redrawn in place on a terminal, one plain
-    line of what is being done in a file or pipe (stdout stays clean for ``--json``).
-
-    Written here rather than with Keras's ``Progbar``: that one writes ANSI color codes into
-    log files too, and its line and the error messages printed between two updates run
-    together. An error (:func:`_err`) first ends the progress line.
-    """
-
-    #: The progress line being drawn on the terminal, if any.
-    _open: _Progress | None = None
-
-    def __init__(self, total: int, what: str):
-        self.total, self.what = total, what
-        self.live = total > 1 and sys.stderr.isatty()
-        if total > 1 and not self.live:
-            print(what, file=sys.stderr)
-
-    @property
-    def shown(self) -> bool:
-        """True when a progress line replaces the per-photo lines (2+ items on a terminal)."""
-        return self.live
-
-    def update(self, done: int) -> None:
-        if not self.live:
-            return
-        sys.stderr.write(f"\r{self.what}: {done}/{self.total}")
-        if done >= self.total:
-            sys.stderr.write("\n")
-            _Progress._open = None
-        else:
-            _Progress._open = self
-        sys.stderr.flush()
-
-    @classmethod
-    def break_line(cls) -> None:
-        """End the progress line on the terminal, so that the next message gets its own."""
-        if cls._open is not None:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-            cls._open = None
 
 
 def _unique_targets(images: list, out_dir: Path) -> list[Path]:
@@ -130,7 +88,7 @@ def cmd_colorize(args) -> int:
             )
     model = _load_model(args.model)
     failures = 0
-    progress = _Progress(len(images), f"colorizing {len(images)} photos")
+    progress = Progress(len(images), f"colorizing {len(images)} photos")
     for done, (name, target) in enumerate(zip(images, targets, strict=True), 1):
         path = Path(name)
         try:
@@ -145,7 +103,7 @@ def cmd_colorize(args) -> int:
             _err(str(exc))
         progress.update(done)
     if len(images) > 1:
-        _Progress.break_line()
+        Progress.break_line()
         print(
             f"{len(images) - failures} of {len(images)} photos colorized into {out_dir}",
             file=sys.stderr,
@@ -174,7 +132,7 @@ def evaluate_folder(
     if every:
         paths = split_photos(paths, every)[1]
     images, no_color, failures = [], [], 0
-    progress = _Progress(len(paths), f"evaluating {len(paths)} photos")
+    progress = Progress(len(paths), f"evaluating {len(paths)} photos")
     for done, path in enumerate(paths, 1):
         try:
             truth = cl.load_image(path)

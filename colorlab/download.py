@@ -8,20 +8,25 @@ unpacked, and keeps it in a cache folder, so a second call costs nothing and wor
 The sizes and SHA-256 sums below are the ones TensorFlow Datasets publishes for the same
 archives (``checksums.tsv`` in the ``tensorflow-datasets`` 4.9.10 wheel, readable offline
 after ``pip download --no-deps tensorflow-datasets``): ``datasets/imagenette`` and
-``datasets/tf_flowers``. Keras's ``get_file`` does the download (with a progress bar) and
-the hash check.
+``datasets/tf_flowers``. The download is the standard library's ``urllib`` with
+``hashlib`` for the check, not Keras's ``get_file``: that one prints a progress bar with
+ANSI color codes into logs and pipes (:mod:`colorlab.progress` explains).
 """
 
 from __future__ import annotations
 
+import hashlib
+import http.client
 import os
 import shutil
 import sys
 import tarfile
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from colorlab.errors import DownloadError
+from colorlab.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -115,8 +120,6 @@ def fetch(
         ...
         colorlab.errors.DownloadError: could not download x.tgz from http://127.0.0.1:9/x.tgz ...
     """
-    from colorlab.session import import_tensorflow_quietly
-
     root = Path(cache).expanduser() if cache is not None else default_cache()
     target = root / collection.folder
     done = target / ".complete"
@@ -131,36 +134,65 @@ def fetch(
             f"cannot make the cache folder {root} ({exc.strerror or exc}): choose another "
             "with --cache DIR or COLORLAB_CACHE."
         ) from None
-    import_tensorflow_quietly()
-    import keras
-
     print(f"{collection.about}\n{collection.size / 1e6:.0f} MB from {url}", file=sys.stderr)
-    try:
-        keras.utils.get_file(
-            fname=collection.filename,
-            origin=url,
-            file_hash=collection.sha256,
-            hash_algorithm="sha256",
-            cache_dir=str(root),
-            cache_subdir="",
-        )
-    except ValueError:  # get_file's "Incomplete or corrupted file detected"
-        archive.unlink(missing_ok=True)
-        raise DownloadError(
-            f"{collection.filename} from {url} is incomplete or not the published archive "
-            f"(its SHA-256 differs from {collection.sha256[:12]}…): it was deleted. Try "
-            "again; if it keeps failing, the source has changed."
-        ) from None
-    except Exception as exc:  # get_file turns every network failure into a bare Exception
-        archive.unlink(missing_ok=True)
-        raise DownloadError(
-            f"could not download {collection.filename} from {url} ({exc}). Check the internet "
-            "connection; the course itself needs none, every lesson runs on bundled photos."
-        ) from None
+    _download(url, archive, collection)
     unpack(archive, root, collection.folder)
     done.write_text(collection.sha256 + "\n")
     archive.unlink(missing_ok=True)
     return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _download(url: str, archive: Path, collection: Collection) -> None:
+    """Fetch ``url`` into ``archive`` (through a ``.part`` file) and check its SHA-256.
+
+    An archive already there with the right hash is kept (an earlier download that was
+    not unpacked). A wrong or incomplete one is deleted, with a :class:`DownloadError`.
+    """
+    if archive.exists() and _sha256(archive) == collection.sha256:
+        return
+    part = archive.with_name(archive.name + ".part")
+    digest, done = hashlib.sha256(), 0
+    progress = Progress(collection.size, f"downloading {collection.filename}", unit="bytes")
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response, open(part, "wb") as out:
+            while chunk := response.read(1 << 16):
+                out.write(chunk)
+                digest.update(chunk)
+                done += len(chunk)
+                progress.update(done)
+    except http.client.IncompleteRead:
+        part.unlink(missing_ok=True)
+        Progress.break_line()
+        raise DownloadError(
+            f"{collection.filename} from {url} is incomplete (the connection dropped after "
+            f"{done / 1e6:.1f} MB): it was deleted. Try again."
+        ) from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError is an OSError
+        part.unlink(missing_ok=True)
+        Progress.break_line()
+        reason = getattr(exc, "reason", None) or exc
+        raise DownloadError(
+            f"could not download {collection.filename} from {url} ({reason}). Check the "
+            "internet connection; the course itself needs none, every lesson runs on "
+            "bundled photos."
+        ) from None
+    Progress.break_line()
+    if digest.hexdigest() != collection.sha256:
+        part.unlink(missing_ok=True)
+        raise DownloadError(
+            f"{collection.filename} from {url} is incomplete or not the published archive "
+            f"(its SHA-256 differs from {collection.sha256[:12]}…): it was deleted. Try "
+            "again; if it keeps failing, the source has changed."
+        )
+    part.replace(archive)
 
 
 def unpack(archive: Path, root: Path, folder: str) -> Path:

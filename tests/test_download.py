@@ -144,6 +144,7 @@ def test_cli_download_lists_and_reports(server, tmp_path, monkeypatch, capsys):
     captured = capsys.readouterr()
     assert captured.out.strip() == str(tmp_path / "good")
     assert "colorlab train" in captured.err
+    assert "\x1b" not in captured.err + captured.out  # no terminal color codes in a log
     monkeypatch.setitem(
         COLLECTIONS, "broken", _collection(f"{base}/short.tgz", files["good.tgz"], folder="b")
     )
