@@ -1,4 +1,4 @@
-"""Figures the lessons show: rows of images, pixel heatmaps with their numbers, Lab planes."""
+"""Figures the lessons show: images in rows, swatches, pixel heatmaps with numbers, Lab planes."""
 
 from __future__ import annotations
 
@@ -95,6 +95,56 @@ def pixel_heatmap(patch: np.ndarray, ax=None, fmt: str = "{:.0f}", vmax: float =
     ax.set_yticks(range(patch.shape[0]))
     ax.tick_params(labelsize=7)
     return ax
+
+
+def swatches(colors, labels: list[str] | None = None, title: str = "", size: float = 1.6):
+    """A row of flat color squares (RGB, 0-255 or 0-1), each labeled below; return the axes.
+
+    Each swatch gets its own column of ``size`` inches, so labels as long as
+    ``(180, 255, 180)`` stay apart (:func:`overlapping_labels` is how the tests check).
+
+    Example:
+        >>> ax = swatches([[0, 180, 0], [255, 255, 255]], ["(0, 180, 0)", "(255, 255, 255)"])
+        >>> [t.get_text() for t in ax.get_xticklabels()]
+        ['(0, 180, 0)', '(255, 255, 255)']
+    """
+    colors = np.asarray(colors)
+    if colors.dtype.kind == "f" and colors.max(initial=0) > 1:  # 0-255 as floats
+        colors = colors / 255
+    row, kw = _prepare(colors.reshape(1, -1, colors.shape[-1]))
+    _, ax = plt.subplots(figsize=(size * len(colors), size + 0.6))
+    ax.imshow(row, aspect="equal", **kw)
+    ax.set_xticks(range(len(colors)), labels if labels is not None else [""] * len(colors))
+    ax.tick_params(length=0, labelsize=9)
+    ax.set_yticks([])
+    ax.set_title(title)
+    return ax
+
+
+def overlapping_labels(fig) -> list[tuple[str, str]]:
+    """Pairs of neighboring tick labels that overlap once ``fig`` is drawn (none is good).
+
+    Example:
+        >>> ax = swatches([[0, 0, 0], [1, 1, 1]], ["black", "white"])
+        >>> overlapping_labels(ax.figure)
+        []
+    """
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    pairs = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            boxes = [
+                (t.get_text(), t.get_window_extent(renderer))
+                for t in axis.get_ticklabels()
+                if t.get_visible() and t.get_text()
+            ]
+            pairs += [
+                (a, b)
+                for (a, box_a), (b, box_b) in zip(boxes, boxes[1:], strict=False)
+                if box_a.overlaps(box_b)
+            ]
+    return pairs
 
 
 def to_png(img: np.ndarray, scale: int = 1) -> bytes:

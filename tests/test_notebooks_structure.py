@@ -208,3 +208,39 @@ def test_where_a_learner_works_is_said_alike_everywhere(tmp_path):
     kept: list[Path] = []
     written = make_student.build(tmp_path, kept=kept)
     assert fresh in written and fresh.exists() and kept == [changed]
+
+
+#: Tick labels written by hand (plt.xticks(positions, labels), set_xticklabels, ...):
+#: lessons use cl.plotting helpers instead, whose labels are checked for overlap below.
+HAND_LABELS = re.compile(r"set_[xy]ticklabels|\b[xy]ticks\(\s*[^)\s]")
+
+
+def test_tick_labels_come_from_helpers_that_keep_them_apart():
+    """Lesson 02's swatch labels once ran into each other: labels are drawn by helpers."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import numpy as np
+
+    from colorlab import plotting
+
+    sources = {
+        p.name: "\n".join(c.source for c in read(p).cells if c.cell_type == "code") for p in LESSONS
+    }
+    sources |= {p.name: p.read_text() for p in (ROOT / "tools").glob("*.py")}
+    offenders = {
+        name: [m[0] for m in HAND_LABELS.finditer(text) if "[])" not in text[m.start() :][:12]]
+        for name, text in sources.items()
+    }
+    assert not {k: v for k, v in offenders.items() if v}, "use cl.plotting.swatches"
+    greens = np.array([[r, 255, r] for r in (0, 60, 120, 180, 255, 255, 255)], np.uint8)
+    labels = [str(tuple(int(v) for v in g)) for g in greens]
+    figures = [
+        plotting.swatches(greens, labels).figure,
+        plotting.swatches(greens / 255, ["what MSE predicts"] * len(greens)).figure,
+        plotting.pixel_heatmap(np.full((16, 16), 200)).figure,
+    ]
+    for fig in figures:
+        assert plotting.overlapping_labels(fig) == []
+    crowded = plotting.swatches(greens, labels, size=0.3).figure
+    assert plotting.overlapping_labels(crowded), "the overlap check must be able to fail"
