@@ -38,6 +38,82 @@ def _done(extra: str = "") -> None:
     print(CORRECT + (f": {extra}" if extra else ""))
 
 
+def _empty(x: object) -> bool:
+    return x is None or isinstance(x, type(Ellipsis))
+
+
+def _number(x: object, name: str) -> float:
+    """The learner's answer as one float, or a hint saying what it is instead."""
+    _require(not _empty(x), f"`{name}` is still empty.")
+    if isinstance(x, bool) or isinstance(x, str):
+        raise NotYet(f"Not yet: `{name}` should be a number, not {type(x).__name__} {x!r}.")
+    arr = np.asarray(x)
+    _require(
+        arr.size == 1,
+        f"`{name}` holds {arr.size} values (shape {arr.shape}); the exercise asks for one "
+        "number. Did you forget the last step that turns them into one (a mean, a max, "
+        "a sum)?",
+    )
+    try:
+        return float(arr.reshape(()))
+    except (TypeError, ValueError):
+        raise NotYet(f"Not yet: `{name}` should be a number; got {type(x).__name__}.") from None
+
+
+def _share(x: object, name: str, true: float, count: int | None = None) -> float:
+    """A fraction answer: say so when it looks like a percent or a count instead."""
+    got = _number(x, name)
+    if true and abs(got - 100 * true) < 1e-4 and abs(got - true) > 1e-6:
+        raise NotYet(f"Not yet: `{name}` = {got:g} looks like a percent; give a fraction (0 to 1).")
+    if count is not None and true and abs(got - true * count) < 1e-6 and count != 1:
+        raise NotYet(
+            f"Not yet: `{name}` = {got:g} is a count; a share is that count divided by "
+            "how many there are in all."
+        )
+    return got
+
+
+def _call(fn, arg, name: str):
+    """Call a learner's function; a hint (not a traceback) when it fails or returns None."""
+    try:
+        out = fn(arg)
+    except NotImplementedError:
+        raise NotYet(
+            "Not yet: replace the `raise NotImplementedError` line with your code."
+        ) from None
+    except Exception as exc:  # the learner's code failing is what the hint is for
+        raise NotYet(
+            f"Not yet: {name}(...) raised {type(exc).__name__}: {exc}. Run it on a small "
+            "example in a new cell to see where."
+        ) from None
+    _require(out is not None, f"{name}(...) returned None: did you forget `return`?")
+    return out
+
+
+def _exercise(check):
+    """Turn any error met while checking an answer into a hint.
+
+    A check probes the learner's answer; an answer of an unexpected kind (a string, a
+    list of lists, an object without ``shape``) could make the check itself fail deep
+    inside NumPy. The learner should read what is wrong with the answer, not a traceback.
+    """
+    import functools
+
+    @functools.wraps(check)
+    def wrapper(*args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except NotYet:
+            raise
+        except Exception as exc:
+            raise NotYet(
+                f"Not yet: your answer could not be checked ({type(exc).__name__}: {exc}). "
+                "Look again at what the exercise asks you to store, and in what form."
+            ) from None
+
+    return wrapper
+
+
 def _is_array(x: object, name: str) -> np.ndarray:
     _require(x is not None and not isinstance(x, type(Ellipsis)), f"`{name}` is still empty.")
     _require(
@@ -49,6 +125,7 @@ def _is_array(x: object, name: str) -> np.ndarray:
 # ------------------------------------------------------------------- 00
 
 
+@_exercise
 def start_photo(photo: object) -> None:
     """Exercise 00.1: the 'coffee' photo loaded with its shorter side at 128 pixels.
 
@@ -68,7 +145,7 @@ def start_photo(photo: object) -> None:
     )
     _require(
         photo.shape[:2] == (128, 192),
-        "that is not the coffee photo: use cl.datasets.sample_photo('coffee', size=128).",
+        "that is not the coffee photo: check the name you passed to sample_photo.",
     )
     _require(
         photo.dtype == np.float32 and photo.max() <= 1.0,
@@ -77,6 +154,7 @@ def start_photo(photo: object) -> None:
     _done(f"{photo.shape[0]} × {photo.shape[1]} pixels, 3 layers")
 
 
+@_exercise
 def my_photos_folder(folder: object) -> None:
     """Exercise 00.2: the path of the folder where the learner's own photos go.
 
@@ -109,6 +187,7 @@ def my_photos_folder(folder: object) -> None:
 # ------------------------------------------------------------------- 01
 
 
+@_exercise
 def gradient(gradient: object) -> None:
     """Exercise 01.1: a 64×256 uint8 image whose column j holds the value j.
 
@@ -126,6 +205,7 @@ def gradient(gradient: object) -> None:
     _done("black on the left, white on the right")
 
 
+@_exercise
 def inverted(original: np.ndarray, inverted: object) -> None:
     """Exercise 01.2: the photographic negative of a uint8 photo (255 - value).
 
@@ -141,7 +221,7 @@ def inverted(original: np.ndarray, inverted: object) -> None:
     if np.array_equal(inv.astype(np.int64) % 256, (-original.astype(np.int64)) % 256) and not (
         np.array_equal(inv, expected)
     ):
-        raise AssertionError(
+        raise NotYet(
             "Not yet: -image wraps around in uint8 (0 stays 0, 1 becomes 255): "
             "subtract from 255 instead."
         )
@@ -153,6 +233,7 @@ def inverted(original: np.ndarray, inverted: object) -> None:
 # ------------------------------------------------------------------- 02
 
 
+@_exercise
 def green_only(rgb: np.ndarray, green_only: object) -> None:
     """Exercise 02.1: the photo with its red and blue layers set to 0.
 
@@ -175,6 +256,7 @@ def green_only(rgb: np.ndarray, green_only: object) -> None:
     _done("only the green layer is left")
 
 
+@_exercise
 def gray_from_rgb(rgb: np.ndarray, gray: object) -> None:
     """Exercise 02.2: a gray version, the mean of R, G and B copied into all three layers.
 
@@ -198,7 +280,8 @@ def gray_from_rgb(rgb: np.ndarray, gray: object) -> None:
     mean = rgb.astype(np.float64).mean(axis=-1)
     _require(
         np.allclose(g[..., 0], mean, atol=1.0 if rgb.dtype == np.uint8 else 1e-3),
-        "each value should be the mean of the pixel's R, G and B: rgb.mean(axis=-1).",
+        "each value should be the mean of the pixel's R, G and B (a mean over the last "
+        "axis, the layers).",
     )
     _done("R = G = B everywhere, so no color is left")
 
@@ -206,6 +289,7 @@ def gray_from_rgb(rgb: np.ndarray, gray: object) -> None:
 # ------------------------------------------------------------------- 03
 
 
+@_exercise
 def split_x_y(lab: np.ndarray, X: object, Y: object) -> None:
     """Exercise 03.1: X = the L layer (H, W), Y = the a and b layers (H, W, 2).
 
@@ -220,19 +304,21 @@ def split_x_y(lab: np.ndarray, X: object, Y: object) -> None:
     h, w = lab.shape[:2]
     _require(
         X.shape != (h, w, 1),
-        f"X has shape {X.shape}: a third axis of size 1 (from lab[:, :, 0:1] or [..., :1]). "
-        f"The exercise asks for one flat layer, shape {(h, w)}: lab[:, :, 0].",
+        f"X has shape {X.shape}: a third axis of size 1, which a slice such as 0:1 keeps. "
+        f"The exercise asks for one flat layer, shape {(h, w)}: index the layer with a "
+        "single number.",
     )
     _require(X.shape == (h, w), f"X should be one layer, shape {(h, w)}; got {X.shape}.")
     _require(Y.shape == (h, w, 2), f"Y should be two layers, shape {(h, w, 2)}; got {Y.shape}.")
     _require(
         np.array_equal(X, lab[:, :, 0]),
-        "X should be layer 0 of lab (L): lab[:, :, 0].",
+        "X should be layer 0 of lab, the lightness L.",
     )
-    _require(np.array_equal(Y, lab[:, :, 1:]), "Y should be layers 1 and 2 (a, b): lab[:, :, 1:].")
+    _require(np.array_equal(Y, lab[:, :, 1:]), "Y should be layers 1 and 2 of lab (a and b).")
     _done("X is the lightness, Y the two color layers")
 
 
+@_exercise
 def round_trip(image: np.ndarray, back: object) -> None:
     """Exercise 03.2: RGB → Lab → RGB gives the photo back (floats in [0, 1]).
 
@@ -248,14 +334,20 @@ def round_trip(image: np.ndarray, back: object) -> None:
     back = _is_array(back, "back")
     _require(back.shape == image.shape, f"shape {image.shape} expected; got {back.shape}.")
     _require(
+        back.min() >= -1e-6,
+        f"`back` has values down to {back.min():.1f}: negative numbers are a and b of Lab, "
+        "not RGB. The last step of the round trip converts Lab back to RGB.",
+    )
+    _require(
         back.max() <= 1.0 + 1e-6,
-        "lab2rgb gives floats in [0, 1]: compare with image / 255, not image.",
+        f"`back` has values up to {back.max():.1f}; the round trip should end in RGB floats "
+        "in [0, 1], as lab2rgb gives them. Is the last step lab2rgb?",
     )
     diff = float(np.abs(back - image / 255.0).max())
     _require(
         diff < 1e-3,
-        f"the largest difference is {diff:.3g}. Divide by 255 before rgb2lab: it takes floats "
-        "as already in [0, 1] (lab2rgb(rgb2lab(pixels / 255))).",
+        f"the largest difference is {diff:.3g}. rgb2lab reads floats as already in [0, 1]; "
+        "what range are `pixels` in?",
     )
     _done(f"largest difference {diff:.6f} (out of 1)")
 
@@ -263,6 +355,7 @@ def round_trip(image: np.ndarray, back: object) -> None:
 # ------------------------------------------------------------------- 04
 
 
+@_exercise
 def normalize_pair(normalize: object, denormalize: object) -> None:
     """Exercise 04.1: ``normalize(ab) = ab / 128`` and ``denormalize(y) = y * 128``.
 
@@ -275,20 +368,25 @@ def normalize_pair(normalize: object, denormalize: object) -> None:
         "define two functions: def normalize(ab): ... and def denormalize(y): ...",
     )
     probe = np.array([-128.0, -64.0, 0.0, 64.0, 127.0])
-    try:
-        y = np.asarray(normalize(probe.copy()), dtype=np.float64)
-        back = np.asarray(denormalize(y.copy()), dtype=np.float64)
-    except NotImplementedError:
-        raise AssertionError("Not yet: replace the NotImplementedError with your code.") from None
-    _require(y.shape == probe.shape, "normalize should return an array of the same shape.")
+    y = np.asarray(_call(normalize, probe.copy(), "normalize"), dtype=np.float64)
+    back = np.asarray(_call(denormalize, y.copy(), "denormalize"), dtype=np.float64)
+    _require(
+        y.shape == probe.shape,
+        f"normalize of 5 numbers gave shape {y.shape}: it should return one number per input.",
+    )
     _require(
         np.allclose(y, probe / 128),
         f"normalize([-128, -64, 0, 64, 127]) gave {np.round(y, 3).tolist()}; divide by 128.",
     )
-    _require(np.allclose(back, probe), "denormalize should undo normalize: multiply by 128.")
+    _require(
+        np.allclose(back, probe),
+        f"denormalize(normalize(...)) gave {np.round(back, 3).tolist()}, not the numbers "
+        "back: denormalize should undo what normalize does.",
+    )
     _done("-128 → -1.0, 64 → 0.5, and back")
 
 
+@_exercise
 def inverse_error(ab: np.ndarray, normalize, denormalize, max_error: object) -> None:
     """Exercise 04.2: the largest |denormalize(normalize(ab)) - ab| over a photo is exactly 0.
 
@@ -298,18 +396,21 @@ def inverse_error(ab: np.ndarray, normalize, denormalize, max_error: object) -> 
         >>> inverse_error(ab, lambda x: x / 128, lambda y: y * 128, 0.0)
         ✓ correct: the round trip is exact (dividing by 128, a power of 2, loses no digits)
     """
-    _require(
-        max_error is not None and not isinstance(max_error, type(Ellipsis)),
-        "`max_error` is still empty.",
-    )
+    got = _number(max_error, "max_error")
     true = float(np.abs(denormalize(normalize(ab)) - ab).max())
     _require(
-        np.isclose(float(max_error), true, atol=1e-12),
-        f"compute np.abs(denormalize(normalize(ab)) - ab).max(); that gives {true}.",
+        got >= 0,
+        f"`max_error` = {got:g} is negative: take the absolute value of the differences first.",
+    )
+    _require(
+        np.isclose(got, true, atol=1e-12),
+        f"`max_error` = {got:g}. It should be the largest absolute difference between "
+        "the round trip's result and ab, over the whole photo.",
     )
     _done("the round trip is exact (dividing by 128, a power of 2, loses no digits)")
 
 
+@_exercise
 def scale_L(scale_L: object) -> None:
     """Exercise 04.3: a function mapping L in [0, 100] linearly onto [-1, 1].
 
@@ -319,21 +420,26 @@ def scale_L(scale_L: object) -> None:
     """
     _require(callable(scale_L), "define a function: def scale_L(L): ...")
     probe = np.array([0.0, 25.0, 50.0, 100.0])
-    try:
-        out = np.asarray(scale_L(probe.copy()), dtype=np.float64)
-    except NotImplementedError:
-        raise AssertionError("Not yet: replace the NotImplementedError with your code.") from None
+    out = np.asarray(_call(scale_L, probe.copy(), "scale_L"), dtype=np.float64)
+    got = f"scale_L([0, 25, 50, 100]) gave {np.round(out, 3).tolist()}; want [-1, -0.5, 0, 1]"
+    _require(out.shape == probe.shape, f"{got}: one number out for each number in.")
+    slope = out[-1] - out[0]
     _require(
-        np.allclose(out, [-1, -0.5, 0, 1]),
-        f"scale_L([0, 25, 50, 100]) gave {np.round(out, 3).tolist()}; "
-        "want [-1, -0.5, 0, 1]: divide by 50, then subtract 1.",
+        np.isclose(slope, 2),
+        f"{got}. From L = 0 to L = 100 your values rise by {slope:g}; from -1 to 1 is a rise of 2.",
     )
+    _require(
+        np.isclose(out[0], -1),
+        f"{got}. The rise is right; now shift the values so that 0 lands on -1.",
+    )
+    _require(np.allclose(out, [-1, -0.5, 0, 1]), f"{got}: a straight line from -1 to 1.")
     _done("0 → -1, 50 → 0, 100 → 1")
 
 
 # ------------------------------------------------------------------- 05
 
 
+@_exercise
 def conv_params(layer_shapes: list[tuple[int, int]], total_params: object) -> None:
     """Exercise 05.1: parameters of 3×3 convolutions, (3·3·inputs + 1)·filters each, summed.
 
@@ -350,7 +456,7 @@ def conv_params(layer_shapes: list[tuple[int, int]], total_params: object) -> No
     expected = sum((9 * i + 1) * f for i, f in layer_shapes)
     weights_only = sum(9 * i * f for i, f in layer_shapes)
     if total_params == weights_only:
-        raise AssertionError("Not yet: you counted the weights; each filter also has a bias (+1).")
+        raise NotYet("Not yet: you counted the weights; each filter also has a bias (+1).")
     _require(
         total_params == expected,
         f"you have {total_params}: for each layer, (3·3·inputs + 1)·filters, then add up.",
@@ -358,6 +464,7 @@ def conv_params(layer_shapes: list[tuple[int, int]], total_params: object) -> No
     _done(f"{expected:,} parameters, the same number Keras reports")
 
 
+@_exercise
 def relu_unreachable(Y: np.ndarray, fraction: object) -> None:
     """Exercise 05.2: the share of target values below 0, which a ReLU output can never give.
 
@@ -366,14 +473,17 @@ def relu_unreachable(Y: np.ndarray, fraction: object) -> None:
         >>> relu_unreachable(np.array([-0.5, 0.1, -0.2, 0.3]), 0.5)
         ✓ correct: 50.0% of the targets are negative, out of a ReLU's reach
     """
+    Y = np.asarray(Y)
+    true = float((Y < 0).mean())
+    got = _share(fraction, "fraction", true, count=Y.size)
     _require(
-        fraction is not None and not isinstance(fraction, type(Ellipsis)),
-        "`fraction` is still empty.",
+        abs(got - float((Y <= 0).mean())) > 1e-9 or abs(got - true) < 1e-6,
+        "that counts the zeros too; a ReLU can give 0, only values below 0 are out of reach.",
     )
-    true = float((np.asarray(Y) < 0).mean())
     _require(
-        abs(float(fraction) - true) < 1e-6,
-        "count the values below 0 and divide by the total: (Y < 0).mean().",
+        abs(got - true) < 1e-6,
+        f"`fraction` = {got:g}. It should be the share of Y's values that are below 0: how "
+        "many there are, as a part of all of Y's values.",
     )
     _done(f"{true:.1%} of the targets are negative, out of a ReLU's reach")
 
@@ -381,6 +491,7 @@ def relu_unreachable(Y: np.ndarray, fraction: object) -> None:
 # ------------------------------------------------------------------- 06
 
 
+@_exercise
 def canvas(X: np.ndarray, prediction: np.ndarray, canvas: object) -> None:
     """Exercise 06.1: an (H, W, 3) Lab canvas: L in layer 0, prediction × 128 in layers 1-2.
 
@@ -395,19 +506,20 @@ def canvas(X: np.ndarray, prediction: np.ndarray, canvas: object) -> None:
     c = _is_array(canvas, "canvas")
     h, w = X.shape[1:3]
     _require(c.shape == (h, w, 3), f"the canvas should have shape {(h, w, 3)}; got {c.shape}.")
-    _require(np.allclose(c[..., 0], X[0, ..., 0]), "layer 0 should be L: X[0][:, :, 0].")
+    _require(np.allclose(c[..., 0], X[0, ..., 0]), "layer 0 should be the lightness L, from X.")
     _require(
         not (np.allclose(c[..., 1:], prediction[0]) and not np.allclose(prediction[0], 0)),
-        "layers 1 and 2 hold the network's answer as it is, ab / 128: use `ab[0]`, the "
-        "prediction × 128.",
+        "layers 1 and 2 hold the network's raw answer, which is ab / 128 (between -1 and "
+        "1); Lab needs a and b themselves.",
     )
     _require(
         np.allclose(c[..., 1:], prediction[0] * 128, atol=1e-3),
-        "layers 1 and 2 should be a and b: `ab[0]` (the prediction × 128).",
+        "layers 1 and 2 should be a and b, the network's answer scaled back to Lab's range.",
     )
     _done("L in layer 0, a and b (×128) in layers 1 and 2")
 
 
+@_exercise
 def own_colorize(model, image: np.ndarray, colorized: object) -> None:
     """Exercise 06.2: the four steps by hand give the same photo as ``cl.colorize``.
 
@@ -423,7 +535,11 @@ def own_colorize(model, image: np.ndarray, colorized: object) -> None:
 
     c = _is_array(colorized, "colorized")
     _require(c.shape == image.shape, f"shape {image.shape} expected; got {c.shape}.")
-    _require(c.max() <= 1.0 + 1e-6, "lab2rgb gives floats in [0, 1]; keep them that way.")
+    _require(
+        c.max() <= 1.0 + 1e-6 and c.min() >= -1e-6,
+        f"`colorized` has values from {c.min():.1f} to {c.max():.1f}: Lab numbers, not RGB "
+        "in [0, 1]. Is the last step lab2rgb?",
+    )
     diff = float(np.abs(c - colorize(model, image)).max())
     _require(
         diff < 0.02,
@@ -436,6 +552,7 @@ def own_colorize(model, image: np.ndarray, colorized: object) -> None:
 # ------------------------------------------------------------------- 07
 
 
+@_exercise
 def flip(flip: object) -> None:
     """Exercise 07.1: a function that mirrors an (H, W, 3) image left to right.
 
@@ -445,17 +562,15 @@ def flip(flip: object) -> None:
     """
     _require(callable(flip), "define a function: def flip(image): ...")
     img = np.random.default_rng(0).random((4, 5, 3))
-    try:
-        out = np.asarray(flip(img.copy()))
-    except NotImplementedError:
-        raise AssertionError("Not yet: replace the NotImplementedError with your code.") from None
+    out = np.asarray(_call(flip, img.copy(), "flip"))
     _require(out.shape == img.shape, f"keep the shape {img.shape}; got {out.shape}.")
     if np.allclose(out, img[::-1]):
-        raise AssertionError("Not yet: that flips top and bottom; flip the columns: [:, ::-1].")
+        raise NotYet("Not yet: that flips top and bottom (the rows, axis 0); mirror the columns.")
     _require(np.allclose(out, img[:, ::-1]), "column j should become column W - 1 - j.")
     _done("left and right swapped, top and bottom kept")
 
 
+@_exercise
 def best_epoch(val_loss: list[float], best_epoch: object) -> None:
     """Exercise 07.2: the epoch (counted from 1) with the lowest validation loss.
 
@@ -469,7 +584,7 @@ def best_epoch(val_loss: list[float], best_epoch: object) -> None:
     )
     true = int(np.argmin(val_loss)) + 1
     if best_epoch == true - 1:
-        raise AssertionError("Not yet: epochs are counted from 1, np.argmin from 0: add 1.")
+        raise NotYet("Not yet: epochs are counted from 1, np.argmin from 0: add 1.")
     _require(best_epoch == true, "find the position of the smallest validation loss: np.argmin.")
     last = len(val_loss)
     extra = (
@@ -483,6 +598,7 @@ def best_epoch(val_loss: list[float], best_epoch: object) -> None:
 # ------------------------------------------------------------------- 08
 
 
+@_exercise
 def tiled(vector: np.ndarray, height: int, width: int, tiled: object) -> None:
     """Exercise 08.1: a vector (D,) repeated at every pixel of a height×width grid: (H, W, D).
 
@@ -500,12 +616,13 @@ def tiled(vector: np.ndarray, height: int, width: int, tiled: object) -> None:
     )
     _require(
         bool(np.all(t == vector)),
-        "every pixel should hold the same vector: "
-        "np.broadcast_to(vector, (H, W, D)) or np.tile(vector, (H, W, 1)).",
+        "every pixel should hold the same vector, `vector` itself (np.tile or "
+        "np.broadcast_to can repeat it).",
     )
     _done("every pixel now carries the whole-image description")
 
 
+@_exercise
 def accuracy(probs: np.ndarray, labels: np.ndarray, accuracy: object) -> None:
     """Exercise 08.2: the share of images whose most probable class is the true one.
 
@@ -514,11 +631,12 @@ def accuracy(probs: np.ndarray, labels: np.ndarray, accuracy: object) -> None:
         >>> accuracy(np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), np.array([0, 1, 1]), 2 / 3)
         ✓ correct: 66.7% of the held-out scenes named right
     """
-    _require(accuracy is not None and accuracy is not ..., "`accuracy` is still empty.")
     true = float((np.argmax(probs, axis=-1) == labels).mean())
+    got = _share(accuracy, "accuracy", true, count=len(labels))
     _require(
-        abs(float(accuracy) - true) < 1e-6,
-        "take np.argmax(probs, axis=-1), compare with the labels, and average.",
+        abs(got - true) < 1e-6,
+        f"`accuracy` = {got:g}. It should be the share of images whose most probable class "
+        "(the largest number in its row of probs) is its label.",
     )
     _done(f"{true:.1%} of the held-out scenes named right")
 
@@ -526,6 +644,7 @@ def accuracy(probs: np.ndarray, labels: np.ndarray, accuracy: object) -> None:
 # ------------------------------------------------------------------- 09
 
 
+@_exercise
 def mse_optimum(colors: np.ndarray, best: object, shares: np.ndarray | None = None) -> None:
     """Exercise 09.1: the single ab with the smallest mean squared error to possible colors.
 
@@ -545,19 +664,20 @@ def mse_optimum(colors: np.ndarray, best: object, shares: np.ndarray | None = No
     mean = weights @ colors
     _require(b.shape == (2,), f"give one (a, b) pair, shape (2,); got {b.shape}.")
     if shares is not None and np.allclose(b, colors.mean(axis=0), atol=0.5):
-        raise AssertionError(
+        raise NotYet(
             "Not yet: that is the plain average, as if both colors came up equally often; "
-            "weight each color by its share: shares @ colors."
+            "the more common color should count more, in proportion to its share."
         )
     _require(
         np.allclose(b, mean, atol=0.5),
-        "the MSE is smallest at the average of the colors, each counted as often as it "
-        "comes up: shares @ colors.",
+        "the MSE is smallest at the average of the pictures' colors: each color counted "
+        "as often as it comes up.",
     )
     kind = "mean" if shares is None else "weighted mean"
     _done(f"the {kind}, ({mean[0]:.1f}, {mean[1]:.1f}): a duller color that is neither of the two")
 
 
+@_exercise
 def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object) -> None:
     """Exercise 09.2: the annealed mean of one pixel's bin probabilities.
 
@@ -575,7 +695,7 @@ def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object
     _require(got.shape == (2,), f"give one (a, b) pair; got shape {got.shape}.")
     plain = np.asarray(probs) @ bins
     if np.allclose(got, plain, atol=0.05) and not np.allclose(plain, want, atol=0.05):
-        raise AssertionError("Not yet: that is the plain mean (T = 1); raise p to 1/T first.")
+        raise NotYet("Not yet: that is the plain mean (T = 1); raise p to 1/T first.")
     _require(
         np.allclose(got, want, atol=0.05),
         "compute q = p ** (1 / T), divide by its sum, then q @ bins.",
@@ -586,6 +706,7 @@ def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object
 # ------------------------------------------------------------------- 10
 
 
+@_exercise
 def colorfulness_by_hand(rgb: np.ndarray, cf: object) -> None:
     """Exercise 10.1: Hasler & Süsstrunk colorfulness, σ_rgyb + 0.3·μ_rgyb, of an RGB photo.
 
@@ -598,16 +719,17 @@ def colorfulness_by_hand(rgb: np.ndarray, cf: object) -> None:
     """
     from colorlab.metrics import colorfulness
 
-    _require(cf is not None and cf is not ..., "`cf` is still empty.")
+    got = _number(cf, "cf")
     want = colorfulness(rgb)
     _require(
-        abs(float(cf) - want) < 1e-6,
+        abs(got - want) < 1e-6,
         "rg = R - G, yb = (R + G)/2 - B; σ = √(std(rg)² + std(yb)²), "
         "μ = √(mean(rg)² + mean(yb)²); CF = σ + 0.3·μ.",
     )
     _done(f"CF = {want:.3f}")
 
 
+@_exercise
 def best_model(mean_psnr: dict, best: object) -> None:
     """Exercise 10.2: the name of the model with the highest mean PSNR.
 
@@ -615,15 +737,23 @@ def best_model(mean_psnr: dict, best: object) -> None:
         >>> best_model({"a": 20.0, "b": 22.5}, "b")
         ✓ correct: b, with 22.5 dB on average
     """
-    _require(isinstance(best, str), "`best` should be a model name (a string).")
+    _require(
+        isinstance(best, str),
+        f"`best` should be a model's name (a string), not {type(best).__name__} {best!r}.",
+    )
     want = max(mean_psnr, key=mean_psnr.get)
-    _require(best == want, "use max(mean_psnr, key=mean_psnr.get).")
+    _require(best in mean_psnr, f"{best!r} is not one of the models: {', '.join(mean_psnr)}.")
+    _require(
+        best == want,
+        f"{best} has {mean_psnr[best]:.2f} dB; another model's mean is higher.",
+    )
     _done(f"{want}, with {mean_psnr[want]:.1f} dB on average")
 
 
 # ------------------------------------------------------------------- 11
 
 
+@_exercise
 def per_photo_loss(errors: np.ndarray, loss: object) -> None:
     """Exercise 11.1: mean over photos of log(each photo's mean squared error + 1e-4).
 
@@ -633,24 +763,25 @@ def per_photo_loss(errors: np.ndarray, loss: object) -> None:
         >>> per_photo_loss(e, np.mean(np.log(np.array([0.01, 0.04]) + 1e-4)))
         ✓ correct: loss = -3.906 (plain MSE would be -3.68 after its log)
     """
-    _require(loss is not None and loss is not ..., "`loss` is still empty.")
+    got = _number(loss, "loss")
     errors = np.asarray(errors, np.float64)
     per_photo = errors.mean(axis=tuple(range(1, errors.ndim)))
     want = float(np.mean(np.log(per_photo + 1e-4)))
-    got = float(np.asarray(loss))
     plain = float(np.log(errors.mean() + 1e-4))
     if abs(got - plain) < 1e-6 and abs(want - plain) > 1e-6:
-        raise AssertionError(
-            "Not yet: that is the log of the mean over ALL pixels; take each photo's mean "
-            "first (errors.mean(axis=(1, 2, 3))), then the log, then the mean of the logs."
+        raise NotYet(
+            "Not yet: that is the log of the mean over ALL pixels at once; each photo "
+            "needs its own mean first, then its own log; the loss is the mean of those logs."
         )
     _require(
         abs(got - want) < 1e-6,
-        "per photo: errors.mean(axis=(1, 2, 3)); then np.log(per_photo + 1e-4); then the mean.",
+        f"`loss` = {got:g}. Per photo: the mean of its squared errors; then the log of "
+        "(that + 1e-4); then the mean over photos.",
     )
     _done(f"loss = {want:.3f} (plain MSE would be {plain:.2f} after its log)")
 
 
+@_exercise
 def fine_tune_improvement(before: dict, after: dict, improvement: object) -> None:
     """Exercise 11.2: the change in dB over gray from fine-tuning (after minus before).
 
@@ -658,12 +789,17 @@ def fine_tune_improvement(before: dict, after: dict, improvement: object) -> Non
         >>> fine_tune_improvement({"gain": 0.2}, {"gain": 1.5}, 1.3)
         ✓ correct: +1.30 dB: fine-tuning helped on the held-back photos
     """
-    _require(
-        isinstance(improvement, int | float | np.floating), "`improvement` should be a number."
-    )
+    got = _number(improvement, "improvement")
     want = after["gain"] - before["gain"]
-    if abs(float(improvement) + want) < 1e-9 and want:
-        raise AssertionError("Not yet: the sign is turned round; it is after minus before.")
-    _require(abs(float(improvement) - want) < 1e-6, 'after["gain"] - before["gain"].')
+    if abs(got + want) < 1e-9 and want:
+        raise NotYet(
+            "Not yet: the sign is turned round: an improvement is positive when the gain "
+            "after fine-tuning is the larger."
+        )
+    _require(
+        abs(got - want) < 1e-6,
+        f"`improvement` = {got:g}. It is the change in the gain over gray (dB) from before "
+        "fine-tuning to after.",
+    )
     verdict = "helped" if want > 0 else "did not help"
     _done(f"{want:+.2f} dB: fine-tuning {verdict} on the held-back photos")

@@ -10,7 +10,8 @@ from colorlab import checks
 
 
 def rejects(fn, *args, hint: str):
-    with pytest.raises(AssertionError, match=hint):
+    """The check fails with a hint (a NotYet, shown as one line), never another error."""
+    with pytest.raises(checks.NotYet, match=hint):
         fn(*args)
 
 
@@ -55,9 +56,10 @@ def test_split_and_round_trip():
 
     pixels = np.round(cl.datasets.leaf(16) * 255)  # floats 0-255, as in the lesson
     checks.round_trip(pixels, lab2rgb(rgb2lab(pixels / 255)))
-    rejects(checks.round_trip, pixels, pixels, hint="255")
+    rejects(checks.round_trip, pixels, pixels, hint="lab2rgb")
+    rejects(checks.round_trip, pixels, rgb2lab(pixels / 255), hint="negative numbers are a and b")
     # Without ÷255, rgb2lab takes the floats as if in [0, 1]: the check must notice.
-    rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels)), hint="Divide by 255")
+    rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels)), hint="what range")
 
 
 def test_normalization_checks():
@@ -68,11 +70,20 @@ def test_normalization_checks():
         raise NotImplementedError
 
     rejects(checks.normalize_pair, todo, todo, hint="NotImplementedError")
+
+    def no_return(ab):
+        ab / 128
+
+    rejects(checks.normalize_pair, no_return, lambda y: y * 128, hint="forget `return`")
+    rejects(checks.normalize_pair, lambda ab: ab.nope, lambda y: y, hint="raised AttributeError")
     ab = np.linspace(-100, 100, 11)
-    checks.inverse_error(ab, lambda a: a / 128, lambda y: y * 128, 0.0)
-    rejects(checks.inverse_error, ab, lambda a: a / 128, lambda y: y * 128, 1.0, hint="gives")
+    n, d = (lambda a: a / 128), (lambda y: y * 128)
+    checks.inverse_error(ab, n, d, 0.0)
+    rejects(checks.inverse_error, ab, n, d, 1.0, hint="largest absolute difference")
+    rejects(checks.inverse_error, ab, n, d, np.abs(d(n(ab)) - ab), hint="holds 11 values")
     checks.scale_L(lambda L: L / 50 - 1)
-    rejects(checks.scale_L, lambda L: L / 100, hint="subtract 1")
+    rejects(checks.scale_L, lambda L: L / 100, hint="rise by 1")
+    rejects(checks.scale_L, lambda L: L / 50, hint="now shift")
 
 
 def test_network_checks():
@@ -82,19 +93,25 @@ def test_network_checks():
     rejects(checks.conv_params, shapes, 5, hint="add up")
     Y = np.array([-0.5, 0.2, -0.1, 0.4])
     checks.relu_unreachable(Y, 0.5)
-    rejects(checks.relu_unreachable, Y, 0.25, hint=r"\(Y < 0\)")
+    rejects(checks.relu_unreachable, Y, 0.25, hint="below 0")
+    rejects(checks.relu_unreachable, Y, 50.0, hint="percent")
+    rejects(checks.relu_unreachable, Y, 2, hint="count")
+    rejects(checks.relu_unreachable, Y, Y < 0, hint="holds 4 values")
+    rejects(checks.relu_unreachable, np.array([-0.5, 0.0, 0.2, 0.4]), 0.5, hint="zeros")
 
 
 def test_reconstruction_checks():
     X = np.full((1, 4, 4, 1), 40.0)
     out = np.full((1, 4, 4, 2), 0.25)
     checks.canvas(X, out, np.concatenate([X[0], out[0] * 128], -1))
-    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="ab / 128")
+    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="raw answer")
     rejects(checks.canvas, X, out, np.zeros((4, 4, 3)), hint="layer 0")
     model = cl.models.lesson_model(width=4)
     img = cl.datasets.sample_photo("coffee", size=(16, 24))
     checks.own_colorize(model, img, cl.colorize(model, img))
     rejects(checks.own_colorize, model, img, img, hint="differ")  # the original is not it
+    canvas = cl.rgb_to_lab(img)  # the Lab canvas, handed in before lab2rgb
+    rejects(checks.own_colorize, model, img, canvas, hint="Is the last step lab2rgb")
 
 
 def test_beyond_brown_checks():
@@ -103,12 +120,67 @@ def test_beyond_brown_checks():
     checks.mse_optimum(colors, shares @ colors, shares)
     checks.mse_optimum(colors, colors.mean(axis=0))  # equally often without shares
     rejects(checks.mse_optimum, colors, colors.mean(axis=0), shares, hint="plain average")
-    rejects(checks.mse_optimum, colors, colors[0], shares, hint="shares @ colors")
+    rejects(checks.mse_optimum, colors, colors[0], shares, hint="as often as it comes up")
     rejects(checks.mse_optimum, colors, np.array([[1.0, 2.0]]), shares, hint="one")
     bins = np.array([[-50.0, 0.0], [50.0, 0.0]])
     probs = np.array([0.3, 0.7])
     checks.annealed(probs, bins, 0.5, cl.bins.annealed_mean(probs, bins, 0.5))
     rejects(checks.annealed, probs, bins, 0.5, probs @ bins, hint="plain mean")
+
+
+def test_answers_of_the_wrong_kind_get_hints_not_tracebacks():
+    """Whatever a learner stores, a check answers with a hint."""
+    for odd in ("0.5", [[1, 2]], {"a": 1}, object(), np.zeros((2, 2)), True):
+        with pytest.raises(checks.NotYet):
+            checks.relu_unreachable(np.array([-1.0, 1.0]), odd)
+        with pytest.raises(checks.NotYet):
+            checks.best_model({"a": 1.0}, odd)
+        with pytest.raises(checks.NotYet):
+            checks.gradient(odd)
+    rejects(checks.best_model, {"a": 1.0, "b": 2.0}, "c", hint="not one of the models")
+    rejects(checks.best_model, {"a": 1.0, "b": 2.0}, "a", hint="another model")
+    rejects(checks.fine_tune_improvement, {"gain": 0.2}, {"gain": 1.5}, -1.3, hint="sign")
+
+
+def test_hints_do_not_hand_over_the_solution():
+    """No hint contains an expression of a lesson's solution (the code a learner should
+    write): a hint says what is wrong and where to look."""
+    import ast
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    source = ast.parse(Path(checks.__file__).read_text())
+    hints = [
+        n
+        for n in ast.walk(source)
+        if isinstance(n, ast.Call) and getattr(n.func, "id", "") in ("_require", "NotYet")
+    ]
+    literals = " ".join(
+        n.value
+        for hint in hints
+        for n in ast.walk(hint)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    )
+    flat = re.sub(r"\s+", "", literals)
+    found = []
+    for path in sorted(Path(__file__).parents[1].glob("notebooks/[0-9][0-9]_*.ipynb")):
+        task = ""  # what the exercise itself says may be repeated
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                task = re.sub(r"\s+", "", cell.source)
+            if "solution" not in cell.metadata.get("tags", []):
+                continue
+            lines = cell.source.splitlines()
+            task += re.sub(r"\s+", "", "".join(x for x in lines if x.startswith("#")))
+            code = "\n".join(line for line in lines if not line.startswith("#"))
+            for node in ast.walk(ast.parse(code)):
+                if isinstance(node, ast.Call | ast.BinOp | ast.Subscript | ast.Compare):
+                    text = re.sub(r"\s+", "", ast.unparse(node))
+                    if len(text) >= 10 and text in flat and text not in task:
+                        found.append((path.name, ast.unparse(node)))
+    assert not found, f"hints that contain the solution: {found}"
 
 
 def test_hints_in_a_notebook_are_short_messages_and_still_errors():
