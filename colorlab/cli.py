@@ -29,6 +29,20 @@ from colorlab.progress import Progress
 DEFAULT_MODEL = "photos"
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 photo``, ``3 photos``.
+
+    Example:
+        >>> _count(1, "photo"), _count(0, "photo")
+        ('1 photo', '0 photos')
+    """
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _no_photos(where) -> ImageError:
+    return ImageError(f"{where} holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).")
+
+
 def _err(message: str) -> None:
     Progress.break_line()
     print(f"colorlab: {message}", file=sys.stderr)
@@ -88,7 +102,7 @@ def cmd_colorize(args) -> int:
             )
     model = _load_model(args.model)
     failures = 0
-    progress = Progress(len(images), f"colorizing {len(images)} photos")
+    progress = Progress(len(images), f"colorizing {_count(len(images), 'photo')}")
     for done, (name, target) in enumerate(zip(images, targets, strict=True), 1):
         path = Path(name)
         try:
@@ -102,10 +116,10 @@ def cmd_colorize(args) -> int:
             failures += 1
             _err(str(exc))
         progress.update(done)
-    if len(images) > 1:
+    if len(images) > 1 or failures:
         Progress.break_line()
         print(
-            f"{len(images) - failures} of {len(images)} photos colorized into {out_dir}",
+            f"{len(images) - failures} of {_count(len(images), 'photo')} colorized into {out_dir}",
             file=sys.stderr,
         )
     return 1 if failures else 0
@@ -128,11 +142,11 @@ def evaluate_folder(
 
     paths = list(paths) if paths is not None else photo_paths(folder)
     if not paths:
-        raise ImageError(f"{folder} holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).")
+        raise _no_photos(folder)
     if every:
         paths = split_photos(paths, every)[1]
     images, no_color, failures = [], [], 0
-    progress = Progress(len(paths), f"evaluating {len(paths)} photos")
+    progress = Progress(len(paths), f"evaluating {_count(len(paths), 'photo')}")
     for done, path in enumerate(paths, 1):
         try:
             truth = cl.load_image(path)
@@ -156,10 +170,10 @@ def evaluate_folder(
     if not images:
         if no_color:
             raise ImageError(
-                f"none of the {len(no_color)} photos in {folder} has color: no color to compare "
-                f"against (all are black-and-white or nearly gray). Evaluation colors the gray "
-                f"version of a color photo and compares; to color B&W photos, use colorlab "
-                f"colorize."
+                f"none of the {_count(len(no_color), 'photo')} in {folder} has color: no color "
+                "to compare against (all are black-and-white or nearly gray). Evaluation colors "
+                "the gray version of a color photo and compares; to color B&W photos, use "
+                "colorlab colorize."
             )
         raise ImageError(f"none of the photos in {folder} could be read.")
     above = np.mean([i["model"]["psnr"] > i["gray"]["psnr"] for i in images])
@@ -174,17 +188,23 @@ def evaluate_folder(
 
 
 def cmd_evaluate(args) -> int:
+    from colorlab.datasets import photo_paths
     from colorlab.metrics import METRICS, report_table
 
+    folder = Path(args.dir)
+    paths = photo_paths(folder)  # a wrong folder is said at once, before the model loads
+    if not paths:
+        raise _no_photos(folder)
     model = _load_model(args.model)
     every = 10 if args.validation else None
-    result, failures = evaluate_folder(Path(args.dir), model, args.model, every)
+    result, failures = evaluate_folder(folder, model, args.model, every, paths=paths)
     if args.json:
         print(json.dumps(result))
     else:
-        which = "validation photos (every 10th)" if every else "photos"
+        n = len(result["images"])
+        which = f"{_count(n, 'validation photo')} (every 10th)" if every else _count(n, "photo")
         print(
-            f"model {args.model} on {len(result['images'])} {which} in {args.dir} "
+            f"model {args.model} on {which} in {args.dir} "
             "(each colorized from its gray version; higher is better except ΔCF)"
         )
         rows = [(item["name"], item) for item in result["images"]]
@@ -244,12 +264,12 @@ def cmd_train(args) -> int:
     crop = min(size, 64) if args.arch == "lesson" and not args.resume else size
     paths = photo_paths(args.dir, recursive=True)
     if not paths:
-        raise ImageError(f"{args.dir} holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).")
+        raise _no_photos(args.dir)
     if len(paths) > args.max_photos:
         step = len(paths) / args.max_photos
         paths = [paths[int(i * step)] for i in range(args.max_photos)]
         print(
-            f"using {len(paths)} photos spread evenly over the folder (--max-photos)",
+            f"using {_count(len(paths), 'photo')} spread evenly over the folder (--max-photos)",
             file=sys.stderr,
         )
     train_paths, val_paths = paths, []
@@ -259,9 +279,9 @@ def cmd_train(args) -> int:
     validation = color_photos(val_paths)
     budget = f", at most {args.minutes:g} minutes" if args.minutes else ""
     print(
-        f"{what} on {len(images)} photos from {args.dir} for up to {args.epochs} epochs of "
-        f"{args.steps} steps{budget}"
-        + (f"; measuring on {len(validation)} held-out photos" if validation else "")
+        f"{what} on {_count(len(images), 'photo')} from {args.dir} for up to {args.epochs} "
+        f"epochs of {args.steps} steps{budget}"
+        + (f"; measuring on {_count(len(validation), 'held-out photo')}" if validation else "")
         + (
             f" ({len(val_paths) - len(validation)} held-out photos without color left out)"
             if len(validation) < len(val_paths)

@@ -140,6 +140,15 @@ def test_evaluate_bad_file_and_empty_folder(photos, tmp_path, tiny_model):
     empty.mkdir()
     proc = run("evaluate", empty, "--model", tiny_model)
     assert proc.returncode == 2 and "holds no photos" in proc.stderr
+    # The folder is looked at before the model loads: no model needed to hear it is empty.
+    proc = run("evaluate", empty, "--model", "no_such_model")
+    assert proc.returncode == 2 and "holds no photos" in proc.stderr
+    # A folder whose only file is bad: its line, then how many were done.
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    (lone / "zero.png").write_bytes(b"")
+    proc = run("colorize", lone, "--out", tmp_path / "lone_out", "--model", tiny_model)
+    assert proc.returncode == 1 and "0 of 1 photo colorized" in proc.stderr
 
 
 def test_evaluate_table(photos, tiny_model):
