@@ -12,7 +12,53 @@ from dataclasses import dataclass
 from importlib import metadata
 
 KERNEL_NAME = "colorlab"
-FIX_INSTALL = "run `make lab` (or `make test`) from the course folder to install everything"
+
+
+def fix_install(
+    platform: str | None = None, prefix: str | None = None, make: bool | None = None
+) -> str:
+    r"""The command that reinstalls the course's environment here, for this OS and route.
+
+    A reinstall starts from an empty ``.venv``: ``make lab`` alone would skip the install
+    when ``pyproject.toml`` has not changed. Conda environments are updated instead.
+
+    Example:
+        >>> fix_install("linux", "/course/.venv", make=True)
+        'reinstall, from the course folder: make clean-venv && make lab'
+        >>> print(fix_install("win32", r"C:\course\.venv", make=False).replace("; ", ";\n"))
+        reinstall, from the course folder in PowerShell: Remove-Item -Recurse -Force .venv;
+        py -m venv .venv;
+        .venv\Scripts\python -m pip install -e .;
+        .venv\Scripts\colorlab lab
+    """
+    import os
+    import shutil
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    platform = platform or sys.platform
+    prefix = prefix or sys.prefix
+    windows = platform.startswith("win")
+    name = (PureWindowsPath(prefix) if windows else PurePosixPath(prefix)).name
+    if name != ".venv" and (os.environ.get("CONDA_PREFIX") or os.environ.get("CONDA_DEFAULT_ENV")):
+        return (
+            "update the conda environment, from the course folder: conda env update -f "
+            "environment.yml, then python -m pip install --no-deps -e ."
+        )
+    if windows:
+        return (
+            "reinstall, from the course folder in PowerShell: Remove-Item -Recurse -Force "
+            ".venv; py -m venv .venv; .venv\\Scripts\\python -m pip install -e .; "
+            ".venv\\Scripts\\colorlab lab"
+        )
+    if make if make is not None else shutil.which("make"):
+        return "reinstall, from the course folder: make clean-venv && make lab"
+    return (
+        "reinstall, from the course folder: rm -rf .venv && python3 -m venv .venv && "
+        ".venv/bin/python -m pip install -e . && .venv/bin/colorlab lab"
+    )
+
+
+FIX_INSTALL = fix_install()
 
 
 @dataclass
@@ -106,7 +152,7 @@ def check_photos() -> Result:
 
 
 def check_widgets() -> Result:
-    core = check_package("ipywidgets", "8.0")
+    core = check_package("ipywidgets", "8.1")
     if not core.ok:
         return core
     lab = check_package("jupyterlab_widgets", "3.0", "JupyterLab widget extension")
@@ -134,7 +180,9 @@ def check_kernel() -> Result:
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
     except NoSuchKernel:
         return Result(
-            False, f"no Jupyter kernel named '{KERNEL_NAME}'", "run `make lab`, which registers it"
+            False,
+            f"no Jupyter kernel named '{KERNEL_NAME}'",
+            "register it: colorlab lab --kernel-only (colorlab lab and make lab do it too)",
         )
     spec_python = Path(spec.argv[0])
     if not spec_python.is_absolute():
@@ -155,6 +203,36 @@ def check_kernel() -> Result:
     return Result(True, f"Jupyter kernel '{KERNEL_NAME}' is registered ({spec.argv[0]})")
 
 
+def check_outputs() -> Result:
+    """The course writes results to ``outputs/`` in the course folder: it must be writable."""
+    import tempfile
+
+    from colorlab.launch import course_root
+
+    folder = course_root() / "outputs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return Result(
+            False,
+            f"cannot write to {folder} ({exc.strerror or exc})",
+            "put the course in a folder you can write to (your home folder or Documents) "
+            "and start it from there",
+        )
+    return Result(True, f"results go to {folder} (writable)")
+
+
+def _safely(check: Callable[[], Result]) -> Result:
+    """Run one check; anything it raises (a package that fails to import) becomes a ✗."""
+    try:
+        return check()
+    except Exception as exc:  # reporting the failure is the point of the check
+        what = getattr(check, "__name__", "a check").replace("check_", "")
+        return Result(False, f"{what}: {type(exc).__name__}: {exc}", FIX_INSTALL)
+
+
 CHECKS: tuple[Callable[[], Result], ...] = (
     check_python,
     check_tensorflow,
@@ -165,6 +243,7 @@ CHECKS: tuple[Callable[[], Result], ...] = (
     check_widgets,
     check_photos,
     check_kernel,
+    check_outputs,
 )
 
 
@@ -176,7 +255,7 @@ def run(print_results: bool = True) -> list[Result]:
         >>> all(isinstance(r.ok, bool) for r in results)
         True
     """
-    results = [check() for check in CHECKS]
+    results = [_safely(check) for check in CHECKS]
     if print_results:
         for result in results:
             print(result)
