@@ -10,9 +10,12 @@ VENV   := .venv
 BIN    := $(VENV)/$(if $(filter Windows_NT,$(OS)),Scripts,bin)
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
-# Offline install from a folder of wheels (see `make wheelhouse`): make lab WHEELS=/media/usb/wheelhouse
+# Offline install from a wheelhouse (see `make wheelhouse`): make lab WHEELS=/media/usb/wheelhouse
+# runs tools/install_offline.py, which picks the folder built for this laptop.
 WHEELS ?=
-INSTALL := $(PIP) install $(if $(WHEELS),--no-index --find-links $(abspath $(WHEELS)),)
+INSTALL := $(PIP) install
+# make wheelhouse TARGETS="windows-x86_64-py3.12 macos-arm64-py3.12" (default: this machine)
+TARGETS ?=
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
@@ -51,25 +54,24 @@ $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "colorlab needs Python 3.10 or newer; run: make PYTHON=python3.11 ..."'
 	@$(PYTHON) -c 'import sys; sys.version_info >= (3, 14) and print("note: TensorFlow had no wheels for Python 3.14 when this course was written (2026-11); if the install fails on tensorflow, run: make PYTHON=python3.13 ...")'
 	$(PYTHON) -m venv $(VENV)
-	$(INSTALL) --upgrade pip setuptools wheel
+	$(if $(WHEELS),,$(INSTALL) --upgrade pip setuptools wheel)
 
 # The project with its runtime dependencies, plus the Jupyter kernel "colorlab"
 # registered inside .venv (nothing is written to your home folder).
 $(VENV)/.installed-base: pyproject.toml | $(PY)
-	$(INSTALL) -e .
-	$(BIN)/colorlab lab --kernel-only
+	$(if $(WHEELS),$(PYTHON) tools/install_offline.py "$(WHEELS)",$(INSTALL) -e . && $(BIN)/colorlab lab --kernel-only)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-base
-	$(INSTALL) -e ".[test]"
+	$(if $(WHEELS),$(PYTHON) tools/install_offline.py --test "$(WHEELS)",$(INSTALL) -e ".[test]")
 	touch $@
 
-# Every package the course and its tests need, as files, for installing without internet on
-# laptops like this one (same OS, processor and Python version): copy wheelhouse/ to a USB
-# stick, then on each laptop: make lab WHEELS=/path/to/wheelhouse
+# Every package the course and its tests need, as files, one folder per target laptop
+# (OS, processor, Python: colorlab/platforms.py lists them), for installing without internet.
+# Copy wheelhouse/ to a USB stick; on each laptop: make lab WHEELS=/path/to/wheelhouse, or
+# without make: python tools/install_offline.py /path/to/wheelhouse
 wheelhouse: $(VENV)/.installed-base
-	$(PIP) download --dest wheelhouse pip setuptools wheel ".[test]"
-	@echo "wheelhouse/ holds $$(ls wheelhouse | wc -l) files ($$(du -sh wheelhouse | cut -f1)); install with: make lab WHEELS=$(CURDIR)/wheelhouse"
+	$(BIN)/colorlab wheelhouse $(foreach t,$(TARGETS),--target $(t))
 
 clean-venv:
 	rm -rf $(VENV)

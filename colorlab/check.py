@@ -82,10 +82,29 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def check_python() -> Result:
+def check_python(machine: tuple[str, str, str] | None = None) -> Result:
+    """This Python on this OS and processor has a TensorFlow wheel (the platform table)."""
+    from colorlab.platforms import find, this_machine
+
+    os_name, cpu, python = machine or this_machine()
     v = sys.version_info
-    ok = v >= (3, 10)
-    return Result(ok, f"Python {v.major}.{v.minor}.{v.micro}", "install Python 3.10 or newer")
+    what = f"Python {python}" + (f".{v.micro}" if machine is None else "") + f" on {os_name} {cpu}"
+    row = find(os_name, cpu)
+    if row is None:
+        return Result(
+            False,
+            f"{what}: TensorFlow publishes no wheels for this OS and processor",
+            "use a laptop from the README's platform table (or Binder/Colab, in a browser)",
+        )
+    if python not in row.pythons:
+        return Result(
+            False,
+            f"{what}: TensorFlow has no wheel for Python {python} here ({row.label})",
+            f"install Python {row.pythons[-1]} (python.org) and reinstall the course with it "
+            f"(with make: make clean-venv && make lab PYTHON=python{row.pythons[-1]}; without: "
+            "the README's commands for your OS)",
+        )
+    return Result(True, f"{what} ({row.tensorflow} available)")
 
 
 def check_package(dist: str, minimum: str, label: str | None = None) -> Result:

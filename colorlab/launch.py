@@ -8,6 +8,7 @@ Everything goes through ``sys.executable`` and :mod:`pathlib`: no shell, no ``bi
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -58,6 +59,35 @@ def ensure_kernel() -> bool:
     return True
 
 
+#: Extensions that come with a dependency but are built for an older JupyterLab: jupyterlab-rise
+#: pulls in @jupyterlab/mathjax3-extension, which JupyterLab 4 lists as incompatible (it has
+#: MathJax built in, and the lessons write no LaTeX).
+OUTDATED_EXTENSIONS = ("@jupyterlab/mathjax3-extension",)
+
+
+def disable_outdated_extensions(prefix: str | None = None) -> list[str]:
+    """Turn off :data:`OUTDATED_EXTENSIONS` in this environment's JupyterLab settings.
+
+    The same as ``jupyter labextension disable --level=sys_prefix NAME``, written directly
+    (no second Jupyter start-up). Returns the names switched off now.
+
+    Example:
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> disable_outdated_extensions(folder), disable_outdated_extensions(folder)
+        (['@jupyterlab/mathjax3-extension'], [])
+    """
+    path = Path(prefix or sys.prefix, "etc", "jupyter", "labconfig", "page_config.json")
+    config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    disabled = config.setdefault("disabledExtensions", {})
+    new = [name for name in OUTDATED_EXTENSIONS if not disabled.get(name)]
+    if new:
+        disabled.update(dict.fromkeys(new, True))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return new
+
+
 def lab_command(root: Path, extra: list[str] | None = None) -> list[str]:
     """The command that starts JupyterLab on ``root`` with lesson 00 open.
 
@@ -87,6 +117,7 @@ def run_lab(extra: list[str] | None = None, kernel_only: bool = False) -> int:
     """Register the kernel if needed, then run JupyterLab until it is stopped; its exit status."""
     if ensure_kernel():
         print(f"registered the Jupyter kernel '{KERNEL_NAME}' for {sys.executable}")
+    disable_outdated_extensions()
     if kernel_only:
         return 0
     root = course_root()
