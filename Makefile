@@ -1,29 +1,34 @@
 # The two commands of the README:   make lab   (run the course)   make test   (run every test)
 # Both create .venv with the project installed; a second run skips the install when
-# pyproject.toml has not changed since.
+# pyproject.toml has not changed since. A thin convenience: each target calls the course's
+# own command (colorlab lab, colorlab student, colorlab check, colorlab wheelhouse), which
+# works the same without make on Windows, macOS and Linux (README, "Without make").
 
 PYTHON ?= python3
 VENV   := .venv
-PY     := $(VENV)/bin/python
+# A virtual environment keeps its programs in Scripts\ on Windows (make from Git Bash/MSYS).
+BIN    := $(VENV)/$(if $(filter Windows_NT,$(OS)),Scripts,bin)
+PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
-# Offline install from a folder of wheels (see `make wheelhouse`): make lab WHEELS=/media/usb/wheelhouse
+# Offline install from a wheelhouse (see `make wheelhouse`): make lab WHEELS=/media/usb/wheelhouse
+# runs tools/install_offline.py, which picks the folder built for this laptop.
 WHEELS ?=
-INSTALL := $(PIP) install $(if $(WHEELS),--no-index --find-links $(abspath $(WHEELS)),)
+INSTALL := $(PIP) install
+# make wheelhouse TARGETS="windows-x86_64-py3.12 macos-arm64-py3.12" (default: this machine)
+TARGETS ?=
 LAB_ARGS ?=
-# Jupyter refuses to run as root (containers, CI) unless told it is intended.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 PYTEST_ARGS ?=
 
 .PHONY: lab test student figures weights lint format check wheelhouse clean-venv
 
 lab: $(VENV)/.installed-base
-	$(VENV)/bin/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. $(LAB_ARGS) notebooks/00_start_here.ipynb
+	$(BIN)/colorlab lab -- $(LAB_ARGS)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest --nbval-lax --doctest-modules colorlab tests notebooks $(PYTEST_ARGS)
 
 student: $(VENV)/.installed-base
-	$(PY) tools/make_student.py
+	$(BIN)/colorlab student
 
 # make weights: the scene models (~5 min); make weights PHOTOS=DIR: the photo model (~40 min),
 # trained on a folder of color photos (the course's own: ../shared/photos/imagenet-sample).
@@ -35,39 +40,38 @@ figures: $(VENV)/.installed-base
 	$(PY) tools/make_figures.py
 
 check: $(VENV)/.installed-base
-	$(PY) -m colorlab check
+	$(BIN)/colorlab check
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check colorlab tests tools benchmarks
-	$(VENV)/bin/ruff format --check colorlab tests tools benchmarks
+	$(BIN)/ruff check colorlab tests tools benchmarks
+	$(BIN)/ruff format --check colorlab tests tools benchmarks
 
 format: $(VENV)/.installed-test
-	$(VENV)/bin/ruff format colorlab tests tools benchmarks
-	$(VENV)/bin/ruff check --fix colorlab tests tools benchmarks
+	$(BIN)/ruff format colorlab tests tools benchmarks
+	$(BIN)/ruff check --fix colorlab tests tools benchmarks
 
-$(VENV)/bin/python:
+$(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "colorlab needs Python 3.10 or newer; run: make PYTHON=python3.11 ..."'
 	@$(PYTHON) -c 'import sys; sys.version_info >= (3, 14) and print("note: TensorFlow had no wheels for Python 3.14 when this course was written (2026-11); if the install fails on tensorflow, run: make PYTHON=python3.13 ...")'
 	$(PYTHON) -m venv $(VENV)
-	$(INSTALL) --upgrade pip setuptools wheel
+	$(if $(WHEELS),,$(INSTALL) --upgrade pip setuptools wheel)
 
 # The project with its runtime dependencies, plus the Jupyter kernel "colorlab"
 # registered inside .venv (nothing is written to your home folder).
-$(VENV)/.installed-base: pyproject.toml | $(VENV)/bin/python
-	$(INSTALL) -e .
-	$(PY) -m ipykernel install --sys-prefix --name colorlab --display-name "Python (colorlab)"
+$(VENV)/.installed-base: pyproject.toml | $(PY)
+	$(if $(WHEELS),$(PYTHON) tools/install_offline.py "$(WHEELS)",$(INSTALL) -e . && $(BIN)/colorlab lab --kernel-only)
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-base
-	$(INSTALL) -e ".[test]"
+	$(if $(WHEELS),$(PYTHON) tools/install_offline.py --test "$(WHEELS)",$(INSTALL) -e ".[test]")
 	touch $@
 
-# Every package the course and its tests need, as files, for installing without internet on
-# laptops like this one (same OS, processor and Python version): copy wheelhouse/ to a USB
-# stick, then on each laptop: make lab WHEELS=/path/to/wheelhouse
+# Every package the course and its tests need, as files, one folder per target laptop
+# (OS, processor, Python: colorlab/platforms.py lists them), for installing without internet.
+# Copy wheelhouse/ to a USB stick; on each laptop: make lab WHEELS=/path/to/wheelhouse, or
+# without make: python tools/install_offline.py /path/to/wheelhouse
 wheelhouse: $(VENV)/.installed-base
-	$(PIP) download --dest wheelhouse pip setuptools wheel ".[test]"
-	@echo "wheelhouse/ holds $$(ls wheelhouse | wc -l) files ($$(du -sh wheelhouse | cut -f1)); install with: make lab WHEELS=$(CURDIR)/wheelhouse"
+	$(BIN)/colorlab wheelhouse $(foreach t,$(TARGETS),--target $(t))
 
 clean-venv:
 	rm -rf $(VENV)

@@ -6,6 +6,7 @@ whatever cores this machine has; the course's target is ≤ 3 minutes each on 2 
     python benchmarks/notebook_times.py                  # all notebooks
     python benchmarks/notebook_times.py 05 06            # only those whose names start so
     python benchmarks/notebook_times.py --readme         # also write the table into README.md
+                                                         # and the workshop agenda's run times
 """
 
 from __future__ import annotations
@@ -62,6 +63,21 @@ def write_readme(text: str) -> None:
     )
 
 
+AGENDA_ROW = re.compile(r"^(\|[^|]*\|[^|]*\| `(\d\d_\w+)` \|[^|]*\| )([^|]*)( \|)$", re.M)
+
+
+def write_agenda(rows: list[tuple[str, float, str]]) -> None:
+    """Put each notebook's measured run time into the workshop agenda's last column."""
+    kit = ROOT / "workshop" / "README.md"
+    seconds = {name.removesuffix(".ipynb"): t for name, t, _ in rows}
+
+    def fill(match: re.Match) -> str:
+        t = seconds.get(match[2])
+        return match[0] if t is None else f"{match[1]}{t:.0f} s{match[4]}"
+
+    kit.write_text(AGENDA_ROW.sub(fill, kit.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("prefixes", nargs="*", help="only notebooks whose names start so")
@@ -79,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.readme:
         write_readme(text)
+        write_agenda(rows)
     return 0 if all(s == "ok" and t <= LIMIT_SECONDS for _, t, s in rows) else 1
 
 

@@ -12,7 +12,53 @@ from dataclasses import dataclass
 from importlib import metadata
 
 KERNEL_NAME = "colorlab"
-FIX_INSTALL = "run `make lab` (or `make test`) from the course folder to install everything"
+
+
+def fix_install(
+    platform: str | None = None, prefix: str | None = None, make: bool | None = None
+) -> str:
+    r"""The command that reinstalls the course's environment here, for this OS and route.
+
+    A reinstall starts from an empty ``.venv``: ``make lab`` alone would skip the install
+    when ``pyproject.toml`` has not changed. Conda environments are updated instead.
+
+    Example:
+        >>> fix_install("linux", "/course/.venv", make=True)
+        'reinstall, from the course folder: make clean-venv && make lab'
+        >>> print(fix_install("win32", r"C:\course\.venv", make=False).replace("; ", ";\n"))
+        reinstall, from the course folder in PowerShell: Remove-Item -Recurse -Force .venv;
+        py -m venv .venv;
+        .venv\Scripts\python -m pip install -e .;
+        .venv\Scripts\colorlab lab
+    """
+    import os
+    import shutil
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    platform = platform or sys.platform
+    prefix = prefix or sys.prefix
+    windows = platform.startswith("win")
+    name = (PureWindowsPath(prefix) if windows else PurePosixPath(prefix)).name
+    if name != ".venv" and (os.environ.get("CONDA_PREFIX") or os.environ.get("CONDA_DEFAULT_ENV")):
+        return (
+            "update the conda environment, from the course folder: conda env update -f "
+            "environment.yml, then python -m pip install --no-deps -e ."
+        )
+    if windows:
+        return (
+            "reinstall, from the course folder in PowerShell: Remove-Item -Recurse -Force "
+            ".venv; py -m venv .venv; .venv\\Scripts\\python -m pip install -e .; "
+            ".venv\\Scripts\\colorlab lab"
+        )
+    if make if make is not None else shutil.which("make"):
+        return "reinstall, from the course folder: make clean-venv && make lab"
+    return (
+        "reinstall, from the course folder: rm -rf .venv && python3 -m venv .venv && "
+        ".venv/bin/python -m pip install -e . && .venv/bin/colorlab lab"
+    )
+
+
+FIX_INSTALL = fix_install()
 
 
 @dataclass
@@ -36,10 +82,29 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def check_python() -> Result:
+def check_python(machine: tuple[str, str, str] | None = None) -> Result:
+    """This Python on this OS and processor has a TensorFlow wheel (the platform table)."""
+    from colorlab.platforms import find, this_machine
+
+    os_name, cpu, python = machine or this_machine()
     v = sys.version_info
-    ok = v >= (3, 10)
-    return Result(ok, f"Python {v.major}.{v.minor}.{v.micro}", "install Python 3.10 or newer")
+    what = f"Python {python}" + (f".{v.micro}" if machine is None else "") + f" on {os_name} {cpu}"
+    row = find(os_name, cpu)
+    if row is None:
+        return Result(
+            False,
+            f"{what}: TensorFlow publishes no wheels for this OS and processor",
+            "use a laptop from the README's platform table (or Binder/Colab, in a browser)",
+        )
+    if python not in row.pythons:
+        return Result(
+            False,
+            f"{what}: TensorFlow has no wheel for Python {python} here ({row.label})",
+            f"install Python {row.pythons[-1]} (python.org) and reinstall the course with it "
+            f"(with make: make clean-venv && make lab PYTHON=python{row.pythons[-1]}; without: "
+            "the README's commands for your OS)",
+        )
+    return Result(True, f"{what} ({row.tensorflow} available)")
 
 
 def check_package(dist: str, minimum: str, label: str | None = None) -> Result:
@@ -106,7 +171,7 @@ def check_photos() -> Result:
 
 
 def check_widgets() -> Result:
-    core = check_package("ipywidgets", "8.0")
+    core = check_package("ipywidgets", "8.1")
     if not core.ok:
         return core
     lab = check_package("jupyterlab_widgets", "3.0", "JupyterLab widget extension")
@@ -134,7 +199,9 @@ def check_kernel() -> Result:
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
     except NoSuchKernel:
         return Result(
-            False, f"no Jupyter kernel named '{KERNEL_NAME}'", "run `make lab`, which registers it"
+            False,
+            f"no Jupyter kernel named '{KERNEL_NAME}'",
+            "register it: colorlab lab --kernel-only (colorlab lab and make lab do it too)",
         )
     spec_python = Path(spec.argv[0])
     if not spec_python.is_absolute():
@@ -155,6 +222,36 @@ def check_kernel() -> Result:
     return Result(True, f"Jupyter kernel '{KERNEL_NAME}' is registered ({spec.argv[0]})")
 
 
+def check_outputs() -> Result:
+    """The course writes results to ``outputs/`` in the course folder: it must be writable."""
+    import tempfile
+
+    from colorlab.launch import course_root
+
+    folder = course_root() / "outputs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return Result(
+            False,
+            f"cannot write to {folder} ({exc.strerror or exc})",
+            "put the course in a folder you can write to (your home folder or Documents) "
+            "and start it from there",
+        )
+    return Result(True, f"results go to {folder} (writable)")
+
+
+def _safely(check: Callable[[], Result]) -> Result:
+    """Run one check; anything it raises (a package that fails to import) becomes a ✗."""
+    try:
+        return check()
+    except Exception as exc:  # reporting the failure is the point of the check
+        what = getattr(check, "__name__", "a check").replace("check_", "")
+        return Result(False, f"{what}: {type(exc).__name__}: {exc}", FIX_INSTALL)
+
+
 CHECKS: tuple[Callable[[], Result], ...] = (
     check_python,
     check_tensorflow,
@@ -165,6 +262,7 @@ CHECKS: tuple[Callable[[], Result], ...] = (
     check_widgets,
     check_photos,
     check_kernel,
+    check_outputs,
 )
 
 
@@ -176,7 +274,7 @@ def run(print_results: bool = True) -> list[Result]:
         >>> all(isinstance(r.ok, bool) for r in results)
         True
     """
-    results = [check() for check in CHECKS]
+    results = [_safely(check) for check in CHECKS]
     if print_results:
         for result in results:
             print(result)

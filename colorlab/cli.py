@@ -7,6 +7,9 @@
     colorlab download [NAME] [--cache DIR] [--mirror URL]
     colorlab models
     colorlab check
+    colorlab lab [-- JUPYTER_ARGS...]
+    colorlab student [--overwrite] [--out DIR]
+    colorlab wheelhouse [--target OS-CPU-pyX.Y ...] [--dest DIR] [--resolve-only]
 
 A bad file among good ones: the good ones are processed, each bad one gets one line on
 stderr, and the exit status is 1.
@@ -342,6 +345,41 @@ def cmd_models(args) -> int:
     return 0
 
 
+def cmd_lab(args) -> int:
+    from colorlab.launch import run_lab
+
+    extra = [a for a in args.jupyter_args if a != "--"]
+    return run_lab(extra, kernel_only=args.kernel_only)
+
+
+def cmd_student(args) -> int:
+    from colorlab.student import run
+
+    return run(args.out, overwrite=args.overwrite)
+
+
+def cmd_wheelhouse(args) -> int:
+    from colorlab import wheelhouse
+    from colorlab.launch import course_root
+    from colorlab.platforms import this_machine
+
+    targets = args.target or ["{}-{}-py{}".format(*this_machine())]
+    for target in targets:
+        try:
+            folder = wheelhouse.build(
+                target, course_root(), Path(args.dest), args.resolve_only, test=not args.no_test
+            )
+        except (ValueError, RuntimeError) as exc:
+            _err(str(exc))
+            return 2
+        print(wheelhouse.summary(folder))
+    print(
+        f"on each laptop, from the course folder: python tools/install_offline.py {args.dest} "
+        "(it picks the folder for that laptop)"
+    )
+    return 0
+
+
 def cmd_check(args) -> int:
     from colorlab.check import main as check_main
 
@@ -454,6 +492,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", help="folder to keep it in (default: $COLORLAB_CACHE or ~/.colorlab)")
     p.add_argument("--mirror", metavar="URL", help="fetch the same archive from this address")
     p.set_defaults(func=cmd_download)
+    p = sub.add_parser(
+        "lab",
+        help="open the course in JupyterLab (registers the colorlab kernel first if needed)",
+        description="Anything after -- goes to JupyterLab, e.g. colorlab lab -- --no-browser",
+    )
+    p.add_argument("--kernel-only", action="store_true", help="only register the kernel, then stop")
+    p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_lab)
+    p = sub.add_parser("student", help="make the student set (student/): exercises left blank")
+    p.add_argument("--out", type=Path, help="folder to write (default: student/ in the course)")
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="also replace student notebooks that were changed (their work is lost)",
+    )
+    p.set_defaults(func=cmd_student)
+    p = sub.add_parser(
+        "wheelhouse", help="save every package the course needs, per target, for offline installs"
+    )
+    p.add_argument(
+        "--target",
+        action="append",
+        metavar="OS-CPU-pyX.Y",
+        help="e.g. windows-x86_64-py3.12 (repeat for more; default: this machine)",
+    )
+    p.add_argument("--dest", default="wheelhouse", help="folder to fill (default: wheelhouse)")
+    p.add_argument(
+        "--resolve-only", action="store_true", help="only check that pip finds every package"
+    )
+    p.add_argument("--no-test", action="store_true", help="leave out the test tools")
+    p.set_defaults(func=cmd_wheelhouse)
     p = sub.add_parser("models", help="list the shipped models")
     p.set_defaults(func=cmd_models)
     p = sub.add_parser("check", help="check that this machine is ready for the course")

@@ -44,8 +44,9 @@ def import_tensorflow_quietly() -> None:
 
     TensorFlow's native code prints log lines (oneDNN, CUDA probing) straight to the
     process's stderr while it loads, before ``TF_CPP_MIN_LOG_LEVEL`` takes effect, and
-    Jupyter shows them as red boxes. We point file descriptor 2 at /dev/null for the
-    import only; Python's own warnings and errors are untouched afterwards.
+    Jupyter shows them as red boxes. We point file descriptor 2 at the null device
+    (os.devnull) for the import only; Python's own warnings and errors are untouched
+    afterwards.
 
     Example:
         >>> import_tensorflow_quietly()

@@ -37,6 +37,60 @@ def test_old_version_is_reported():
     assert not result.ok and "999.0" in result.fix
 
 
+def test_every_way_the_check_knows_to_fail_prints_a_cross_and_its_fix(
+    monkeypatch, tmp_path, capsys
+):
+    """Break the environment in each way the check knows; each gives ✗ and a fix, no crash."""
+    from importlib import metadata
+
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    from colorlab import datasets, launch
+
+    real_version = metadata.version
+
+    def version(dist):
+        if dist == "scikit-image":
+            raise metadata.PackageNotFoundError(dist)
+        return "3.0" if dist == "matplotlib" else real_version(dist)
+
+    def no_kernel(self, name):
+        raise NoSuchKernel(name)
+
+    def broken_import(*args, **kwargs):
+        raise ImportError("No module named 'skimage'")
+
+    blocker = tmp_path / "course"
+    blocker.write_text("a file where the course folder should be")
+    monkeypatch.setattr(check.metadata, "version", version)  # missing, and too old
+    monkeypatch.setattr(KernelSpecManager, "get_kernel_spec", no_kernel)  # no kernel
+    monkeypatch.setattr(datasets, "sample_photo", broken_import)  # a package that breaks
+    monkeypatch.setattr(launch, "course_root", lambda: blocker)  # outputs/ not writable
+    results = check.run()
+    out = capsys.readouterr().out
+    failed = {r.what.split()[0]: r for r in results if not r.ok}
+    assert "✗ scikit-image is not installed" in out and "reinstall" in failed["scikit-image"].fix
+    assert "✗ matplotlib 3.0" in out and "3.8 or newer" in failed["matplotlib"].fix
+    assert "✗ no Jupyter kernel named 'colorlab'" in out and "--kernel-only" in out
+    assert "✗ photos: ImportError: No module named 'skimage'" in out
+    assert "✗ cannot write to" in out and "a folder you can write to" in out
+    assert out.count("    fix: ") == out.count("✗") == len(failed) == 5
+    assert "5 problem(s) to fix first." in out
+
+
+def test_the_fix_is_the_command_for_this_os_and_route(monkeypatch):
+    """A reinstall from an empty .venv (make lab alone would skip it), per OS and route."""
+    for var in ("CONDA_PREFIX", "CONDA_DEFAULT_ENV"):
+        monkeypatch.delenv(var, raising=False)
+    assert check.fix_install("linux", "/c/.venv", make=True).endswith("make clean-venv && make lab")
+    posix = check.fix_install("darwin", "/c/.venv", make=False)
+    assert "rm -rf .venv && python3 -m venv .venv" in posix and ".venv/bin/colorlab lab" in posix
+    windows = check.fix_install("win32", r"C:\\c\\.venv")
+    assert "PowerShell" in windows and ".venv\\Scripts\\colorlab lab" in windows
+    monkeypatch.setenv("CONDA_PREFIX", "/opt/conda/envs/colorlab")
+    assert "conda env update -f environment.yml" in check.fix_install("linux", "/opt/conda/envs/x")
+
+
 @pytest.mark.parametrize("module", [["colorlab"], ["colorlab.check"]], ids=" ".join)
 def test_check_runs_from_the_command_line_without_warnings(module):
     """`python -m colorlab check` (make check) and `python -m colorlab.check`: no noise."""

@@ -67,6 +67,18 @@ def test_environment_yml_matches_pyproject():
         assert conda_side[name] == minimum, f"{name}: pyproject >={minimum}, env {conda_side[name]}"
 
 
+def test_tensorflow_comes_from_pypi_with_the_same_platform_markers():
+    """conda-forge has no TensorFlow 2 for Windows: the conda route takes it from PyPI, with
+    exactly pyproject.toml's lines, so every OS gets the wheel the pip route gets."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda_names = {parse_requirement(d)[0] for d in env["dependencies"] if isinstance(d, str)}
+    wanted = [r for r in project["dependencies"] if r.startswith(("tensorflow", "keras"))]
+    assert len(wanted) == 3 and all(r in pip_section for r in wanted), pip_section
+    assert not conda_names & {"tensorflow", "keras"}, "TensorFlow must not come from conda-forge"
+
+
 def test_python_minimum_agrees():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     env = yaml.safe_load((ROOT / "environment.yml").read_text())

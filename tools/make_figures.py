@@ -1,6 +1,7 @@
 """Draw the static figures the notebooks and the README show before anything is run.
 
-Run: ``.venv/bin/python tools/make_figures.py`` (deterministic; rewrites notebooks/figures/).
+Run: ``python tools/make_figures.py`` in the course environment (deterministic; rewrites
+notebooks/figures/).
 """
 
 from __future__ import annotations
