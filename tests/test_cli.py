@@ -339,3 +339,23 @@ def test_progress_and_errors_get_lines_of_their_own(photos, tmp_path, tiny_model
     error = next(line for line in lines if "broken.jpg" in line)
     assert error.startswith("colorlab: ") and "\r" not in error
     assert lines[-2].startswith("3 of 4 photos colorized")
+
+
+def test_folders_and_names_with_spaces_and_non_ascii_letters(tmp_path, tiny_model):
+    """Windows and macOS users keep photos in folders like 'My Pictures' with names in
+    their own language: the command line takes them and names the results after them."""
+    folder = tmp_path / "old photos é"
+    folder.mkdir()
+    scenes, _ = cl.datasets.scenes(2, size=48, seed=5)
+    names = ["Großmutter 1952.png", "фото семьи.png"]
+    for name, img in zip(names, scenes, strict=True):
+        cl.save_image(img, folder / name)
+    out = tmp_path / "in color ü"
+    proc = run("colorize", folder, "--out", out, "--model", tiny_model)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        n.replace(".png", "_color.png") for n in names
+    )
+    proc = run("evaluate", folder, "--model", tiny_model, "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(i["name"] for i in json.loads(proc.stdout)["images"]) == sorted(names)
