@@ -78,6 +78,39 @@ def test_every_way_the_check_knows_to_fail_prints_a_cross_and_its_fix(
     assert "5 problem(s) to fix first." in out
 
 
+def test_the_other_crosses_tensorflow_keras_versions_and_the_wrong_kernel(monkeypatch, capsys):
+    """The remaining ✗ lines: TensorFlow or Keras that do not import or are too old, an
+    unsupported Python, and a notebook running in another kernel."""
+    import keras
+    import tensorflow as tf
+
+    from colorlab import session
+
+    def broken():
+        raise ImportError("DLL load failed while importing _pywrap_tensorflow_internal")
+
+    monkeypatch.setattr(session, "import_tensorflow_quietly", broken)
+    assert (
+        "TensorFlow does not import (ImportError: DLL load failed" in check.check_tensorflow().what
+    )
+    monkeypatch.undo()
+    monkeypatch.setattr(tf, "__version__", "2.15.1")
+    monkeypatch.setattr(keras, "__version__", "2.15.0")
+    assert not check.check_tensorflow().ok and "2.16 or newer" in check.check_tensorflow().fix
+    assert not check.check_keras().ok and "Keras 3" in check.check_keras().fix
+    monkeypatch.setitem(sys.modules, "keras", None)  # a Keras that fails to import
+    assert not check.check_keras().ok and "Keras does not import" in check.check_keras().what
+    monkeypatch.undo()
+    unsupported = check.check_python(("linux", "x86_64", "3.14"))
+    assert not unsupported.ok and "install Python 3.13" in unsupported.fix
+    monkeypatch.setattr(check, "_in_kernel", lambda: True)
+    monkeypatch.setattr(sys, "executable", "/elsewhere/bin/python")
+    monkeypatch.setattr(sys, "prefix", "/elsewhere")
+    other = check.check_kernel()
+    assert not other.ok and "Change Kernel" in other.fix
+    capsys.readouterr()
+
+
 def test_the_fix_is_the_command_for_this_os_and_route(monkeypatch):
     """A reinstall from an empty .venv (make lab alone would skip it), per OS and route."""
     for var in ("CONDA_PREFIX", "CONDA_DEFAULT_ENV"):
