@@ -114,6 +114,38 @@ def test_reconstruction_checks():
     rejects(checks.own_colorize, model, img, canvas, hint="Is the last step lab2rgb")
 
 
+def test_many_photos_global_features_and_photo_model_checks():
+    checks.flip(lambda img: img[:, ::-1])
+    rejects(checks.flip, lambda img: img[::-1], hint="top and bottom")
+    rejects(checks.flip, lambda img: img.T, hint="keep the shape")
+
+    def todo(_):
+        raise NotImplementedError
+
+    rejects(checks.flip, todo, hint="NotImplementedError")
+    checks.best_epoch([0.5, 0.3, 0.4], 2)
+    rejects(checks.best_epoch, [0.5, 0.3, 0.4], 1, hint="counted from 1")
+    rejects(checks.best_epoch, [0.5, 0.3, 0.4], 2.0, hint="whole number")
+    v = np.arange(3.0)
+    checks.tiled(v, 2, 4, np.broadcast_to(v, (2, 4, 3)))
+    rejects(checks.tiled, v, 2, 4, np.zeros((4, 2, 3)), hint="shape")
+    rejects(checks.tiled, v, 2, 4, np.zeros((2, 4, 3)), hint="same vector")
+    probs, labels = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), np.array([0, 1, 1])
+    checks.accuracy(probs, labels, 2 / 3)
+    rejects(checks.accuracy, probs, labels, 200 / 3, hint="percent")
+    rejects(checks.accuracy, probs, labels, 2, hint="count")
+    rejects(checks.accuracy, probs, labels, 1 / 3, hint="most probable class")
+    img = np.random.default_rng(0).random((4, 4, 3))
+    checks.colorfulness_by_hand(img, cl.metrics.colorfulness(img))
+    rejects(checks.colorfulness_by_hand, img, 0.1, hint="σ")
+    rejects(checks.colorfulness_by_hand, img, img[..., 0] - img[..., 1], hint="holds 16 values")
+    errors = np.stack([np.full((2, 2, 2), 0.01), np.full((2, 2, 2), 0.04)])
+    right = np.mean(np.log(np.array([0.01, 0.04]) + 1e-4))
+    checks.per_photo_loss(errors, right)
+    rejects(checks.per_photo_loss, errors, np.log(errors.mean() + 1e-4), hint="ALL pixels")
+    rejects(checks.per_photo_loss, errors, np.log(np.array([0.01, 0.04]) + 1e-4), hint="holds 2")
+
+
 def test_beyond_brown_checks():
     colors = np.array([[60.0, 45.0], [15.0, -60.0]])
     shares = np.array([0.75, 0.25])
@@ -244,3 +276,27 @@ def test_every_check_marks_its_answers_and_notebooks_pass_answers_there():
                         f"{path.name}: {node.id} is data, not the answer, in {cell.source!r}"
                     )
     assert seen >= 20
+
+
+def test_every_check_has_a_wrong_answer_test():
+    """Each exercise check is shown rejecting a wrong answer, in this file or beside the
+    setup-check tests (lesson 00's two)."""
+    import inspect
+    import re
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    text = (here / "test_checks.py").read_text() + (here / "test_check_and_widgets.py").read_text()
+    public = [
+        name
+        for name, fn in inspect.getmembers(checks, inspect.isfunction)
+        if fn.__module__ == checks.__name__ and not name.startswith("_")
+    ]
+    untested = [
+        name
+        for name in public
+        if not re.search(
+            rf"rejects\(\s*checks\.{name}\b|raises\([^\n]*\n\s*cl\.checks\.{name}\(", text
+        )
+    ]
+    assert len(public) >= 25 and not untested, f"no wrong-answer test for: {untested}"
