@@ -118,7 +118,7 @@ def check_package(dist: str, minimum: str, label: str | None = None) -> Result:
 
 
 def check_tensorflow() -> Result:
-    from colorlab.session import import_tensorflow_quietly
+    from colorlab.backend import import_tensorflow_quietly
 
     try:
         import_tensorflow_quietly()

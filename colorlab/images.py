@@ -269,3 +269,17 @@ def save_image(
     except OSError as exc:
         raise ImageError(f"cannot write {path} ({exc}): check the folder and free space.") from None
     return path
+
+
+def center_crop(rgb: np.ndarray, size: int) -> np.ndarray:
+    """Resize so the shorter side is ``size``, then cut the central size×size square.
+
+    Example:
+        >>> import numpy as np
+        >>> center_crop(np.zeros((100, 200, 3), np.float32), 40).shape
+        (40, 40, 3)
+    """
+    rgb = resize(rgb, size) if min(rgb.shape[:2]) != size else rgb
+    h, w = rgb.shape[:2]
+    top, left = (h - size) // 2, (w - size) // 2
+    return rgb[top : top + size, left : left + size]

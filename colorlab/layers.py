@@ -7,7 +7,7 @@ no ``Lambda`` layer (which safe mode refuses) is used anywhere.
 
 from __future__ import annotations
 
-from colorlab.session import import_tensorflow_quietly
+from colorlab.backend import import_tensorflow_quietly
 
 import_tensorflow_quietly()
 

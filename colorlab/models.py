@@ -7,7 +7,7 @@ improved one (:func:`lesson_model`). Both map lightness L (H, W, 1) to two chann
 
 from __future__ import annotations
 
-from colorlab.session import import_tensorflow_quietly, seed_everything
+from colorlab.backend import import_tensorflow_quietly, seed_everything
 
 import_tensorflow_quietly()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from colorlab.session import import_tensorflow_quietly
+from colorlab.backend import import_tensorflow_quietly
 
 import_tensorflow_quietly()
 
@@ -167,9 +167,8 @@ def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = T
     import sys
 
     from colorlab.datasets import folder_photos
-    from colorlab.images import load_image
+    from colorlab.images import center_crop, load_image
     from colorlab.metrics import GRAY_CF, has_color
-    from colorlab.training import center_crop
 
     if isinstance(folder, list | tuple):
         where = ""

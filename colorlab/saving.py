@@ -36,7 +36,7 @@ def load_model(name_or_path: str | os.PathLike):
         ...
         colorlab.errors.ModelError: no_such_model is neither a shipped model (...) nor ...
     """
-    from colorlab.session import import_tensorflow_quietly
+    from colorlab.backend import import_tensorflow_quietly
 
     import_tensorflow_quietly()
     import keras

@@ -3,78 +3,13 @@
 from __future__ import annotations
 
 import os
-import random
 
 import numpy as np
 
-_SEED = 0
+from colorlab import backend
+from colorlab.backend import current_seed, import_tensorflow_quietly, seed_everything
 
-
-def current_seed() -> int:
-    """The seed set by the last :func:`setup` call (0 before any).
-
-    Example:
-        >>> setup(seed=7); current_seed()
-        7
-    """
-    return _SEED
-
-
-def seed_everything(seed: int | None = None) -> int:
-    """Seed Python, NumPy and, if it is already imported, TensorFlow/Keras; return the seed.
-
-    Example:
-        >>> seed_everything(3)
-        3
-    """
-    import sys
-
-    seed = _SEED if seed is None else int(seed)
-    random.seed(seed)
-    np.random.seed(seed)
-    if "keras" in sys.modules or "tensorflow" in sys.modules:
-        import keras
-
-        keras.utils.set_random_seed(seed)
-    return seed
-
-
-def import_tensorflow_quietly() -> None:
-    """Import TensorFlow and Keras with their C++ start-up messages silenced.
-
-    TensorFlow's native code prints log lines (oneDNN, CUDA probing) straight to the
-    process's stderr while it loads, before ``TF_CPP_MIN_LOG_LEVEL`` takes effect, and
-    Jupyter shows them as red boxes. We point file descriptor 2 at the null device
-    (os.devnull) for the import only; Python's own warnings and errors are untouched
-    afterwards.
-
-    Example:
-        >>> import_tensorflow_quietly()
-        >>> import sys; "keras" in sys.modules
-        True
-    """
-    import sys
-
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    if "tensorflow" in sys.modules and "keras" in sys.modules:
-        return
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):  # no real stderr (some IDEs): import plainly
-        import keras  # noqa: F401
-        import tensorflow  # noqa: F401
-
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 2)
-        import keras  # noqa: F401
-        import tensorflow  # noqa: F401
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(devnull)
+__all__ = ["current_seed", "import_tensorflow_quietly", "install_hints", "seed_everything", "setup"]
 
 
 def _answer_parameter(cell: str, name: str) -> bool | None:
@@ -164,8 +99,7 @@ def setup(seed: int = 0, plots: bool = True, tensorflow: bool = False) -> None:
         >>> import colorlab as cl
         >>> cl.setup(seed=0)
     """
-    global _SEED
-    _SEED = int(seed)
+    backend._SEED = int(seed)
     # Must be set before TensorFlow is imported to hide its C++ start-up chatter.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")

@@ -7,6 +7,7 @@ import time
 import numpy as np
 
 from colorlab.color import normalize_ab, rgb_to_lab, split_lab
+from colorlab.images import center_crop  # noqa: F401  (lessons call cl.training.center_crop)
 
 
 def photo_xy(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -20,22 +21,6 @@ def photo_xy(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     L, ab = split_lab(rgb_to_lab(rgb))
     return L[None].astype(np.float32), normalize_ab(ab)[None].astype(np.float32)
-
-
-def center_crop(rgb: np.ndarray, size: int) -> np.ndarray:
-    """Resize so the shorter side is ``size``, then cut the central size×size square.
-
-    Example:
-        >>> import numpy as np
-        >>> center_crop(np.zeros((100, 200, 3), np.float32), 40).shape
-        (40, 40, 3)
-    """
-    from colorlab.images import resize
-
-    rgb = resize(rgb, size) if min(rgb.shape[:2]) != size else rgb
-    h, w = rgb.shape[:2]
-    top, left = (h - size) // 2, (w - size) // 2
-    return rgb[top : top + size, left : left + size]
 
 
 def fit_photo(

@@ -84,12 +84,12 @@ def test_the_other_crosses_tensorflow_keras_versions_and_the_wrong_kernel(monkey
     import keras
     import tensorflow as tf
 
-    from colorlab import session
+    from colorlab import backend
 
     def broken():
         raise ImportError("DLL load failed while importing _pywrap_tensorflow_internal")
 
-    monkeypatch.setattr(session, "import_tensorflow_quietly", broken)
+    monkeypatch.setattr(backend, "import_tensorflow_quietly", broken)
     assert (
         "TensorFlow does not import (ImportError: DLL load failed" in check.check_tensorflow().what
     )

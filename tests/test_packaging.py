@@ -161,3 +161,53 @@ def test_code_is_formatted_and_linted():
         [ruff, "format", "--check", *dirs], cwd=ROOT, capture_output=True, text=True
     )
     assert fmt.returncode == 0, fmt.stdout
+
+
+def _imports_between_modules() -> dict[str, set[str]]:
+    """colorlab module → the colorlab modules it imports, at the top or inside functions."""
+    import ast
+
+    modules = {p.stem: p for p in (ROOT / "colorlab").glob("*.py") if p.stem != "__main__"}
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module.startswith("colorlab."):
+                    targets.append(node.module.split(".")[1])
+                elif node.module == "colorlab":
+                    targets += [a.name for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets += [
+                    a.name.split(".")[1] for a in node.names if a.name.startswith("colorlab.")
+                ]
+            graph[name] |= {t for t in targets if t in modules and t not in (name, "__init__")}
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle, as a path that comes back to its start, or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [node, nxt] if nxt in path else [node, nxt]
+            if nxt not in state and (found := visit(nxt, [*path, node])):
+                return found
+        state[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start, [])):
+            return found
+    return None
+
+
+def test_no_import_cycles_between_the_package_modules():
+    """Counting imports inside functions too: a cycle means two modules that cannot be
+    understood (or moved) apart. pipeline ↔ training and session → checks → … → session
+    were the last ones."""
+    assert _cycle(_imports_between_modules()) is None, _cycle(_imports_between_modules())
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) is not None  # the search can fail
