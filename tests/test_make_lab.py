@@ -1,4 +1,5 @@
-"""`make lab` starts JupyterLab with the course's `colorlab` kernel (headless, on localhost)."""
+"""`make lab` and `colorlab lab` (the same code without make, as on Windows) start JupyterLab
+with the course's `colorlab` kernel (headless, on localhost)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 @pytest.mark.skipif(not (ROOT / ".venv" / "bin" / "jupyter").exists(), reason="run via make test")
-def test_make_lab_serves_the_colorlab_kernel(tmp_path):
+@pytest.mark.parametrize("route", ["make lab", "python -m colorlab lab"])
+def test_lab_serves_the_colorlab_kernel(tmp_path, route):
     port, token = free_port(), "colorlab-test-token"
     args = (
         f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} "
@@ -55,8 +57,12 @@ def test_make_lab_serves_the_colorlab_kernel(tmp_path):
         JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
     )
     log = open(tmp_path / "lab.log", "w+")
+    if route == "make lab":
+        command = ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"]
+    else:
+        command = [sys.executable, "-m", "colorlab", "lab", "--", *args.split()]
     proc = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
+        command,
         cwd=ROOT,
         env=env,
         stdout=log,
