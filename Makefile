@@ -19,13 +19,18 @@ TARGETS ?=
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test student figures weights lint format check wheelhouse clean-venv
+.PHONY: lab test test-fast student figures weights lint format check wheelhouse clean-venv
 
 lab: $(VENV)/.installed-base
 	$(BIN)/colorlab lab -- $(LAB_ARGS)
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest --nbval-lax --doctest-modules colorlab tests notebooks $(PYTEST_ARGS)
+
+# The inner loop: the package's unit tests, no notebooks, no browser, nothing marked slow
+# (each slow test starts a new Python, trains, or asks PyPI). make test runs everything.
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -q -p no:nbval -m "not slow" --ignore=tests/browser tests $(PYTEST_ARGS)
 
 student: $(VENV)/.installed-base
 	$(BIN)/colorlab student

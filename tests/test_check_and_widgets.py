@@ -124,6 +124,7 @@ def test_the_fix_is_the_command_for_this_os_and_route(monkeypatch):
     assert "conda env update -f environment.yml" in check.fix_install("linux", "/opt/conda/envs/x")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", [["colorlab"], ["colorlab.check"]], ids=" ".join)
 def test_check_runs_from_the_command_line_without_warnings(module):
     """`python -m colorlab check` (make check) and `python -m colorlab.check`: no noise."""

@@ -215,6 +215,7 @@ def test_hints_do_not_hand_over_the_solution():
     assert not found, f"hints that contain the solution: {found}"
 
 
+@pytest.mark.slow
 def test_hints_in_a_notebook_are_short_messages_and_still_errors():
     """In a real kernel: a wrong answer and a check run before its exercise show one line
     of hint (no traceback, no checker source), and the cell still fails; any other

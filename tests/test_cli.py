@@ -15,6 +15,9 @@ import colorlab as cl
 from colorlab import cli
 from colorlab.saving import shipped_models
 
+#: Each test starts the installed command in a new Python (TensorFlow loads each time).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):

@@ -38,6 +38,7 @@ def test_every_srgb_color_normalizes_into_minus_one_one(rgb):
 
 @settings(max_examples=300, deadline=None)
 @given(arrays(np.float32, st.integers(1, 20), elements=ab_values(32)))
+@pytest.mark.slow
 def test_denormalize_inverts_normalize_exactly(ab):
     assert np.array_equal(cl.denormalize_ab(cl.normalize_ab(ab)), ab)
 

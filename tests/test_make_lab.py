@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+#: Each test starts the installed command in a new Python (TensorFlow loads each time).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

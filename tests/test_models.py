@@ -58,6 +58,7 @@ def roundtrip(model, tmp_path, name):
     return again
 
 
+@pytest.mark.slow
 def test_roundtrips_through_keras_files(tmp_path, tiny_fusion):
     roundtrip(models.lesson_model(width=4, seed=0), tmp_path, "lesson")
     roundtrip(models.article_model(seed=0), tmp_path, "article")
@@ -283,6 +284,7 @@ def test_photo_model_shape_parameters_and_compile():
     np.testing.assert_allclose(again(x).numpy(), y)  # seeded
 
 
+@pytest.mark.slow
 def test_fit_photos_validates_and_keeps_averaged_weights():
     images, _ = cl.datasets.scenes(8, size=48, seed=0)
     val, _ = cl.datasets.scenes(3, size=48, seed=5)
@@ -309,6 +311,7 @@ def test_fit_photos_validates_and_keeps_averaged_weights():
     assert cl.training.gain_over_gray(m2, list(val))["gain"] == pytest.approx(best, abs=1e-4)
 
 
+@pytest.mark.slow
 def test_fit_photos_stops_at_the_time_budget():
     images, _ = cl.datasets.scenes(4, size=40, seed=0)
     m = models.photo_model(width=4, working_size=32, seed=0, steps_per_execution=1)
@@ -349,6 +352,7 @@ def _photos_colored_by(model, factors):
     ]
 
 
+@pytest.mark.slow
 def test_calibrate_picks_the_factor_with_the_best_gain():
     """Photos colored at half the model's strength calibrate it to a half."""
     m = models.photo_model(width=4, working_size=48, seed=0)
@@ -365,6 +369,7 @@ def test_calibrate_picks_the_factor_with_the_best_gain():
     np.testing.assert_allclose(vivid(x).numpy(), 3 * tuned(x).numpy(), atol=1e-6)
 
 
+@pytest.mark.slow
 def test_calibrate_keeps_the_model_when_the_photos_disagree():
     """Two photos want half the colors, one the colors as they are: the mean favors a half,
     but by less than its standard error over three photos, so no change is made."""

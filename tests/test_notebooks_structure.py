@@ -99,6 +99,7 @@ def test_stub_keeps_comments_and_requires_a_task():
         make_student.stub("x = 1", "5")
 
 
+@pytest.mark.slow
 def test_student_notebook_fails_until_solved(tmp_path):
     """In the student set, each exercise raises until done, and its check fails too."""
     from nbclient import NotebookClient
@@ -129,6 +130,7 @@ def test_student_notebook_fails_until_solved(tmp_path):
     assert all(errors.get(i + 1) in ("NameError", "AssertionError") for i in exercise_cells)
 
 
+@pytest.mark.slow
 def test_make_student_command(tmp_path):
     proc = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "make_student.py"), "--out", str(tmp_path)],

@@ -18,6 +18,7 @@ from colorlab import metrics, pipeline
 @given(
     arrays(np.float32, st.tuples(st.integers(1, 8), st.just(3)), elements=st.floats(0, 1, width=32))
 )
+@pytest.mark.slow
 def test_in_graph_lab_matches_skimage(rgb):
     ours = pipeline.rgb_to_lab_tf(rgb[None]).numpy()[0]
     theirs = rgb2lab(rgb[None].astype(np.float64))[0]

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OFFLINE = ROOT / "tools" / "install_offline.py"
 
 
+@pytest.mark.slow
 def test_the_course_commands_are_installed_entry_points():
     """`colorlab lab/student/check` come with the package: after a plain `pip install -e .`
     on any OS they are in the environment's scripts folder (Scripts\\ on Windows)."""
@@ -31,6 +32,7 @@ def test_the_course_commands_are_installed_entry_points():
         assert re.search(rf"\b{command}\b", help_text), command
 
 
+@pytest.mark.slow
 def test_kernel_registration_is_the_same_code_everywhere():
     """`colorlab lab --kernel-only` (make lab, postBuild and the offline installer call it)
     leaves a 'colorlab' kernel that runs this very Python."""
@@ -43,6 +45,7 @@ def test_kernel_registration_is_the_same_code_everywhere():
     assert Path(kernel_python()).resolve() == Path(sys.executable).resolve()
 
 
+@pytest.mark.slow
 def test_student_command_writes_the_set(tmp_path):
     out = tmp_path / "my student set"  # a space in the path
     done = subprocess.run(
@@ -109,6 +112,7 @@ def _offline(*args) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_a_second_targets_wheelhouse_is_planned_and_refused_here(tmp_path):
     """Build another platform's wheelhouse here (resolution only: every package found, no
     download), then the offline installer refuses it with its own message, not pip's."""

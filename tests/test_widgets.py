@@ -120,6 +120,7 @@ def test_saturation_and_wipe():
         widgets.wipe(np.zeros((2, 2, 3)), np.zeros((3, 3, 3)), 0.5)
 
 
+@pytest.mark.slow
 def test_train_explorer_trains_on_click():
     rgb = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 32)
     box = widgets.train_explorer(rgb)
