@@ -42,7 +42,7 @@ def notebooks_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "notebooks"
 
 
-def course_map(available_only: bool = False) -> str:
+def course_map() -> str:
     """The course map as a Markdown table (lesson, what it teaches, minutes, source).
 
     Example:
@@ -50,14 +50,11 @@ def course_map(available_only: bool = False) -> str:
         | # | notebook | you learn | minutes | from the article? |
     """
     rows = ["| # | notebook | you learn | minutes | from the article? |", "|---|---|---|---|---|"]
-    folder = notebooks_dir()
     for lesson in LESSONS:
-        exists = (folder / lesson.file).exists()
-        if available_only and not exists:
-            continue
-        name = f"`{lesson.file}`" + ("" if exists else " (coming soon)")
         source = "yes" if lesson.from_article else ("–" if lesson.number == 0 else "beyond it")
-        rows.append(f"| {lesson.number} | {name} | {lesson.title} | {lesson.minutes} | {source} |")
+        rows.append(
+            f"| {lesson.number} | `{lesson.file}` | {lesson.title} | {lesson.minutes} | {source} |"
+        )
     total = sum(lesson.minutes for lesson in LESSONS)
     rows.append(f"| | | **total** | **{total}** | |")
     return "\n".join(rows)

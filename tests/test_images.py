@@ -286,10 +286,6 @@ def test_missing_path_suggests_same_stem(tmp_path):
         cl.load_image(tmp_path / "cat.jpg")
 
 
-def test_image_error_is_a_value_error():
-    assert issubclass(cl.ImageError, ValueError)
-
-
 # --------------------------------------------------------------- save_image
 
 

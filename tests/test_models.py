@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import keras
 import numpy as np
@@ -70,10 +71,20 @@ def test_roundtrips_through_keras_files(tmp_path, tiny_fusion):
     assert layer.temperature == pytest.approx(0.38) and len(layer.bins) == len(B.gamut_bins())
 
 
-def test_safe_mode_loading_without_custom_code(tmp_path, tiny_fusion):
-    """The files hold no Lambda layers: plain keras.models.load_model accepts them."""
-    path = cl.save_model(tiny_fusion, tmp_path / "f.keras")
-    keras.models.load_model(path, safe_mode=True)
+def test_saved_models_hold_no_code_and_load_in_safe_mode(tmp_path, tiny_fusion):
+    """No Lambda layer (code in the file) in any model: each layer is a named class, so
+    Keras's safe_mode loads them. colorlab's own layers are registered classes, imported
+    by name, not code read from the file."""
+    import json
+    import zipfile
+
+    for model in [tiny_fusion] + [cl.load_model(name) for name in cl.saving.shipped_models()]:
+        path = cl.save_model(model, tmp_path / f"{model.name}.keras", overwrite=True)
+        with zipfile.ZipFile(path) as archive:
+            config = json.loads(archive.read("config.json"))
+        classes = re.findall(r'"class_name": "(\w+)"', json.dumps(config))
+        assert "Lambda" not in classes and "TFOpLambda" not in classes, classes
+        keras.models.load_model(path, safe_mode=True)
 
 
 def test_save_model_protects_files(tmp_path):
