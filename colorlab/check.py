@@ -74,6 +74,33 @@ class Result:
         return line if self.ok else f"{line}\n    fix: {self.fix}"
 
 
+def minimum(dist: str) -> str:
+    """The lowest version of ``dist`` the course accepts, as ``pyproject.toml`` declares it.
+
+    Read from the installed package's metadata (or, in a checkout that is not installed,
+    from ``pyproject.toml``), so the check and the install can never disagree.
+
+    Example:
+        >>> minimum("scikit-image"), minimum("tensorflow")
+        ('0.22', '2.16')
+    """
+    import re
+
+    try:
+        lines = metadata.requires("colorlab") or []
+    except metadata.PackageNotFoundError:  # a checkout run without installing it
+        from colorlab.launch import course_root
+
+        text = (course_root() / "pyproject.toml").read_text(encoding="utf-8")
+        lines = re.findall(r'^\s*"([^"]+)",?\s*$', text, re.M)
+    wanted = {dist.lower(), dist.lower() + "-cpu"}
+    for line in lines:
+        found = re.match(r"\s*([A-Za-z0-9_.\-]+)\s*>=\s*([0-9][0-9.]*)", line)
+        if found and found[1].lower().replace("_", "-") in wanted and "extra ==" not in line:
+            return found[2]
+    raise KeyError(f"pyproject.toml declares no minimum version for {dist}")
+
+
 def _version_tuple(text: str) -> tuple[int, ...]:
     parts = []
     for piece in text.split(".")[:3]:
@@ -127,13 +154,14 @@ def check_tensorflow() -> Result:
         return Result(
             False, f"TensorFlow does not import ({type(exc).__name__}: {exc})", FIX_INSTALL
         )
-    ok = _version_tuple(tf.__version__) >= (2, 16)
+    need = minimum("tensorflow")
+    ok = _version_tuple(tf.__version__) >= _version_tuple(need)
     gpus = len(tf.config.list_physical_devices("GPU"))
     where = f"{gpus} GPU(s)" if gpus else "CPU only, which is all the course needs"
     return Result(
         ok,
         f"TensorFlow {tf.__version__} ({where})",
-        f"TensorFlow 2.16 or newer is needed: {FIX_INSTALL}",
+        f"TensorFlow {need} or newer is needed: {FIX_INSTALL}",
     )
 
 
@@ -142,11 +170,12 @@ def check_keras() -> Result:
         import keras
     except Exception as exc:
         return Result(False, f"Keras does not import ({exc})", FIX_INSTALL)
-    ok = _version_tuple(keras.__version__) >= (3, 0)
+    need = minimum("keras")
+    ok = _version_tuple(keras.__version__) >= _version_tuple(need)
     return Result(
         ok,
         f"Keras {keras.__version__} (backend: {keras.backend.backend()})",
-        f"Keras 3 is needed: {FIX_INSTALL}",
+        f"Keras {need} or newer (Keras 3) is needed: {FIX_INSTALL}",
     )
 
 
@@ -171,7 +200,7 @@ def check_photos() -> Result:
 
 
 def check_widgets() -> Result:
-    core = check_package("ipywidgets", "8.1")
+    core = check_package("ipywidgets", minimum("ipywidgets"))
     if not core.ok:
         return core
     lab = check_package("jupyterlab_widgets", "3.0", "JupyterLab widget extension")
@@ -256,9 +285,9 @@ CHECKS: tuple[Callable[[], Result], ...] = (
     check_python,
     check_tensorflow,
     check_keras,
-    lambda: check_package("scikit-image", "0.22"),
-    lambda: check_package("numpy", "1.26", "NumPy"),
-    lambda: check_package("matplotlib", "3.8"),
+    lambda: check_package("scikit-image", minimum("scikit-image")),
+    lambda: check_package("numpy", minimum("numpy"), "NumPy"),
+    lambda: check_package("matplotlib", minimum("matplotlib")),
     check_widgets,
     check_photos,
     check_kernel,

@@ -211,3 +211,11 @@ def test_no_import_cycles_between_the_package_modules():
     were the last ones."""
     assert _cycle(_imports_between_modules()) is None, _cycle(_imports_between_modules())
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) is not None  # the search can fail
+
+
+def test_the_setup_check_asks_for_the_minimums_pyproject_declares():
+    from colorlab import check
+
+    declared = pyproject_requirements()
+    for dist in ("tensorflow", "keras", "numpy", "matplotlib", "scikit-image", "ipywidgets"):
+        assert check.minimum(dist) == declared[dist], dist
