@@ -339,9 +339,14 @@ def round_trip(image: np.ndarray, back: object) -> None:
         "not RGB. The last step of the round trip converts Lab back to RGB.",
     )
     _require(
+        not np.allclose(back, image),
+        "`back` equals `pixels`, values 0-255; the round trip (to Lab, then back with "
+        "lab2rgb) should end in floats in [0, 1], as lab2rgb gives them, without × 255.",
+    )
+    _require(
         back.max() <= 1.0 + 1e-6,
         f"`back` has values up to {back.max():.1f}; the round trip should end in RGB floats "
-        "in [0, 1], as lab2rgb gives them. Is the last step lab2rgb?",
+        "in [0, 1], as lab2rgb gives them: keep its result as it is (no × 255).",
     )
     diff = float(np.abs(back - image / 255.0).max())
     _require(
@@ -450,6 +455,10 @@ def conv_params(layer_shapes: list[tuple[int, int]], total_params: object) -> No
         ✓ correct: 226 parameters, the same number Keras reports
     """
     _require(
+        not isinstance(total_params, list | tuple | np.ndarray),
+        "`total_params` holds one count per layer; the total is all of them added up.",
+    )
+    _require(
         isinstance(total_params, int | np.integer) and not isinstance(total_params, bool),
         "`total_params` should be a whole number.",
     )
@@ -537,7 +546,7 @@ def own_colorize(model, image: np.ndarray, colorized: object) -> None:
     _require(c.shape == image.shape, f"shape {image.shape} expected; got {c.shape}.")
     _require(
         c.max() <= 1.0 + 1e-6 and c.min() >= -1e-6,
-        f"`colorized` has values from {c.min():.1f} to {c.max():.1f}: Lab numbers, not RGB "
+        f"your result has values from {c.min():.1f} to {c.max():.1f}: Lab numbers, not RGB "
         "in [0, 1]. Is the last step lab2rgb?",
     )
     diff = float(np.abs(c - colorize(model, image)).max())
@@ -564,6 +573,8 @@ def flip(flip: object) -> None:
     img = np.random.default_rng(0).random((4, 5, 3))
     out = np.asarray(_call(flip, img.copy(), "flip"))
     _require(out.shape == img.shape, f"keep the shape {img.shape}; got {out.shape}.")
+    if np.allclose(out, img[..., ::-1]):
+        raise NotYet("Not yet: that reverses the color layers (axis 2); mirror the columns.")
     if np.allclose(out, img[::-1]):
         raise NotYet("Not yet: that flips top and bottom (the rows, axis 0); mirror the columns.")
     _require(np.allclose(out, img[:, ::-1]), "column j should become column W - 1 - j.")
@@ -693,9 +704,18 @@ def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object
     got = _is_array(np.asarray(ab, np.float64) if isinstance(ab, list | tuple) else ab, "ab")
     want = annealed_mean(probs, bins, temperature)
     _require(got.shape == (2,), f"give one (a, b) pair; got shape {got.shape}.")
-    plain = np.asarray(probs) @ bins
+    p = np.asarray(probs, np.float64)
+    plain = p @ bins
     if np.allclose(got, plain, atol=0.05) and not np.allclose(plain, want, atol=0.05):
         raise NotYet("Not yet: that is the plain mean (T = 1); raise p to 1/T first.")
+    inverted = p**temperature / (p**temperature).sum() @ bins
+    if np.allclose(got, inverted, atol=0.05) and not np.allclose(inverted, want, atol=0.05):
+        raise NotYet("Not yet: that raises p to T; a small T should sharpen, so the power is 1/T.")
+    unnormalized = p ** (1 / temperature) @ bins
+    if np.allclose(got, unnormalized, atol=0.05) and not np.allclose(unnormalized, want, atol=0.05):
+        raise NotYet(
+            "Not yet: after the power the weights no longer add up to 1: divide by their sum."
+        )
     _require(
         np.allclose(got, want, atol=0.05),
         "compute q = p ** (1 / T), divide by its sum, then q @ bins.",
@@ -721,6 +741,21 @@ def colorfulness_by_hand(rgb: np.ndarray, cf: object) -> None:
 
     got = _number(cf, "cf")
     want = colorfulness(rgb)
+    x = np.asarray(rgb, np.float64)
+    rg, yb = x[..., 0] - x[..., 1], (x[..., 0] + x[..., 1]) / 2 - x[..., 2]
+    sigma, mu = np.hypot(rg.std(), yb.std()), np.hypot(rg.mean(), yb.mean())
+    slips = {
+        "that is 255 times too large: the photo's values are in [0, 1]; use them as they are": 255
+        * want,
+        "σ combines the two spreads as a square root of their squares, not as their sum": rg.std()
+        + yb.std()
+        + 0.3 * mu,
+        "that is σ alone: add 0.3·μ": sigma,
+        "that is μ alone (with its 0.3): add σ": 0.3 * mu,
+    }
+    for hint, value in slips.items():
+        if abs(got - value) < 1e-6 and abs(value - want) > 1e-6:
+            raise NotYet(f"Not yet: {hint}.")
     _require(
         abs(got - want) < 1e-6,
         "rg = R - G, yb = (R + G)/2 - B; σ = √(std(rg)² + std(yb)²), "
@@ -768,6 +803,20 @@ def per_photo_loss(errors: np.ndarray, loss: object) -> None:
     per_photo = errors.mean(axis=tuple(range(1, errors.ndim)))
     want = float(np.mean(np.log(per_photo + 1e-4)))
     plain = float(np.log(errors.mean() + 1e-4))
+    slips = {
+        "without the + 1e-4 inside the log (it keeps a perfect photo from giving -infinity)": float(
+            np.mean(np.log(per_photo))
+        ),
+        "that adds the photos' logs; the loss is their mean": float(
+            np.sum(np.log(per_photo + 1e-4))
+        ),
+        "that is the log of the photos' mean, not the mean of their logs": float(
+            np.log(per_photo.mean() + 1e-4)
+        ),
+    }
+    for hint, value in slips.items():
+        if abs(got - value) < 1e-6 and abs(value - want) > 1e-6 and abs(value - plain) > 1e-6:
+            raise NotYet(f"Not yet: {hint}.")
     if abs(got - plain) < 1e-6 and abs(want - plain) > 1e-6:
         raise NotYet(
             "Not yet: that is the log of the mean over ALL pixels at once; each photo "

@@ -121,10 +121,9 @@ def cmd_colorize(args) -> int:
         progress.update(done)
     if len(images) > 1 or failures:
         Progress.break_line()
-        print(
-            f"{len(images) - failures} of {_count(len(images), 'photo')} colorized into {out_dir}",
-            file=sys.stderr,
-        )
+        done = len(images) - failures
+        where = f"into {out_dir}" if done else "(nothing written)"
+        print(f"{done} of {_count(len(images), 'photo')} colorized {where}", file=sys.stderr)
     return 1 if failures else 0
 
 

@@ -56,7 +56,7 @@ def test_split_and_round_trip():
 
     pixels = np.round(cl.datasets.leaf(16) * 255)  # floats 0-255, as in the lesson
     checks.round_trip(pixels, lab2rgb(rgb2lab(pixels / 255)))
-    rejects(checks.round_trip, pixels, pixels, hint="lab2rgb")
+    rejects(checks.round_trip, pixels, pixels, hint="equals `pixels`")
     rejects(checks.round_trip, pixels, rgb2lab(pixels / 255), hint="negative numbers are a and b")
     # Without ÷255, rgb2lab takes the floats as if in [0, 1]: the check must notice.
     rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels)), hint="what range")
@@ -277,6 +277,32 @@ def test_every_check_marks_its_answers_and_notebooks_pass_answers_there():
                         f"{path.name}: {node.id} is data, not the answer, in {cell.source!r}"
                     )
     assert seen >= 20
+
+
+def test_hints_name_the_usual_slips():
+    """The mistakes a second walkthrough made get a diagnosis, not the recipe again."""
+    probs, bins = np.array([0.2, 0.5, 0.3]), np.array([[-50.0, 0.0], [0.0, 0.0], [50.0, 10.0]])
+    p_to_t = probs**0.38 / (probs**0.38).sum() @ bins
+    rejects(checks.annealed, probs, bins, 0.38, p_to_t, hint="power is 1/T")
+    rejects(checks.annealed, probs, bins, 0.38, probs ** (1 / 0.38) @ bins, hint="divide by")
+    img = np.random.default_rng(1).random((6, 6, 3))
+    rg, yb = img[..., 0] - img[..., 1], (img[..., 0] + img[..., 1]) / 2 - img[..., 2]
+    sigma, mu = np.hypot(rg.std(), yb.std()), np.hypot(rg.mean(), yb.mean())
+    rejects(checks.colorfulness_by_hand, img, 255 * (sigma + 0.3 * mu), hint="255 times")
+    rejects(checks.colorfulness_by_hand, img, rg.std() + yb.std() + 0.3 * mu, hint="square root")
+    rejects(checks.colorfulness_by_hand, img, sigma, hint="add 0.3")
+    errors = np.stack([np.full((2, 2, 2), 0.01), np.full((2, 2, 2), 0.04)])
+    per_photo = np.array([0.01, 0.04])
+    rejects(checks.per_photo_loss, errors, np.mean(np.log(per_photo)), hint="1e-4")
+    rejects(checks.per_photo_loss, errors, np.sum(np.log(per_photo + 1e-4)), hint="their mean")
+    image = np.random.default_rng(2).random((4, 5, 3))
+    rejects(checks.flip, lambda img: img[..., ::-1], hint="color layers")
+    rejects(checks.conv_params, [(1, 8), (8, 2)], [80, 146], hint="added up")
+    from skimage.color import lab2rgb, rgb2lab
+
+    pixels = np.round(image * 255)
+    rejects(checks.round_trip, pixels, pixels, hint="equals `pixels`")
+    rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels / 255)) * 255, hint="without × 255")
 
 
 def test_every_check_has_a_wrong_answer_test():

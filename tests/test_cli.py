@@ -151,7 +151,7 @@ def test_evaluate_bad_file_and_empty_folder(photos, tmp_path, tiny_model):
     lone.mkdir()
     (lone / "zero.png").write_bytes(b"")
     proc = run("colorize", lone, "--out", tmp_path / "lone_out", "--model", tiny_model)
-    assert proc.returncode == 1 and "0 of 1 photo colorized" in proc.stderr
+    assert proc.returncode == 1 and "0 of 1 photo colorized (nothing written)" in proc.stderr
 
 
 def test_evaluate_table(photos, tiny_model):

@@ -246,3 +246,32 @@ def test_tick_labels_come_from_helpers_that_keep_them_apart():
         assert plotting.overlapping_labels(fig) == []
     crowded = plotting.swatches(greens, labels, size=0.3).figure
     assert plotting.overlapping_labels(crowded), "the overlap check must be able to fail"
+
+
+@pytest.mark.slow
+def test_lesson_10_with_only_black_and_white_photos_of_ones_own(tmp_path):
+    """The course's promise is to color a learner's old B&W photos: a folder holding only
+    those must run through lesson 10 (colored, not scored; measured on examples instead)."""
+    from nbclient import NotebookClient
+
+    import colorlab as cl
+
+    (tmp_path / "notebooks").mkdir()
+    mine = tmp_path / "data" / "my_photos"
+    mine.mkdir(parents=True)
+    for name in ("camera", "moon"):
+        cl.save_image(cl.datasets.sample_photo(name, size=96), mine / f"old {name}.png")
+    nb = read(ROOT / "notebooks" / "10_your_photos.ipynb")
+    client = NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path / "notebooks")}},
+    )
+    client.execute()
+    text = "\n".join(
+        o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+    )
+    assert "none of your photos has color to compare with" in text
+    assert "no color to compare: old camera.png, old moon.png" in text
+    assert "nan" not in text
