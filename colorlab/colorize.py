@@ -20,11 +20,12 @@ def _as_image(image: np.ndarray) -> np.ndarray:
     return _check_rgb(arr, channels=arr.shape[-1])
 
 
-def predict_ab(model, L: np.ndarray, stride: int = 8) -> np.ndarray:
+def predict_ab(model, L: np.ndarray, stride: int | None = None) -> np.ndarray:
     """Predict normalized ab (H, W, 2) for lightness L (H, W, 1), padding to the model's stride.
 
-    The picture is padded (by mirroring its edges) to a multiple of ``stride`` so every
-    downsampling step divides evenly, then the prediction is cropped back.
+    The picture is padded (by mirroring its edges) to a multiple of ``stride`` (default:
+    :data:`colorlab.layers.DEFAULT_STRIDE`) so every downsampling step divides evenly, then
+    the prediction is cropped back.
 
     Example:
         >>> import numpy as np
@@ -32,6 +33,9 @@ def predict_ab(model, L: np.ndarray, stride: int = 8) -> np.ndarray:
         >>> predict_ab(article_model(), np.full((30, 41, 1), 50.0)).shape
         (30, 41, 2)
     """
+    from colorlab.layers import DEFAULT_STRIDE
+
+    stride = stride or DEFAULT_STRIDE
     h, w = L.shape[:2]
     ph, pw = (-h) % stride, (-w) % stride
     mode = "reflect" if min(h, w) > max(ph, pw) else "edge"
@@ -65,7 +69,8 @@ def colorize(
     size, and the photo's own full-resolution L is kept (color is soft, lightness carries
     the detail; Zhang, Isola & Efros do the same). Other models run at full resolution.
     ``working_size`` overrides the recorded one (lesson 11 tries several); ``stride`` the
-    padding multiple the model records (8 without a record).
+    padding multiple the model records (:data:`~colorlab.layers.DEFAULT_STRIDE` without a
+    record).
 
     Example:
         >>> import numpy as np

@@ -14,6 +14,10 @@ import_tensorflow_quietly()
 import keras  # noqa: E402
 from keras import ops  # noqa: E402
 
+#: The lesson and scene networks halve their input three times: inputs are padded to a
+#: multiple of this (a model with a :class:`WorkingSize` layer records its own).
+DEFAULT_STRIDE = 8
+
 
 @keras.saving.register_keras_serializable(package="colorlab")
 class TileToGrid(keras.layers.Layer):
@@ -91,7 +95,7 @@ class WorkingSize(keras.layers.Layer):
         (128, 16, (1, 8, 8, 1))
     """
 
-    def __init__(self, size: int, stride: int = 8, **kwargs):
+    def __init__(self, size: int, stride: int = DEFAULT_STRIDE, **kwargs):
         super().__init__(**kwargs)
         self.size = int(size)
         self.stride = int(stride)
@@ -110,7 +114,7 @@ def working_size(model) -> tuple[int | None, int]:
     """(working size, stride) recorded by a :class:`WorkingSize` layer; (None, 8) without one.
 
     Models without the layer (the scene models of lessons 07-09, the lesson networks) run
-    at the photo's own resolution, padded to a multiple of 8.
+    at the photo's own resolution, padded to a multiple of :data:`DEFAULT_STRIDE`.
 
     Example:
         >>> inp = keras.Input((None, None, 1))
@@ -120,4 +124,4 @@ def working_size(model) -> tuple[int | None, int]:
     for layer in getattr(model, "layers", []):
         if isinstance(layer, WorkingSize):
             return layer.size, layer.stride
-    return None, 8
+    return None, DEFAULT_STRIDE

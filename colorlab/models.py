@@ -8,6 +8,7 @@ improved one (:func:`lesson_model`). Both map lightness L (H, W, 1) to two chann
 from __future__ import annotations
 
 from colorlab.backend import import_tensorflow_quietly, seed_everything
+from colorlab.layers import DEFAULT_STRIDE
 
 import_tensorflow_quietly()
 
@@ -124,8 +125,8 @@ def lesson_model(
     return _regression_head(L, x, "lesson", learning_rate, steps_per_execution)
 
 
-#: Every network here halves the size three times: inputs must be multiples of this.
-STRIDE = 8
+#: Every lesson network halves the size three times: inputs must be multiples of this.
+STRIDE = DEFAULT_STRIDE
 
 
 def scene_classifier(

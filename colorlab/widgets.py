@@ -272,6 +272,19 @@ def describe_rgb(r: int, g: int, b: int) -> str:
     return f"{name}: {' and '.join(high)} layers high"
 
 
+def swatch_html(r: int, g: int, b: int, width: int = 160, height: int = 90) -> str:
+    """A flat color patch as HTML, for an ``ipywidgets.HTML`` (0-255 values).
+
+    Example:
+        >>> swatch_html(255, 0, 0)[:39]
+        '<div style="width:160px;height:90px;bor'
+    """
+    return (
+        f'<div style="width:{width}px;height:{height}px;border:1px solid #888;'
+        f'background:rgb({r},{g},{b})"></div>'
+    )
+
+
 def rgb_mixer() -> w.VBox:
     """Three sliders (R, G, B in 0-255) → a color swatch and what it is.
 
@@ -290,10 +303,7 @@ def rgb_mixer() -> w.VBox:
 
     def update(_=None):
         r, g, b = (s.value for s in sliders)
-        swatch.value = (
-            f'<div style="width:160px;height:90px;border:1px solid #888;'
-            f'background:rgb({r},{g},{b})"></div>'
-        )
+        swatch.value = swatch_html(r, g, b)
         readout.value = f"R {r}, G {g}, B {b} → {describe_rgb(r, g, b)}"
 
     for s in sliders:
@@ -409,10 +419,7 @@ def lab_explorer() -> w.VBox:
     def update(_=None):
         rgb, ok = lab_swatch(Ls.value, As.value, Bs.value)
         r, g, b = (int(round(v * 255)) for v in rgb)
-        swatch.value = (
-            f'<div style="width:160px;height:90px;border:1px solid #888;'
-            f'background:rgb({r},{g},{b})"></div>'
-        )
+        swatch.value = swatch_html(r, g, b)
         text = f"L {Ls.value:.0f}, a {As.value:.0f}, b {Bs.value:.0f} → R {r}, G {g}, B {b}"
         if not ok:
             text += (
@@ -499,10 +506,7 @@ def tanh_explorer() -> w.VBox:
 
         d = tanh_to_color(za.value, zb.value)
         r, g, b = (int(round(v * 255)) for v in d["rgb"])
-        swatch.value = (
-            f'<div style="width:120px;height:80px;border:1px solid #888;'
-            f'background:rgb({r},{g},{b})"></div>'
-        )
+        swatch.value = swatch_html(r, g, b, width=120, height=80)
         readout.value = (
             f"a: tanh({za.value:.2f}) = {d['ya']:.3f} → ×128 = {d['a']:.1f}<br>"
             f"b: tanh({zb.value:.2f}) = {d['yb']:.3f} → ×128 = {d['b']:.1f}"
