@@ -197,6 +197,15 @@ def cmd_evaluate(args) -> int:
     paths = photo_paths(folder)  # a wrong folder is said at once, before the model loads
     if not paths:
         raise _no_photos(folder)
+    ours = [p for p in paths if p.stem.endswith("_color")]
+    if len(ours) * 2 > len(paths):  # NAME_color.png: what colorlab colorize writes
+        print(
+            f"colorlab: {len(ours)} of the {_count(len(paths), 'photo')} in {folder} are named "
+            "like colorlab's own results (NAME_color.png). Evaluate turns each photo gray, "
+            "colors it and compares with the photo: on results it compares the model with "
+            "itself, and the score means little. Evaluate the original color photos instead.",
+            file=sys.stderr,
+        )
     model = _load_model(args.model)
     every = 10 if args.validation else None
     result, failures = evaluate_folder(folder, model, args.model, every, paths=paths)

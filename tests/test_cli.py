@@ -362,3 +362,8 @@ def test_folders_and_names_with_spaces_and_non_ascii_letters(tmp_path, tiny_mode
     proc = run("evaluate", folder, "--model", tiny_model, "--json")
     assert proc.returncode == 0, proc.stderr
     assert sorted(i["name"] for i in json.loads(proc.stdout)["images"]) == sorted(names)
+    assert "colorlab's own results" not in proc.stderr
+    # Evaluating the results themselves compares the model with itself: said plainly.
+    proc = run("evaluate", out, "--model", tiny_model, "--json")
+    assert proc.returncode == 0 and "colorlab's own results (NAME_color.png)" in proc.stderr
+    assert json.loads(proc.stdout)["images"]  # still measured, and stdout stays JSON
