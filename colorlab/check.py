@@ -84,20 +84,22 @@ def minimum(dist: str) -> str:
         >>> minimum("scikit-image"), minimum("tensorflow")
         ('0.22', '2.16')
     """
-    import re
+    from packaging.requirements import Requirement
 
     try:
         lines = metadata.requires("colorlab") or []
     except metadata.PackageNotFoundError:  # a checkout run without installing it
         from colorlab.launch import course_root
+        from colorlab.wheelhouse import requirements
 
-        text = (course_root() / "pyproject.toml").read_text(encoding="utf-8")
-        lines = re.findall(r'^\s*"([^"]+)",?\s*$', text, re.M)
+        lines = requirements(course_root(), test=False)
     wanted = {dist.lower(), dist.lower() + "-cpu"}
     for line in lines:
-        found = re.match(r"\s*([A-Za-z0-9_.\-]+)\s*>=\s*([0-9][0-9.]*)", line)
-        if found and found[1].lower().replace("_", "-") in wanted and "extra ==" not in line:
-            return found[2]
+        req = Requirement(line)
+        if req.name.lower().replace("_", "-") in wanted and "extra" not in str(req.marker):
+            for spec in req.specifier:
+                if spec.operator == ">=":
+                    return spec.version
     raise KeyError(f"pyproject.toml declares no minimum version for {dist}")
 
 

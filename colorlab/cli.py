@@ -357,13 +357,27 @@ def cmd_lab(args) -> int:
     from colorlab.launch import run_lab
 
     extra = [a for a in args.jupyter_args if a != "--"]
-    return run_lab(extra, kernel_only=args.kernel_only)
+    try:
+        return run_lab(extra, kernel_only=args.kernel_only)
+    except ImportError as exc:  # jupyter_client, ipykernel or jupyterlab missing
+        from colorlab.check import FIX_INSTALL
+
+        _err(f"JupyterLab is not fully installed here ({exc}); {FIX_INSTALL}")
+        return 2
 
 
 def cmd_student(args) -> int:
     from colorlab.student import run
 
-    return run(args.out, overwrite=args.overwrite)
+    try:
+        return run(args.out, overwrite=args.overwrite)
+    except OSError as exc:
+        where = getattr(exc, "filename", None) or args.out or "student/"
+        _err(
+            f"cannot write the student set to {where} ({exc.strerror or exc}): choose a "
+            "folder you can write to with --out DIR."
+        )
+        return 2
 
 
 def cmd_wheelhouse(args) -> int:
@@ -379,6 +393,12 @@ def cmd_wheelhouse(args) -> int:
             )
         except (ValueError, RuntimeError) as exc:
             _err(str(exc))
+            return 2
+        except OSError as exc:
+            _err(
+                f"cannot write the wheelhouse to {args.dest} ({exc.strerror or exc}): choose "
+                "a folder you can write to with --dest DIR."
+            )
             return 2
         print(wheelhouse.summary(folder))
     print(

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from colorlab.platforms import markers, parse_target
 
+_PIP = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
+
 
 def requirements(root: Path, test: bool = True) -> list[str]:
     """The course's requirements from ``pyproject.toml`` (runtime, plus the test tools).
@@ -62,28 +64,40 @@ def for_target(reqs: list[str], target: str) -> list[str]:
     return out
 
 
+def plan_command(
+    tags: tuple[str, ...], python: str, reqs: list[str], report: Path, no_deps: bool = False
+) -> list[str]:
+    """A pip command that resolves ``reqs`` for platform ``tags`` and Python ``python``
+    without installing or downloading wheels (PyPI serves their metadata apart), writing
+    what it would install to ``report`` (JSON)."""
+    scratch = tempfile.mkdtemp(prefix="colorlab-plan-")
+    return [
+        *_PIP,
+        "install",
+        "--dry-run",
+        "--ignore-installed",
+        "--quiet",
+        *(["--no-deps"] if no_deps else []),
+        "--target",
+        scratch,
+        "--report",
+        str(report),
+        *[arg for tag in tags for arg in ("--platform", tag)],
+        "--python-version",
+        python,
+        "--only-binary=:all:",
+        *reqs,
+    ]
+
+
 def pip_command(target: str, dest: Path, reqs: list[str], resolve_only: bool) -> list[str]:
     """The pip command that fetches (or, ``resolve_only``, plans) ``target``'s wheels."""
     row, python = parse_target(target)
+    if resolve_only:
+        return plan_command(row.pip_platforms, python, reqs, dest / "plan.json")
     platforms = [arg for tag in row.pip_platforms for arg in ("--platform", tag)]
     common = [*platforms, "--python-version", python, "--only-binary=:all:"]
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    if resolve_only:  # metadata only (PyPI serves it apart from the wheels): a plan, no files
-        scratch = tempfile.mkdtemp(prefix="colorlab-plan-")
-        return [
-            *pip,
-            "install",
-            "--dry-run",
-            "--ignore-installed",
-            "--quiet",
-            "--target",
-            scratch,
-            "--report",
-            str(dest / "plan.json"),
-            *common,
-            *reqs,
-        ]
-    return [*pip, "download", "--dest", str(dest), *common, "pip", "setuptools", "wheel", *reqs]
+    return [*_PIP, "download", "--dest", str(dest), *common, "pip", "setuptools", "wheel", *reqs]
 
 
 def build(target: str, root: Path, out: Path, resolve_only: bool = False, test: bool = True):

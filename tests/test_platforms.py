@@ -138,3 +138,27 @@ def test_a_second_targets_wheelhouse_is_planned_and_refused_here(tmp_path):
     (tmp_path / this / "TARGET.json").write_text(json.dumps({"target": this, "wheels": False}))
     done = _offline(tmp_path)
     assert done.returncode == 2 and "only a plan" in done.stderr
+
+
+def test_unwritable_folders_are_one_clear_line(tmp_path, capsys):
+    """A file where the student set or the wheelhouse should go: a message, no traceback."""
+    from colorlab import cli
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    assert cli.main(["student", "--out", str(blocker / "student")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the student set" in err and "--out DIR" in err
+    assert cli.main(["wheelhouse", "--dest", str(blocker / "wh"), "--resolve-only"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the wheelhouse" in err and "Traceback" not in err
+
+
+def test_minimums_come_from_pyproject_in_a_checkout_that_is_not_installed(monkeypatch):
+    from importlib import metadata
+
+    def not_installed(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(check.metadata, "requires", not_installed)
+    assert check.minimum("tensorflow") == "2.16" and check.minimum("ipywidgets") == "8.1"

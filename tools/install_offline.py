@@ -87,14 +87,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"install_offline: {stop}", file=sys.stderr)
         return 2
     venv = ROOT / ".venv"
-    if not venv_python(venv).exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = str(venv_python(venv))
     pip = [py, "-m", "pip", "--disable-pip-version-check", "install", "--no-index"]
     pip += ["--find-links", str(folder)]
-    subprocess.run([*pip, "--upgrade", "pip", "setuptools", "wheel"], check=True, cwd=ROOT)
-    subprocess.run([*pip, "-e", ".[test]" if args.test else "."], check=True, cwd=ROOT)
-    subprocess.run([py, "-m", "colorlab", "lab", "--kernel-only"], check=True, cwd=ROOT)
+    steps = [
+        ("create .venv", [sys.executable, "-m", "venv", str(venv)]),
+        ("update pip", [*pip, "--upgrade", "pip", "setuptools", "wheel"]),
+        ("install the course", [*pip, "-e", ".[test]" if args.test else "."]),
+        ("register the Jupyter kernel", [py, "-m", "colorlab", "lab", "--kernel-only"]),
+    ]
+    if venv_python(venv).exists():
+        steps = steps[1:]
+    for what, command in steps:
+        if subprocess.run(command, cwd=ROOT).returncode:
+            print(
+                f"install_offline: could not {what} (the lines above say why). If pip found "
+                f"no file for a package, {folder} is incomplete: build it again, with "
+                f"internet, with colorlab wheelhouse --target {this}.",
+                file=sys.stderr,
+            )
+            return 1
     print(f"installed from {folder} into {venv}; start the course with: colorlab lab")
     return 0
 

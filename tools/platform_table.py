@@ -20,16 +20,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from colorlab.platforms import PLATFORMS  # noqa: E402
+from colorlab.wheelhouse import plan_command  # noqa: E402
 
 
 def resolve(tags: tuple[str, ...], python: str, package: str) -> str:
     """The version of ``package`` pip would install for these platform tags, or 'none'."""
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.json"
-        cmd = [sys.executable, "-m", "pip", "--disable-pip-version-check", "install"]
-        cmd += ["--dry-run", "--ignore-installed", "--quiet", "--no-deps", "--target", scratch]
-        cmd += ["--report", str(report), "--python-version", python, "--only-binary=:all:"]
-        cmd += [arg for tag in tags for arg in ("--platform", tag)] + [f"{package}>=2.16"]
+        cmd = plan_command(tags, python, [f"{package}>=2.16"], report, no_deps=True)
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode or not report.exists():
             return "none"
