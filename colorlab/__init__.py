@@ -46,10 +46,18 @@ _LAZY = (
 )
 
 
+#: The lazy submodules that import TensorFlow: loaded with its start-up messages silenced.
+_TENSORFLOW = ("models", "pipeline", "layers")
+
+
 def __getattr__(name: str):
     if name in _LAZY:
         import importlib
 
+        if name in _TENSORFLOW:
+            from colorlab.backend import import_tensorflow_quietly
+
+            import_tensorflow_quietly()
         return importlib.import_module(f"colorlab.{name}")
     raise AttributeError(f"module 'colorlab' has no attribute {name!r}")
 

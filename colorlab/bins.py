@@ -127,3 +127,28 @@ def bin_probabilities(colorizer, L: np.ndarray) -> np.ndarray:
     logits_model = keras.Model(colorizer.input, colorizer.get_layer("bin_logits").output)
     logits = logits_model(np.asarray(L, np.float32)[None])[0]
     return keras.ops.convert_to_numpy(keras.ops.softmax(logits, axis=-1))
+
+
+def decode_with_temperature(
+    probs: np.ndarray, L: np.ndarray, bins: np.ndarray, temperature: float
+) -> np.ndarray:
+    """RGB from bin probabilities (H, W, Q) and lightness L (H', W', 1) at temperature T.
+
+    Probabilities at a lower resolution are enlarged to L's size (bilinear) after decoding.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.bins import gamut_bins
+        >>> bins = gamut_bins()
+        >>> p = np.full((2, 2, len(bins)), 1 / len(bins))
+        >>> decode_with_temperature(p, np.full((8, 8, 1), 50.0), bins, 1.0).shape
+        (8, 8, 3)
+    """
+    from skimage.transform import resize
+
+    from colorlab.color import compose_lab, lab_to_rgb
+
+    ab = annealed_mean(probs, bins, temperature)
+    if ab.shape[:2] != L.shape[:2]:
+        ab = resize(ab, L.shape[:2] + (2,), order=1)
+    return lab_to_rgb(compose_lab(L, ab))

@@ -274,3 +274,68 @@ def fast_lab_to_rgb(lab: np.ndarray) -> np.ndarray:
         [[[1.0, 1.0, 1.0]]]
     """
     return _in_row_blocks(_lab_to_rgb_block, np.asarray(lab), 3)
+
+
+# Colors one at a time and the ab plane: what lessons 03-04 show in their widgets.
+
+
+def lab_swatch(L: float, a: float, b: float) -> tuple[np.ndarray, bool]:
+    """The sRGB color of one Lab triple, and whether sRGB can show it exactly (in gamut).
+
+    Out-of-gamut colors are clipped; we detect them by converting back and comparing.
+
+    Example:
+        >>> rgb, ok = lab_swatch(50, 0, 0)
+        >>> ok, lab_swatch(50, 120, -120)[1]
+        (True, False)
+    """
+    lab = np.array([[[L, a, b]]], dtype=np.float64)
+    rgb = lab_to_rgb(lab)
+    back = rgb_to_lab(rgb.astype(np.float64))
+    return rgb[0, 0], bool(np.abs(back - lab).max() < 1.0)
+
+
+def ab_plane(L: float, n: int = 161, limit: float = 128) -> tuple[np.ndarray, np.ndarray]:
+    """All colors with lightness L on an n×n grid of (a, b); return (rgb, in_gamut mask).
+
+    Rows go from b = +limit (top, yellow) to -limit (bottom, blue); columns from a = -limit
+    (left, green) to +limit (right, red). Out-of-gamut points are shown gray by the widget.
+
+    Example:
+        >>> rgb, ok = ab_plane(50, n=9)
+        >>> rgb.shape, bool(ok[4, 4])        # the center (a = b = 0) is a gray, in gamut
+        ((9, 9, 3), True)
+    """
+    axis = np.linspace(-limit, limit, n)
+    a, b = np.meshgrid(axis, axis[::-1])
+    lab = np.stack([np.full_like(a, L), a, b], axis=-1)
+    rgb = lab_to_rgb(lab)
+    ok = np.abs(rgb_to_lab(rgb.astype(np.float64)) - lab).max(axis=-1) < 1.0
+    return rgb, ok
+
+
+def ab_plane_image(L: float, n: int = 161) -> np.ndarray:
+    """The ab plane at lightness L with out-of-gamut points painted mid-gray.
+
+    Example:
+        >>> ab_plane_image(50, n=9).shape
+        (9, 9, 3)
+    """
+    rgb, ok = ab_plane(L, n)
+    rgb = rgb.copy()
+    rgb[~ok] = 0.5
+    return rgb
+
+
+def tanh_to_color(za: float, zb: float, L: float = 65.0) -> dict:
+    """Follow two raw network outputs through tanh and ×128 to a color.
+
+    Example:
+        >>> d = tanh_to_color(0.0, 10.0)
+        >>> round(d["a"], 1), round(d["b"], 1)
+        (0.0, 128.0)
+    """
+    ya, yb = float(np.tanh(za)), float(np.tanh(zb))
+    a, b = ya * 128, yb * 128
+    rgb, ok = lab_swatch(L, a, b)
+    return {"ya": ya, "yb": yb, "a": a, "b": b, "rgb": rgb, "in_gamut": ok}

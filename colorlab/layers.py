@@ -7,12 +7,8 @@ no ``Lambda`` layer (which safe mode refuses) is used anywhere.
 
 from __future__ import annotations
 
-from colorlab.backend import import_tensorflow_quietly
-
-import_tensorflow_quietly()
-
-import keras  # noqa: E402
-from keras import ops  # noqa: E402
+import keras
+from keras import ops
 
 #: The lesson and scene networks halve their input three times: inputs are padded to a
 #: multiple of this (a model with a :class:`WorkingSize` layer records its own).

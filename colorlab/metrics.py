@@ -259,3 +259,20 @@ def report_table(rows, metrics=METRICS, sides=("model", "gray"), markdown: bool 
                 label = str(name)[:27] if i == 0 else ""
                 lines.append(f"{label:<28}{side:<7}" + "".join(f"{v:>10.3f}" for v in values))
     return "\n".join(lines)
+
+
+def compare_models(rgb: np.ndarray, models: dict) -> dict[str, tuple[np.ndarray, dict]]:
+    """Colorize one photo (from its gray version) with each model; (result, metrics) by name.
+
+    Example:
+        >>> import numpy as np
+        >>> from colorlab.models import lesson_model
+        >>> out = compare_models(np.random.rand(16, 16, 3), {"tiny": lesson_model(width=4)})
+        >>> out["tiny"][0].shape, "psnr" in out["tiny"][1]
+        ((16, 16, 3), True)
+    """
+    from colorlab.color import to_gray
+    from colorlab.colorize import colorize
+
+    gray = to_gray(rgb)
+    return {name: (res := colorize(m, gray), evaluate(rgb, res)) for name, m in models.items()}

@@ -1,39 +1,60 @@
-"""The networks of the lessons, built with Keras, and saving/loading them.
+"""The networks of the lessons, built with Keras (loading and saving them: :mod:`colorlab.saving`).
 
-Lesson 05 first builds the article's plain network exactly (:func:`article_model`), then an
-improved one (:func:`lesson_model`). Both map lightness L (H, W, 1) to two channels in
-[-1, 1] (the normalized ab) through a tanh output.
+Each network is written out in the cells of the lesson that teaches it; this module keeps
+the copies that later lessons, the command line, the benchmarks and the model-training
+tool use, and ``tests/test_lesson_code.py`` proves each lesson's network and this module's
+are the same (layers, shapes, parameters, and outputs for the same weights):
+
+* lesson 05: the article's network (:func:`article_model`) and the improved one
+  (:func:`lesson_model`, from :func:`encoder`, :func:`decoder` and :func:`regression_head`);
+* lesson 08: the scene classifier (:func:`scene_classifier`) and the fusion wiring
+  (:func:`fusion_model`);
+* lesson 09: the classification head (:func:`classification_model`);
+* lesson 11: the photo model (:func:`photo_model`), the course's default colorizer.
+
+Every one maps lightness L (B, H, W, 1) to ab / 128 (B, H, W, 2) through a tanh output or an
+annealed mean. Every builder takes the same compile settings (``learning_rate``,
+``steps_per_execution``) and reseeds Keras only when given a ``seed``.
+
+Importing this module imports Keras and changes nothing else; to keep TensorFlow's
+start-up messages out of a notebook, load it through ``cl.models`` (or call
+:func:`colorlab.backend.import_tensorflow_quietly` first).
 """
 
 from __future__ import annotations
 
-from colorlab.backend import import_tensorflow_quietly, seed_everything
-from colorlab.layers import DEFAULT_STRIDE
+import keras
+from keras import layers
 
-import_tensorflow_quietly()
-
-import keras  # noqa: E402
-from keras import layers  # noqa: E402
-
-from colorlab.layers import AnnealedMean, TileToGrid, WorkingSize  # noqa: E402
+from colorlab.backend import seed_everything
+from colorlab.layers import DEFAULT_STRIDE, AnnealedMean, TileToGrid, WorkingSize
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
 L_SCALE, L_SHIFT = 50.0, 1.0
 
 
-def article_model(seed: int | None = None) -> keras.Sequential:
+def _seed(seed: int | None) -> None:
+    """Reseed Keras for a builder, only when the caller asked for a seed."""
+    if seed is not None:
+        seed_everything(seed)
+
+
+def article_model(
+    seed: int | None = None, learning_rate: float = 1e-3, steps_per_execution: int = 1
+) -> keras.Sequential:
     """The article's network, layer for layer: 3×3 ReLU convolutions down, upsampling up, tanh.
 
     Encoder 8 (stride 2), 8, 16, 16 (stride 2), 32, 32 (stride 2); decoder: upsample,
     32, upsample, 16, upsample, then 2 filters with tanh. It expects the raw L (0-100)
-    and is compiled with RMSprop and the mean squared error, as in the original.
+    and is compiled with RMSprop and the mean squared error, as in the original (RMSprop's
+    default step, 1e-3, and one training step per call).
 
     Example:
         >>> m = article_model()
         >>> m.output_shape
         (None, None, None, 2)
     """
-    seed_everything(seed)
+    _seed(seed)
     conv = dict(kernel_size=3, activation="relu", padding="same")
     model = keras.Sequential(
         [
@@ -53,7 +74,11 @@ def article_model(seed: int | None = None) -> keras.Sequential:
         ],
         name="article",
     )
-    model.compile(optimizer="rmsprop", loss="mse")
+    model.compile(
+        optimizer=keras.optimizers.RMSprop(learning_rate),
+        loss="mse",
+        steps_per_execution=int(steps_per_execution),
+    )
     return model
 
 
@@ -61,8 +86,18 @@ def _conv(filters: int, strides: int = 1, name: str | None = None) -> layers.Con
     return layers.Conv2D(filters, 3, strides=strides, padding="same", activation="relu", name=name)
 
 
-def _encoder(L, width: int):
-    """Scaled L → (1/4-size features, 1/8-size features): the shared front half."""
+def encoder(L, width: int):
+    """The front half of the lesson networks: L → (1/4-size features, 1/8-size features).
+
+    L is scaled from [0, 100] to [-1, 1], then three stride-2 convolutions (``width``,
+    2 × and 4 × ``width`` filters) and one more at 1/8 size. Written out in lesson 05.
+
+    Example:
+        >>> L = keras.Input((None, None, 1))
+        >>> quarter, eighth = encoder(L, 8)
+        >>> quarter.shape[-1], eighth.shape[-1]
+        (16, 32)
+    """
     x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
     x = _conv(width, 2)(x)
     quarter = _conv(2 * width, 2)(x)
@@ -70,24 +105,39 @@ def _encoder(L, width: int):
     return quarter, _conv(4 * width)(x)
 
 
-def _decoder(quarter, eighth, width: int):
-    """(1/4, 1/8 features) → 1/4-size features ready for an output head."""
+def decoder(quarter, eighth, width: int):
+    """The back half: (1/4-, 1/8-size features) → 1/4-size features for an output head.
+
+    The 1/8-size features are enlarged ×2 (bilinear), joined with the 1/4-size ones (the
+    skip connection) and mixed by one convolution of 2 × ``width`` filters.
+
+    Example:
+        >>> L = keras.Input((None, None, 1))
+        >>> decoder(*encoder(L, 8), 8).shape[-1]
+        16
+    """
     x = layers.UpSampling2D(2, interpolation="bilinear")(eighth)
     x = layers.Concatenate(name="skip")([x, quarter])
     return _conv(2 * width)(x)
 
 
-def _regression_head(
-    L, features, name: str, learning_rate: float, steps_per_execution: int = 10
+def regression_head(
+    L, features, learning_rate: float = 2e-3, steps_per_execution: int = 10, name: str = "lesson"
 ) -> keras.Model:
-    """tanh output at 1/4 size, enlarged ×4 (bilinear); compiled for MSE with Adam."""
+    """The model from L to ab / 128: a tanh output at 1/4 size, enlarged ×4; MSE and Adam.
+
+    Example:
+        >>> L = keras.Input((None, None, 1))
+        >>> regression_head(L, decoder(*encoder(L, 8), 8)).output_shape
+        (None, None, None, 2)
+    """
     x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(features)
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
     model = keras.Model(L, ab, name=name)
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate),
         loss="mse",
-        steps_per_execution=steps_per_execution,
+        steps_per_execution=int(steps_per_execution),
     )
     return model
 
@@ -115,14 +165,20 @@ def lesson_model(
         >>> m.output_shape
         (None, None, None, 2)
     """
-    seed_everything(seed)
+    _seed(seed)
+    w = _width(width)
+    L = keras.Input((None, None, 1), name="L")
+    quarter, eighth = encoder(L, w)  # 1/4- and 1/8-size features
+    x = decoder(quarter, eighth, w)  # back to 1/4 size, with the skip connection
+    return regression_head(L, x, learning_rate, steps_per_execution, name="lesson")
+
+
+def _width(width) -> int:
+    """The number of filters of a builder's first layer, checked."""
     w = int(width)
     if w < 1:
         raise ValueError(f"width must be a positive number of filters, not {width!r}.")
-    L = keras.Input((None, None, 1), name="L")
-    quarter, eighth = _encoder(L, w)  # 1/4- and 1/8-size features
-    x = _decoder(quarter, eighth, w)  # back to 1/4 size, with the skip connection
-    return _regression_head(L, x, "lesson", learning_rate, steps_per_execution)
+    return w
 
 
 #: Every lesson network halves the size three times: inputs must be multiples of this.
@@ -130,7 +186,12 @@ STRIDE = DEFAULT_STRIDE
 
 
 def scene_classifier(
-    num_classes: int, width: int = 16, embedding: int = 32, seed: int | None = None
+    num_classes: int,
+    width: int = 16,
+    embedding: int = 32,
+    seed: int | None = None,
+    learning_rate: float = 3e-3,
+    steps_per_execution: int = 1,
 ) -> keras.Model:
     """A small CNN that names the scene (meadow, sunset, …) from L alone; lesson 08.
 
@@ -140,7 +201,7 @@ def scene_classifier(
         >>> scene_classifier(6).output_shape
         (None, 6)
     """
-    seed_everything(seed)
+    _seed(seed)
     L = keras.Input((None, None, 1), name="L")
     x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT)(L)
     for k in range(4):
@@ -150,9 +211,10 @@ def scene_classifier(
     out = layers.Dense(num_classes, activation="softmax", name="scene")(emb)
     model = keras.Model(L, out, name="scene_classifier")
     model.compile(
-        optimizer=keras.optimizers.Adam(3e-3),
+        optimizer=keras.optimizers.Adam(learning_rate),
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
+        steps_per_execution=int(steps_per_execution),
     )
     return model
 
@@ -175,6 +237,7 @@ def fusion_model(
     learning_rate: float = 2e-3,
     train_encoder: bool = False,
     seed: int | None = None,
+    steps_per_execution: int = 10,
 ) -> keras.Model:
     """The lesson network plus global features: the encoder's vector is fused at every pixel.
 
@@ -187,16 +250,17 @@ def fusion_model(
         >>> m.output_shape
         (None, None, None, 2)
     """
-    seed_everything(seed)
+    _seed(seed)
+    w = _width(width)
     global_encoder.trainable = bool(train_encoder)
     L = keras.Input((None, None, 1), name="L")
-    quarter, eighth = _encoder(L, width)
+    quarter, eighth = encoder(L, w)
     vector = global_encoder(L)
     tiled = TileToGrid(name="tile")([eighth, vector])
     fused = layers.Concatenate(name="fusion")([eighth, tiled])
-    fused = layers.Conv2D(4 * width, 1, activation="relu", name="fusion_mix")(fused)
-    x = _decoder(quarter, fused, width)
-    return _regression_head(L, x, "fusion", learning_rate)
+    fused = layers.Conv2D(4 * w, 1, activation="relu", name="fusion_mix")(fused)
+    x = decoder(quarter, fused, w)
+    return regression_head(L, x, learning_rate, steps_per_execution, name="fusion")
 
 
 def imagenet_encoder(backbone: keras.Model, input_size: int = 224) -> keras.Model:
@@ -222,7 +286,11 @@ def imagenet_encoder(backbone: keras.Model, input_size: int = 224) -> keras.Mode
 
 
 def classification_model(
-    bins, width: int = 16, learning_rate: float = 2e-3, seed: int | None = None
+    bins,
+    width: int = 16,
+    learning_rate: float = 2e-3,
+    seed: int | None = None,
+    steps_per_execution: int = 10,
 ) -> tuple[keras.Model, keras.Model]:
     """Lesson 09: predict a probability per ab bin; return (training model, colorizer).
 
@@ -236,16 +304,17 @@ def classification_model(
         >>> train.output_shape[-1] == len(gamut_bins()), colorizer.output_shape
         (True, (None, None, None, 2))
     """
-    seed_everything(seed)
+    _seed(seed)
+    w = _width(width)
     L = keras.Input((None, None, 1), name="L")
-    quarter, eighth = _encoder(L, width)
-    x = _decoder(quarter, eighth, width)
+    quarter, eighth = encoder(L, w)
+    x = decoder(quarter, eighth, w)
     logits = layers.Conv2D(len(bins), 1, name="bin_logits")(x)
     train = keras.Model(L, logits, name="classification_train")
     train.compile(
         optimizer=keras.optimizers.Adam(learning_rate),
         loss=keras.losses.CategoricalCrossentropy(from_logits=True),
-        steps_per_execution=10,
+        steps_per_execution=int(steps_per_execution),
     )
     ab = AnnealedMean(bins, name="annealed_mean")(logits)
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
@@ -290,10 +359,8 @@ def photo_model(
         >>> m.output_shape, m.get_layer("working_size").size
         ((None, None, None, 2), 64)
     """
-    seed_everything(seed)
-    w = int(width)
-    if w < 1:
-        raise ValueError(f"width must be a positive number of filters, not {width!r}.")
+    _seed(seed)
+    w = _width(width)
     L = keras.Input((None, None, 1), name="L")
     x = WorkingSize(working_size, stride=16, name="working_size")(L)
     x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(x)

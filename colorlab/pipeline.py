@@ -13,15 +13,10 @@ import os
 from pathlib import Path
 
 import numpy as np
+import tensorflow as tf
 
-from colorlab.backend import import_tensorflow_quietly
-
-import_tensorflow_quietly()
-
-import tensorflow as tf  # noqa: E402
-
-from colorlab.color import AB_SCALE  # noqa: E402
-from colorlab.errors import ImageError  # noqa: E402
+from colorlab.color import AB_SCALE
+from colorlab.errors import ImageError
 
 # scikit-image's sRGB → XYZ matrix and D65 reference white (skimage.color.colorconv).
 _XYZ_FROM_RGB = np.array(

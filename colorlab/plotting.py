@@ -209,7 +209,7 @@ def model_grid(rows, scores=True):
     """One row per photo: the photo, then each model's colorization (with its PSNR).
 
     ``rows`` is a list of ``(title, rgb, results)``, ``results`` as returned by
-    :func:`colorlab.widgets.compare_models` ({model name: (colorized, metrics)}).
+    :func:`colorlab.metrics.compare_models` ({model name: (colorized, metrics)}).
     ``scores`` (one bool, or one per row) says whether to print the PSNR: a black-and-white
     photo has no colors to measure against. Returns the figure.
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import colorlab as cl
-from colorlab import widgets
+from colorlab import color, widgets
 
 
 @pytest.fixture(scope="module")
@@ -77,12 +77,12 @@ def test_lab_explorer_warns_out_of_gamut():
 
 
 def test_lab_swatch_and_ab_plane():
-    rgb, ok = widgets.lab_swatch(100, 0, 0)
+    rgb, ok = color.lab_swatch(100, 0, 0)
     assert ok and np.allclose(rgb, 1, atol=1e-3)
-    plane, inside = widgets.ab_plane(50, n=21)
+    plane, inside = color.ab_plane(50, n=21)
     assert plane.shape == (21, 21, 3) and inside[10, 10] and not inside[0, 0]
     # Fewer colors exist near black and white than at middle lightness.
-    assert widgets.ab_plane(50, 41)[1].mean() > widgets.ab_plane(95, 41)[1].mean()
+    assert color.ab_plane(50, 41)[1].mean() > color.ab_plane(95, 41)[1].mean()
 
 
 def test_ab_plane_explorer_updates():
@@ -97,7 +97,7 @@ def test_tanh_explorer_follows_the_sliders():
     box.za.value, box.zb.value = 0.0, -4.0
     assert "tanh(0.00) = 0.000" in box.readout.value
     assert "-127." in box.readout.value  # tanh(-4)·128 ≈ -127.1
-    d = widgets.tanh_to_color(10, -10)
+    d = color.tanh_to_color(10, -10)
     assert d["a"] == pytest.approx(128, abs=1e-3) and not d["in_gamut"]
 
 

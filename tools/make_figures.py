@@ -266,7 +266,7 @@ def your_photos() -> None:
     ] + list(scenes)
     rows = []
     for rgb in photos:
-        results = cl.widgets.compare_models(rgb, models)
+        results = cl.metrics.compare_models(rgb, models)
         short = {name.replace("scenes_", ""): out for name, out in results.items()}
         rows.append((f"original (gray {cl.metrics.gray_psnr(rgb):.1f} dB)", rgb, short))
     fig = cl.plotting.model_grid(rows)
