@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from colorlab import checks, course, datasets
+from colorlab import course, datasets, exercises
 from colorlab.color import (
     compose_lab,
     denormalize_ab,
@@ -31,8 +31,8 @@ from colorlab.session import setup
 __version__ = "0.1.0"
 
 # Submodules that pull in heavy libraries (ipywidgets, TensorFlow) load on first use,
-# so that `import colorlab` and the command line start fast. `check` is lazy too, so that
-# `python -m colorlab.check` runs it without a RuntimeWarning about a module imported twice.
+# so that `import colorlab` and the command line start fast. `setup_check` is lazy too, so that
+# `python -m colorlab.setup_check` runs it without a RuntimeWarning about a module imported twice.
 _LAZY = (
     "widgets",
     "plotting",
@@ -42,7 +42,7 @@ _LAZY = (
     "pipeline",
     "bins",
     "layers",
-    "check",
+    "setup_check",
 )
 
 
@@ -65,12 +65,11 @@ def __getattr__(name: str):
 __all__ = [
     "ImageError",
     "ModelError",
-    "check",
     "colorize",
-    "checks",
     "compose_lab",
     "course",
     "datasets",
+    "exercises",
     "denormalize_ab",
     "lab_to_rgb",
     "load_image",
@@ -80,6 +79,7 @@ __all__ = [
     "save_image",
     "save_model",
     "setup",
+    "setup_check",
     "split_lab",
     "to_gray",
 ]

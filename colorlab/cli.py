@@ -360,7 +360,7 @@ def cmd_lab(args) -> int:
     try:
         return run_lab(extra, kernel_only=args.kernel_only)
     except ImportError as exc:  # jupyter_client, ipykernel or jupyterlab missing
-        from colorlab.check import FIX_INSTALL
+        from colorlab.setup_check import FIX_INSTALL
 
         _err(f"JupyterLab is not fully installed here ({exc}); {FIX_INSTALL}")
         return 2
@@ -409,7 +409,7 @@ def cmd_wheelhouse(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from colorlab.check import main as check_main
+    from colorlab.setup_check import main as check_main
 
     return check_main()
 

@@ -15,14 +15,14 @@ __all__ = ["current_seed", "import_tensorflow_quietly", "install_hints", "seed_e
 def _answer_parameter(cell: str, name: str) -> bool | None:
     """Whether ``name`` is passed to a check in ``cell`` as the exercise's answer.
 
-    The checks in :mod:`colorlab.checks` annotate their answer parameters ``object`` (an
+    The checks in :mod:`colorlab.exercises` annotate their answer parameters ``object`` (an
     answer may be anything; the check says what is wrong with it) and their data
     parameters with what the notebook made earlier. ``None``: no check call names it.
     """
     import ast
     import inspect
 
-    from colorlab import checks
+    from colorlab import exercises
 
     try:
         tree = ast.parse(cell)
@@ -30,7 +30,7 @@ def _answer_parameter(cell: str, name: str) -> bool | None:
         return None
     for node in ast.walk(tree):
         func = getattr(node, "func", None)
-        fn = getattr(checks, func.attr, None) if isinstance(func, ast.Attribute) else None
+        fn = getattr(exercises, func.attr, None) if isinstance(func, ast.Attribute) else None
         if not isinstance(node, ast.Call) or not inspect.isfunction(fn):
             continue
         params = list(inspect.signature(fn).parameters.values())
@@ -46,13 +46,13 @@ def _missing_answer_hint(shell, etype, value, tb, tb_offset=None):
     """IPython's handler for NameError: in a check cell, a hint instead of a traceback."""
     cell = (shell.user_ns.get("_ih") or [""])[-1]
     name = getattr(value, "name", None)
-    answer = _answer_parameter(cell, name) if name and "checks." in cell else None
+    answer = _answer_parameter(cell, name) if name and "exercises." in cell else None
     if answer:
         stb = [
             f"✗ Not yet: there is no `{name}` yet. Solve the exercise in the cell above "
             f"(store your answer in `{name}`), run that cell, then run this check again."
         ]
-    elif name and "checks." in cell:
+    elif name and "exercises." in cell:
         stb = [
             f"✗ `{name}` is made by an earlier cell that has not run in this session (a "
             "skipped cell, or the kernel was restarted). Run the cells above this one "
@@ -67,7 +67,7 @@ def _missing_answer_hint(shell, etype, value, tb, tb_offset=None):
 def install_hints() -> bool:
     """In IPython, make a check cell run before its exercise say so instead of a NameError.
 
-    A check cell such as ``cl.checks.per_photo_loss(errors, loss)`` fails with
+    A check cell such as ``cl.exercises.per_photo_loss(errors, loss)`` fails with
     ``NameError: name 'loss' is not defined`` when the exercise above it has not been run:
     a traceback that says nothing about what to do. This registers an IPython exception
     handler that turns that one case into a hint and leaves every other NameError as it

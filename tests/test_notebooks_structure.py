@@ -63,7 +63,7 @@ def test_every_exercise_has_a_solution_and_a_check(path):
     assert len(solutions) >= 2, f"{path.name} has {len(solutions)} exercises"
     for i in solutions:
         assert "check" in tags(cells[i + 1]), f"{path.name}: no check right after cell {i}"
-        assert "cl.checks." in cells[i + 1].source
+        assert "cl.exercises." in cells[i + 1].source
         assert cells[i].source.startswith("# YOUR CODE"), f"{path.name} cell {i}: no task line"
         heading = next(c for c in reversed(cells[:i]) if c.cell_type == "markdown")
         assert make_student.EXERCISE.search(heading.source), f"{path.name} cell {i}"

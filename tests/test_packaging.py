@@ -214,8 +214,8 @@ def test_no_import_cycles_between_the_package_modules():
 
 
 def test_the_setup_check_asks_for_the_minimums_pyproject_declares():
-    from colorlab import check
+    from colorlab import setup_check
 
     declared = pyproject_requirements()
     for dist in ("tensorflow", "keras", "numpy", "matplotlib", "scikit-image", "ipywidgets"):
-        assert check.minimum(dist) == declared[dist], dist
+        assert setup_check.minimum(dist) == declared[dist], dist

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from colorlab import check, platforms, wheelhouse
+from colorlab import platforms, setup_check, wheelhouse
 
 ROOT = Path(__file__).resolve().parents[1]
 OFFLINE = ROOT / "tools" / "install_offline.py"
@@ -70,7 +70,7 @@ def test_no_posix_only_paths_or_shells_in_the_package_or_tools():
         for p in sources
     }
     # The macOS/Linux branch of the setup check's fix, printed beside its Windows branch.
-    allowed = {"colorlab/check.py": [".venv/bin", ".venv/bin"]}
+    allowed = {"colorlab/setup_check.py": [".venv/bin", ".venv/bin"]}
     assert {k: v for k, v in found.items() if v} == allowed
     assert POSIX_ONLY.search('subprocess.run("make", shell=True)')  # the pattern can fail
 
@@ -82,10 +82,10 @@ def test_platform_table_is_the_one_in_the_readme_the_kit_and_the_check():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     newest = max(v for p in platforms.PLATFORMS for v in p.pythons)
     assert f"{newest[0]}.{int(newest[2:]) + 1}" in makefile  # the Makefile's note on 3.14
-    assert check.check_python().ok  # this machine is in the table
-    intel_mac = check.check_python(("macos", "x86_64", "3.13"))
+    assert setup_check.check_python().ok  # this machine is in the table
+    intel_mac = setup_check.check_python(("macos", "x86_64", "3.13"))
     assert not intel_mac.ok and "Python 3.12" in intel_mac.fix
-    assert not check.check_python(("windows", "arm64", "3.12")).ok
+    assert not setup_check.check_python(("windows", "arm64", "3.12")).ok
 
 
 def test_requirements_are_chosen_for_the_target_not_for_this_machine():
@@ -160,5 +160,7 @@ def test_minimums_come_from_pyproject_in_a_checkout_that_is_not_installed(monkey
     def not_installed(name):
         raise metadata.PackageNotFoundError(name)
 
-    monkeypatch.setattr(check.metadata, "requires", not_installed)
-    assert check.minimum("tensorflow") == "2.16" and check.minimum("ipywidgets") == "8.1"
+    monkeypatch.setattr(setup_check.metadata, "requires", not_installed)
+    assert (
+        setup_check.minimum("tensorflow") == "2.16" and setup_check.minimum("ipywidgets") == "8.1"
+    )

@@ -315,7 +315,7 @@ def run(print_results: bool = True) -> list[Result]:
 
 
 def main() -> int:
-    """Entry point of ``python -m colorlab.check``: exit status 1 if any check fails."""
+    """Entry point of ``python -m colorlab.setup_check``: exit status 1 if any check fails."""
     return 0 if all(r.ok for r in run()) else 1
 
 

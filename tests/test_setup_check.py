@@ -10,31 +10,31 @@ import numpy as np
 import pytest
 
 import colorlab as cl
-from colorlab import check, widgets
+from colorlab import setup_check, widgets
 from colorlab.course import LESSONS, course_map, notebooks_dir
 
 
 def test_check_reports_ok_lines_on_this_machine(capsys):
-    results = check.run()
+    results = setup_check.run()
     out = capsys.readouterr().out
-    assert len(results) == len(check.CHECKS)
+    assert len(results) == len(setup_check.CHECKS)
     by_text = {r.what.split()[0]: r for r in results}
     assert by_text["Python"].ok and by_text["TensorFlow"].ok and by_text["Keras"].ok
     assert out.count("✓") + out.count("✗") == len(results)
 
 
 def test_failed_check_prints_a_fix():
-    line = str(check.Result(False, "TensorFlow is not installed", "run make lab"))
+    line = str(setup_check.Result(False, "TensorFlow is not installed", "run make lab"))
     assert line.startswith("✗ TensorFlow") and "fix: run make lab" in line
 
 
 def test_missing_package_is_reported_with_fix():
-    result = check.check_package("surely-not-installed-pkg", "1.0")
+    result = setup_check.check_package("surely-not-installed-pkg", "1.0")
     assert not result.ok and "make lab" in result.fix
 
 
 def test_old_version_is_reported():
-    result = check.check_package("numpy", "999.0")
+    result = setup_check.check_package("numpy", "999.0")
     assert not result.ok and "999.0" in result.fix
 
 
@@ -63,11 +63,11 @@ def test_every_way_the_check_knows_to_fail_prints_a_cross_and_its_fix(
 
     blocker = tmp_path / "course"
     blocker.write_text("a file where the course folder should be")
-    monkeypatch.setattr(check.metadata, "version", version)  # missing, and too old
+    monkeypatch.setattr(setup_check.metadata, "version", version)  # missing, and too old
     monkeypatch.setattr(KernelSpecManager, "get_kernel_spec", no_kernel)  # no kernel
     monkeypatch.setattr(datasets, "sample_photo", broken_import)  # a package that breaks
     monkeypatch.setattr(launch, "course_root", lambda: blocker)  # outputs/ not writable
-    results = check.run()
+    results = setup_check.run()
     out = capsys.readouterr().out
     failed = {r.what.split()[0]: r for r in results if not r.ok}
     assert "✗ scikit-image is not installed" in out and "reinstall" in failed["scikit-image"].fix
@@ -92,22 +92,29 @@ def test_the_other_crosses_tensorflow_keras_versions_and_the_wrong_kernel(monkey
 
     monkeypatch.setattr(backend, "import_tensorflow_quietly", broken)
     assert (
-        "TensorFlow does not import (ImportError: DLL load failed" in check.check_tensorflow().what
+        "TensorFlow does not import (ImportError: DLL load failed"
+        in setup_check.check_tensorflow().what
     )
     monkeypatch.undo()
     monkeypatch.setattr(tf, "__version__", "2.15.1")
     monkeypatch.setattr(keras, "__version__", "2.15.0")
-    assert not check.check_tensorflow().ok and "2.16 or newer" in check.check_tensorflow().fix
-    assert not check.check_keras().ok and "Keras 3" in check.check_keras().fix
+    assert (
+        not setup_check.check_tensorflow().ok
+        and "2.16 or newer" in setup_check.check_tensorflow().fix
+    )
+    assert not setup_check.check_keras().ok and "Keras 3" in setup_check.check_keras().fix
     monkeypatch.setitem(sys.modules, "keras", None)  # a Keras that fails to import
-    assert not check.check_keras().ok and "Keras does not import" in check.check_keras().what
+    assert (
+        not setup_check.check_keras().ok
+        and "Keras does not import" in setup_check.check_keras().what
+    )
     monkeypatch.undo()
-    unsupported = check.check_python(("linux", "x86_64", "3.14"))
+    unsupported = setup_check.check_python(("linux", "x86_64", "3.14"))
     assert not unsupported.ok and "install Python 3.13" in unsupported.fix
-    monkeypatch.setattr(check, "_in_kernel", lambda: True)
+    monkeypatch.setattr(setup_check, "_in_kernel", lambda: True)
     monkeypatch.setattr(sys, "executable", "/elsewhere/bin/python")
     monkeypatch.setattr(sys, "prefix", "/elsewhere")
-    other = check.check_kernel()
+    other = setup_check.check_kernel()
     assert not other.ok and "Change Kernel" in other.fix
     capsys.readouterr()
 
@@ -116,19 +123,23 @@ def test_the_fix_is_the_command_for_this_os_and_route(monkeypatch):
     """A reinstall from an empty .venv (make lab alone would skip it), per OS and route."""
     for var in ("CONDA_PREFIX", "CONDA_DEFAULT_ENV"):
         monkeypatch.delenv(var, raising=False)
-    assert check.fix_install("linux", "/c/.venv", make=True).endswith("make clean-venv && make lab")
-    posix = check.fix_install("darwin", "/c/.venv", make=False)
+    assert setup_check.fix_install("linux", "/c/.venv", make=True).endswith(
+        "make clean-venv && make lab"
+    )
+    posix = setup_check.fix_install("darwin", "/c/.venv", make=False)
     assert "rm -rf .venv && python3 -m venv .venv" in posix and ".venv/bin/colorlab lab" in posix
-    windows = check.fix_install("win32", r"C:\\c\\.venv")
+    windows = setup_check.fix_install("win32", r"C:\\c\\.venv")
     assert "PowerShell" in windows and ".venv\\Scripts\\colorlab lab" in windows
     monkeypatch.setenv("CONDA_PREFIX", "/opt/conda/envs/colorlab")
-    assert "conda env update -f environment.yml" in check.fix_install("linux", "/opt/conda/envs/x")
+    assert "conda env update -f environment.yml" in setup_check.fix_install(
+        "linux", "/opt/conda/envs/x"
+    )
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("module", [["colorlab"], ["colorlab.check"]], ids=" ".join)
+@pytest.mark.parametrize("module", [["colorlab"], ["colorlab.setup_check"]], ids=" ".join)
 def test_check_runs_from_the_command_line_without_warnings(module):
-    """`python -m colorlab check` (make check) and `python -m colorlab.check`: no noise."""
+    """`python -m colorlab check` (make check) and `python -m colorlab.setup_check`: no noise."""
     args = [*module, "check"] if module == ["colorlab"] else module
     proc = subprocess.run(
         [sys.executable, "-W", "error::RuntimeWarning", "-m", *args],
@@ -159,28 +170,30 @@ def test_widget_check_follows_the_slider():
 
 
 def test_start_photo_check():
-    cl.checks.start_photo(cl.datasets.sample_photo("coffee", size=128))
+    cl.exercises.start_photo(cl.datasets.sample_photo("coffee", size=128))
     with pytest.raises(AssertionError, match="size=128"):
-        cl.checks.start_photo(cl.datasets.sample_photo("coffee", size=64))
+        cl.exercises.start_photo(cl.datasets.sample_photo("coffee", size=64))
     with pytest.raises(AssertionError, match="empty"):
-        cl.checks.start_photo(...)
+        cl.exercises.start_photo(...)
     with pytest.raises(AssertionError, match="NumPy"):
-        cl.checks.start_photo([[1, 2, 3]])
+        cl.exercises.start_photo([[1, 2, 3]])
     with pytest.raises(AssertionError, match="coffee"):
-        cl.checks.start_photo(cl.datasets.sample_photo("astronaut", size=128))
+        cl.exercises.start_photo(cl.datasets.sample_photo("astronaut", size=128))
     with pytest.raises(AssertionError, match="float"):
-        cl.checks.start_photo((cl.datasets.sample_photo("coffee", size=128) * 255).astype(np.uint8))
+        cl.exercises.start_photo(
+            (cl.datasets.sample_photo("coffee", size=128) * 255).astype(np.uint8)
+        )
 
 
 def test_my_photos_folder_check(tmp_path, monkeypatch):
     root = notebooks_dir().parent
-    cl.checks.my_photos_folder(root / "data" / "my_photos")
+    cl.exercises.my_photos_folder(root / "data" / "my_photos")
     monkeypatch.chdir(root / "notebooks")
-    cl.checks.my_photos_folder("../data/my_photos")
+    cl.exercises.my_photos_folder("../data/my_photos")
     with pytest.raises(AssertionError, match="does not exist"):
-        cl.checks.my_photos_folder("data/my_photos")
+        cl.exercises.my_photos_folder("data/my_photos")
     with pytest.raises(AssertionError, match="not the one"):
-        cl.checks.my_photos_folder("../data")
+        cl.exercises.my_photos_folder("../data")
 
 
 def test_my_photos_folder_check_in_a_copy_of_the_course(tmp_path, monkeypatch):
@@ -189,9 +202,9 @@ def test_my_photos_folder_check_in_a_copy_of_the_course(tmp_path, monkeypatch):
     (tmp_path / "data" / "my_photos").mkdir(parents=True)
     (tmp_path / "other" / "my_photos").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "notebooks")
-    cl.checks.my_photos_folder("../data/my_photos")
+    cl.exercises.my_photos_folder("../data/my_photos")
     with pytest.raises(AssertionError, match="not the one"):
-        cl.checks.my_photos_folder("../other/my_photos")
+        cl.exercises.my_photos_folder("../other/my_photos")
 
 
 def test_setup_prints_numpy_numbers_as_plain_numbers():

@@ -1,7 +1,7 @@
 """Self-checks for the exercises: each prints "✓ correct" or raises :class:`NotYet` with a hint.
 
 Every check is called from the cell right below its exercise, e.g.
-``cl.checks.my_photos_folder(my_folder)``.
+``cl.exercises.my_photos_folder(my_folder)``.
 """
 
 from __future__ import annotations

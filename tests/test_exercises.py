@@ -6,172 +6,174 @@ import numpy as np
 import pytest
 
 import colorlab as cl
-from colorlab import checks
+from colorlab import exercises
 
 
 def rejects(fn, *args, hint: str):
     """The check fails with a hint (a NotYet, shown as one line), never another error."""
-    with pytest.raises(checks.NotYet, match=hint):
+    with pytest.raises(exercises.NotYet, match=hint):
         fn(*args)
 
 
 def test_gradient():
     right = np.tile(np.arange(256, dtype=np.uint8), (64, 1))
-    checks.gradient(right)
-    rejects(checks.gradient, right.T, hint="shape")
-    rejects(checks.gradient, right.astype(float), hint="uint8")
-    rejects(checks.gradient, right[:, ::-1].copy(), hint="first column")
-    rejects(checks.gradient, ..., hint="empty")
+    exercises.gradient(right)
+    rejects(exercises.gradient, right.T, hint="shape")
+    rejects(exercises.gradient, right.astype(float), hint="uint8")
+    rejects(exercises.gradient, right[:, ::-1].copy(), hint="first column")
+    rejects(exercises.gradient, ..., hint="empty")
 
 
 def test_inverted_detects_wraparound():
     img = cl.datasets.gray_photo("camera", size=32)
-    checks.inverted(img, 255 - img)
-    rejects(checks.inverted, img, -img, hint="wraps around")
-    rejects(checks.inverted, img, img, hint="255 - v")
+    exercises.inverted(img, 255 - img)
+    rejects(exercises.inverted, img, -img, hint="wraps around")
+    rejects(exercises.inverted, img, img, hint="255 - v")
 
 
 def test_green_only_and_gray():
     leaf = np.round(cl.datasets.leaf(32) * 255).astype(np.uint8)
     right = leaf.copy()
     right[..., [0, 2]] = 0
-    checks.green_only(leaf, right)
+    exercises.green_only(leaf, right)
     wrong = leaf.copy()
     wrong[..., 0] = 0
-    rejects(checks.green_only, leaf, wrong, hint="blue")
+    rejects(exercises.green_only, leaf, wrong, hint="blue")
     rgb = cl.datasets.sample_photo("coffee", size=16)
     mean = rgb.mean(-1)
-    checks.gray_from_rgb(rgb, np.stack([mean] * 3, -1))
-    rejects(checks.gray_from_rgb, rgb, mean, hint="3 layers")
-    rejects(checks.gray_from_rgb, rgb, rgb, hint="equal")
+    exercises.gray_from_rgb(rgb, np.stack([mean] * 3, -1))
+    rejects(exercises.gray_from_rgb, rgb, mean, hint="3 layers")
+    rejects(exercises.gray_from_rgb, rgb, rgb, hint="equal")
 
 
 def test_split_and_round_trip():
     lab = cl.rgb_to_lab(cl.datasets.leaf(16))
-    checks.split_x_y(lab, lab[..., 0], lab[..., 1:])
-    rejects(checks.split_x_y, lab, lab[..., 1], lab[..., 1:], hint="layer 0")
-    rejects(checks.split_x_y, lab, lab[..., 0], lab[..., :2], hint="layers 1 and 2")
-    rejects(checks.split_x_y, lab, lab[..., :1], lab[..., 1:], hint="third axis of size 1")
+    exercises.split_x_y(lab, lab[..., 0], lab[..., 1:])
+    rejects(exercises.split_x_y, lab, lab[..., 1], lab[..., 1:], hint="layer 0")
+    rejects(exercises.split_x_y, lab, lab[..., 0], lab[..., :2], hint="layers 1 and 2")
+    rejects(exercises.split_x_y, lab, lab[..., :1], lab[..., 1:], hint="third axis of size 1")
     from skimage.color import lab2rgb, rgb2lab
 
     pixels = np.round(cl.datasets.leaf(16) * 255)  # floats 0-255, as in the lesson
-    checks.round_trip(pixels, lab2rgb(rgb2lab(pixels / 255)))
-    rejects(checks.round_trip, pixels, pixels, hint="equals `pixels`")
-    rejects(checks.round_trip, pixels, rgb2lab(pixels / 255), hint="negative numbers are a and b")
+    exercises.round_trip(pixels, lab2rgb(rgb2lab(pixels / 255)))
+    rejects(exercises.round_trip, pixels, pixels, hint="equals `pixels`")
+    rejects(
+        exercises.round_trip, pixels, rgb2lab(pixels / 255), hint="negative numbers are a and b"
+    )
     # Without ÷255, rgb2lab takes the floats as if in [0, 1]: the check must notice.
-    rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels)), hint="what range")
+    rejects(exercises.round_trip, pixels, lab2rgb(rgb2lab(pixels)), hint="what range")
 
 
 def test_normalization_checks():
-    checks.normalize_pair(lambda ab: ab / 128, lambda y: y * 128)
-    rejects(checks.normalize_pair, lambda ab: ab / 100, lambda y: y * 100, hint="128")
+    exercises.normalize_pair(lambda ab: ab / 128, lambda y: y * 128)
+    rejects(exercises.normalize_pair, lambda ab: ab / 100, lambda y: y * 100, hint="128")
 
     def todo(_):
         raise NotImplementedError
 
-    rejects(checks.normalize_pair, todo, todo, hint="NotImplementedError")
+    rejects(exercises.normalize_pair, todo, todo, hint="NotImplementedError")
 
     def no_return(ab):
         ab / 128
 
-    rejects(checks.normalize_pair, no_return, lambda y: y * 128, hint="forget `return`")
-    rejects(checks.normalize_pair, lambda ab: ab.nope, lambda y: y, hint="raised AttributeError")
+    rejects(exercises.normalize_pair, no_return, lambda y: y * 128, hint="forget `return`")
+    rejects(exercises.normalize_pair, lambda ab: ab.nope, lambda y: y, hint="raised AttributeError")
     ab = np.linspace(-100, 100, 11)
     n, d = (lambda a: a / 128), (lambda y: y * 128)
-    checks.inverse_error(ab, n, d, 0.0)
-    rejects(checks.inverse_error, ab, n, d, 1.0, hint="largest absolute difference")
-    rejects(checks.inverse_error, ab, n, d, np.abs(d(n(ab)) - ab), hint="holds 11 values")
-    checks.scale_L(lambda L: L / 50 - 1)
-    rejects(checks.scale_L, lambda L: L / 100, hint="rise by 1")
-    rejects(checks.scale_L, lambda L: L / 50, hint="now shift")
+    exercises.inverse_error(ab, n, d, 0.0)
+    rejects(exercises.inverse_error, ab, n, d, 1.0, hint="largest absolute difference")
+    rejects(exercises.inverse_error, ab, n, d, np.abs(d(n(ab)) - ab), hint="holds 11 values")
+    exercises.scale_L(lambda L: L / 50 - 1)
+    rejects(exercises.scale_L, lambda L: L / 100, hint="rise by 1")
+    rejects(exercises.scale_L, lambda L: L / 50, hint="now shift")
 
 
 def test_network_checks():
     shapes = [(1, 8), (8, 2)]
-    checks.conv_params(shapes, (9 + 1) * 8 + (72 + 1) * 2)
-    rejects(checks.conv_params, shapes, 9 * 8 + 72 * 2, hint="bias")
-    rejects(checks.conv_params, shapes, 5, hint="add up")
+    exercises.conv_params(shapes, (9 + 1) * 8 + (72 + 1) * 2)
+    rejects(exercises.conv_params, shapes, 9 * 8 + 72 * 2, hint="bias")
+    rejects(exercises.conv_params, shapes, 5, hint="add up")
     Y = np.array([-0.5, 0.2, -0.1, 0.4])
-    checks.relu_unreachable(Y, 0.5)
-    rejects(checks.relu_unreachable, Y, 0.25, hint="below 0")
-    rejects(checks.relu_unreachable, Y, 50.0, hint="percent")
-    rejects(checks.relu_unreachable, Y, 2, hint="count")
-    rejects(checks.relu_unreachable, Y, Y < 0, hint="holds 4 values")
-    rejects(checks.relu_unreachable, np.array([-0.5, 0.0, 0.2, 0.4]), 0.5, hint="zeros")
+    exercises.relu_unreachable(Y, 0.5)
+    rejects(exercises.relu_unreachable, Y, 0.25, hint="below 0")
+    rejects(exercises.relu_unreachable, Y, 50.0, hint="percent")
+    rejects(exercises.relu_unreachable, Y, 2, hint="count")
+    rejects(exercises.relu_unreachable, Y, Y < 0, hint="holds 4 values")
+    rejects(exercises.relu_unreachable, np.array([-0.5, 0.0, 0.2, 0.4]), 0.5, hint="zeros")
 
 
 def test_reconstruction_checks():
     X = np.full((1, 4, 4, 1), 40.0)
     out = np.full((1, 4, 4, 2), 0.25)
-    checks.canvas(X, out, np.concatenate([X[0], out[0] * 128], -1))
-    rejects(checks.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="raw answer")
-    rejects(checks.canvas, X, out, np.zeros((4, 4, 3)), hint="layer 0")
+    exercises.canvas(X, out, np.concatenate([X[0], out[0] * 128], -1))
+    rejects(exercises.canvas, X, out, np.concatenate([X[0], out[0]], -1), hint="raw answer")
+    rejects(exercises.canvas, X, out, np.zeros((4, 4, 3)), hint="layer 0")
     model = cl.models.lesson_model(width=4)
     img = cl.datasets.sample_photo("coffee", size=(16, 24))
-    checks.own_colorize(model, img, cl.colorize(model, img))
-    rejects(checks.own_colorize, model, img, img, hint="differ")  # the original is not it
+    exercises.own_colorize(model, img, cl.colorize(model, img))
+    rejects(exercises.own_colorize, model, img, img, hint="differ")  # the original is not it
     canvas = cl.rgb_to_lab(img)  # the Lab canvas, handed in before lab2rgb
-    rejects(checks.own_colorize, model, img, canvas, hint="Is the last step lab2rgb")
+    rejects(exercises.own_colorize, model, img, canvas, hint="Is the last step lab2rgb")
 
 
 def test_many_photos_global_features_and_photo_model_checks():
-    checks.flip(lambda img: img[:, ::-1])
-    rejects(checks.flip, lambda img: img[::-1], hint="top and bottom")
-    rejects(checks.flip, lambda img: img.T, hint="keep the shape")
+    exercises.flip(lambda img: img[:, ::-1])
+    rejects(exercises.flip, lambda img: img[::-1], hint="top and bottom")
+    rejects(exercises.flip, lambda img: img.T, hint="keep the shape")
 
     def todo(_):
         raise NotImplementedError
 
-    rejects(checks.flip, todo, hint="NotImplementedError")
-    checks.best_epoch([0.5, 0.3, 0.4], 2)
-    rejects(checks.best_epoch, [0.5, 0.3, 0.4], 1, hint="counted from 1")
-    rejects(checks.best_epoch, [0.5, 0.3, 0.4], 2.0, hint="whole number")
+    rejects(exercises.flip, todo, hint="NotImplementedError")
+    exercises.best_epoch([0.5, 0.3, 0.4], 2)
+    rejects(exercises.best_epoch, [0.5, 0.3, 0.4], 1, hint="counted from 1")
+    rejects(exercises.best_epoch, [0.5, 0.3, 0.4], 2.0, hint="whole number")
     v = np.arange(3.0)
-    checks.tiled(v, 2, 4, np.broadcast_to(v, (2, 4, 3)))
-    rejects(checks.tiled, v, 2, 4, np.zeros((4, 2, 3)), hint="shape")
-    rejects(checks.tiled, v, 2, 4, np.zeros((2, 4, 3)), hint="same vector")
+    exercises.tiled(v, 2, 4, np.broadcast_to(v, (2, 4, 3)))
+    rejects(exercises.tiled, v, 2, 4, np.zeros((4, 2, 3)), hint="shape")
+    rejects(exercises.tiled, v, 2, 4, np.zeros((2, 4, 3)), hint="same vector")
     probs, labels = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), np.array([0, 1, 1])
-    checks.accuracy(probs, labels, 2 / 3)
-    rejects(checks.accuracy, probs, labels, 200 / 3, hint="percent")
-    rejects(checks.accuracy, probs, labels, 2, hint="count")
-    rejects(checks.accuracy, probs, labels, 1 / 3, hint="most probable class")
+    exercises.accuracy(probs, labels, 2 / 3)
+    rejects(exercises.accuracy, probs, labels, 200 / 3, hint="percent")
+    rejects(exercises.accuracy, probs, labels, 2, hint="count")
+    rejects(exercises.accuracy, probs, labels, 1 / 3, hint="most probable class")
     img = np.random.default_rng(0).random((4, 4, 3))
-    checks.colorfulness_by_hand(img, cl.metrics.colorfulness(img))
-    rejects(checks.colorfulness_by_hand, img, 0.1, hint="σ")
-    rejects(checks.colorfulness_by_hand, img, img[..., 0] - img[..., 1], hint="holds 16 values")
+    exercises.colorfulness_by_hand(img, cl.metrics.colorfulness(img))
+    rejects(exercises.colorfulness_by_hand, img, 0.1, hint="σ")
+    rejects(exercises.colorfulness_by_hand, img, img[..., 0] - img[..., 1], hint="holds 16 values")
     errors = np.stack([np.full((2, 2, 2), 0.01), np.full((2, 2, 2), 0.04)])
     right = np.mean(np.log(np.array([0.01, 0.04]) + 1e-4))
-    checks.per_photo_loss(errors, right)
-    rejects(checks.per_photo_loss, errors, np.log(errors.mean() + 1e-4), hint="ALL pixels")
-    rejects(checks.per_photo_loss, errors, np.log(np.array([0.01, 0.04]) + 1e-4), hint="holds 2")
+    exercises.per_photo_loss(errors, right)
+    rejects(exercises.per_photo_loss, errors, np.log(errors.mean() + 1e-4), hint="ALL pixels")
+    rejects(exercises.per_photo_loss, errors, np.log(np.array([0.01, 0.04]) + 1e-4), hint="holds 2")
 
 
 def test_beyond_brown_checks():
     colors = np.array([[60.0, 45.0], [15.0, -60.0]])
     shares = np.array([0.75, 0.25])
-    checks.mse_optimum(colors, shares @ colors, shares)
-    checks.mse_optimum(colors, colors.mean(axis=0))  # equally often without shares
-    rejects(checks.mse_optimum, colors, colors.mean(axis=0), shares, hint="plain average")
-    rejects(checks.mse_optimum, colors, colors[0], shares, hint="as often as it comes up")
-    rejects(checks.mse_optimum, colors, np.array([[1.0, 2.0]]), shares, hint="one")
+    exercises.mse_optimum(colors, shares @ colors, shares)
+    exercises.mse_optimum(colors, colors.mean(axis=0))  # equally often without shares
+    rejects(exercises.mse_optimum, colors, colors.mean(axis=0), shares, hint="plain average")
+    rejects(exercises.mse_optimum, colors, colors[0], shares, hint="as often as it comes up")
+    rejects(exercises.mse_optimum, colors, np.array([[1.0, 2.0]]), shares, hint="one")
     bins = np.array([[-50.0, 0.0], [50.0, 0.0]])
     probs = np.array([0.3, 0.7])
-    checks.annealed(probs, bins, 0.5, cl.bins.annealed_mean(probs, bins, 0.5))
-    rejects(checks.annealed, probs, bins, 0.5, probs @ bins, hint="plain mean")
+    exercises.annealed(probs, bins, 0.5, cl.bins.annealed_mean(probs, bins, 0.5))
+    rejects(exercises.annealed, probs, bins, 0.5, probs @ bins, hint="plain mean")
 
 
 def test_answers_of_the_wrong_kind_get_hints_not_tracebacks():
     """Whatever a learner stores, a check answers with a hint."""
     for odd in ("0.5", [[1, 2]], {"a": 1}, object(), np.zeros((2, 2)), True):
-        with pytest.raises(checks.NotYet):
-            checks.relu_unreachable(np.array([-1.0, 1.0]), odd)
-        with pytest.raises(checks.NotYet):
-            checks.best_model({"a": 1.0}, odd)
-        with pytest.raises(checks.NotYet):
-            checks.gradient(odd)
-    rejects(checks.best_model, {"a": 1.0, "b": 2.0}, "c", hint="not one of the models")
-    rejects(checks.best_model, {"a": 1.0, "b": 2.0}, "a", hint="another model")
-    rejects(checks.fine_tune_improvement, {"gain": 0.2}, {"gain": 1.5}, -1.3, hint="sign")
+        with pytest.raises(exercises.NotYet):
+            exercises.relu_unreachable(np.array([-1.0, 1.0]), odd)
+        with pytest.raises(exercises.NotYet):
+            exercises.best_model({"a": 1.0}, odd)
+        with pytest.raises(exercises.NotYet):
+            exercises.gradient(odd)
+    rejects(exercises.best_model, {"a": 1.0, "b": 2.0}, "c", hint="not one of the models")
+    rejects(exercises.best_model, {"a": 1.0, "b": 2.0}, "a", hint="another model")
+    rejects(exercises.fine_tune_improvement, {"gain": 0.2}, {"gain": 1.5}, -1.3, hint="sign")
 
 
 def test_hints_do_not_hand_over_the_solution():
@@ -183,7 +185,7 @@ def test_hints_do_not_hand_over_the_solution():
 
     import nbformat
 
-    source = ast.parse(Path(checks.__file__).read_text())
+    source = ast.parse(Path(exercises.__file__).read_text())
     hints = [
         n
         for n in ast.walk(source)
@@ -225,10 +227,10 @@ def test_hints_in_a_notebook_are_short_messages_and_still_errors():
 
     cells = [
         "import colorlab as cl\ncl.setup(plots=False)",
-        "cl.checks.start_photo(photo)",
-        "cl.checks.start_photo(None)",
+        "cl.exercises.start_photo(photo)",
+        "cl.exercises.start_photo(None)",
         "not_defined_anywhere + 1",
-        "cl.checks.mse_optimum(colors, [1.0, 2.0])",  # a data cell above was skipped
+        "cl.exercises.mse_optimum(colors, [1.0, 2.0])",  # a data cell above was skipped
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
     NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
@@ -256,16 +258,16 @@ def test_every_check_marks_its_answers_and_notebooks_pass_answers_there():
 
     from colorlab.session import _answer_parameter
 
-    for n, fn in inspect.getmembers(checks, inspect.isfunction):
-        if fn.__module__ == checks.__name__ and not n.startswith("_"):
+    for n, fn in inspect.getmembers(exercises, inspect.isfunction):
+        if fn.__module__ == exercises.__name__ and not n.startswith("_"):
             kinds = [p.annotation for p in inspect.signature(fn).parameters.values()]
-            assert "object" in kinds or object in kinds, f"checks.{n} marks no answer"
+            assert "object" in kinds or object in kinds, f"exercises.{n} marks no answer"
     seen = 0
     for path in sorted(Path(__file__).parents[1].glob("notebooks/[0-9][0-9]_*.ipynb")):
         cells = nbformat.read(path, as_version=4).cells
         for before, cell in zip(cells, cells[1:], strict=False):
             asked = re.findall(r"^# (?:def )?(\w+)(?: = |\()", before.source, re.M)
-            if "# YOUR CODE" not in before.source or "checks." not in cell.source:
+            if "# YOUR CODE" not in before.source or "exercises." not in cell.source:
                 continue
             for name in asked:
                 seen += 1
@@ -283,26 +285,28 @@ def test_hints_name_the_usual_slips():
     """The mistakes a second walkthrough made get a diagnosis, not the recipe again."""
     probs, bins = np.array([0.2, 0.5, 0.3]), np.array([[-50.0, 0.0], [0.0, 0.0], [50.0, 10.0]])
     p_to_t = probs**0.38 / (probs**0.38).sum() @ bins
-    rejects(checks.annealed, probs, bins, 0.38, p_to_t, hint="power is 1/T")
-    rejects(checks.annealed, probs, bins, 0.38, probs ** (1 / 0.38) @ bins, hint="divide by")
+    rejects(exercises.annealed, probs, bins, 0.38, p_to_t, hint="power is 1/T")
+    rejects(exercises.annealed, probs, bins, 0.38, probs ** (1 / 0.38) @ bins, hint="divide by")
     img = np.random.default_rng(1).random((6, 6, 3))
     rg, yb = img[..., 0] - img[..., 1], (img[..., 0] + img[..., 1]) / 2 - img[..., 2]
     sigma, mu = np.hypot(rg.std(), yb.std()), np.hypot(rg.mean(), yb.mean())
-    rejects(checks.colorfulness_by_hand, img, 255 * (sigma + 0.3 * mu), hint="255 times")
-    rejects(checks.colorfulness_by_hand, img, rg.std() + yb.std() + 0.3 * mu, hint="square root")
-    rejects(checks.colorfulness_by_hand, img, sigma, hint="add 0.3")
+    rejects(exercises.colorfulness_by_hand, img, 255 * (sigma + 0.3 * mu), hint="255 times")
+    rejects(exercises.colorfulness_by_hand, img, rg.std() + yb.std() + 0.3 * mu, hint="square root")
+    rejects(exercises.colorfulness_by_hand, img, sigma, hint="add 0.3")
     errors = np.stack([np.full((2, 2, 2), 0.01), np.full((2, 2, 2), 0.04)])
     per_photo = np.array([0.01, 0.04])
-    rejects(checks.per_photo_loss, errors, np.mean(np.log(per_photo)), hint="1e-4")
-    rejects(checks.per_photo_loss, errors, np.sum(np.log(per_photo + 1e-4)), hint="their mean")
+    rejects(exercises.per_photo_loss, errors, np.mean(np.log(per_photo)), hint="1e-4")
+    rejects(exercises.per_photo_loss, errors, np.sum(np.log(per_photo + 1e-4)), hint="their mean")
     image = np.random.default_rng(2).random((4, 5, 3))
-    rejects(checks.flip, lambda img: img[..., ::-1], hint="color layers")
-    rejects(checks.conv_params, [(1, 8), (8, 2)], [80, 146], hint="added up")
+    rejects(exercises.flip, lambda img: img[..., ::-1], hint="color layers")
+    rejects(exercises.conv_params, [(1, 8), (8, 2)], [80, 146], hint="added up")
     from skimage.color import lab2rgb, rgb2lab
 
     pixels = np.round(image * 255)
-    rejects(checks.round_trip, pixels, pixels, hint="equals `pixels`")
-    rejects(checks.round_trip, pixels, lab2rgb(rgb2lab(pixels / 255)) * 255, hint="without × 255")
+    rejects(exercises.round_trip, pixels, pixels, hint="equals `pixels`")
+    rejects(
+        exercises.round_trip, pixels, lab2rgb(rgb2lab(pixels / 255)) * 255, hint="without × 255"
+    )
 
 
 def test_every_check_has_a_wrong_answer_test():
@@ -313,17 +317,17 @@ def test_every_check_has_a_wrong_answer_test():
     from pathlib import Path
 
     here = Path(__file__).parent
-    text = (here / "test_checks.py").read_text() + (here / "test_check_and_widgets.py").read_text()
+    text = (here / "test_exercises.py").read_text() + (here / "test_setup_check.py").read_text()
     public = [
         name
-        for name, fn in inspect.getmembers(checks, inspect.isfunction)
-        if fn.__module__ == checks.__name__ and not name.startswith("_")
+        for name, fn in inspect.getmembers(exercises, inspect.isfunction)
+        if fn.__module__ == exercises.__name__ and not name.startswith("_")
     ]
     untested = [
         name
         for name in public
         if not re.search(
-            rf"rejects\(\s*checks\.{name}\b|raises\([^\n]*\n\s*cl\.checks\.{name}\(", text
+            rf"rejects\(\s*exercises\.{name}\b|raises\([^\n]*\n\s*cl\.exercises\.{name}\(", text
         )
     ]
     assert len(public) >= 25 and not untested, f"no wrong-answer test for: {untested}"
