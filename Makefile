@@ -19,7 +19,7 @@ TARGETS ?=
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test test-fast student figures weights lint format check wheelhouse clean-venv
+.PHONY: lab test test-fast student figures weights lint format check sync wheelhouse clean-venv
 
 lab: $(VENV)/.installed-base
 	$(BIN)/colorlab lab -- $(LAB_ARGS)
@@ -40,6 +40,12 @@ student: $(VENV)/.installed-base
 PHOTOS ?=
 weights: $(VENV)/.installed-base
 	$(PY) tools/train_weights.py $(if $(PHOTOS),--photos "$(PHOTOS)",)
+
+# Each lesson is paired with a py:percent text file in notebook_sources/ (jupytext.toml):
+# after editing either one, bring the other in step (and re-tag the slides).
+sync: $(VENV)/.installed-test
+	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
+	$(PY) tools/tag_slides.py
 
 figures: $(VENV)/.installed-base
 	$(PY) tools/make_figures.py

@@ -1,0 +1,250 @@
+# %% [markdown]
+# # 08 · Global features: seeing the whole scene
+#
+# Our network decides each pixel's color from a window around it. Sometimes the window is not
+# enough: a patch of evening sky and a patch of day sky can have exactly the same lightness
+# and the same smoothness. What tells them apart lies elsewhere in the picture.
+#
+# **In this lesson you will:**
+# - measure how far a pixel's color decision can "see" (its receptive field);
+# - build a case that no local window can solve: two skies of the same lightness;
+# - train a small scene classifier and fuse its description of the whole image into every
+#   pixel (the fusion layer);
+# - measure the difference, and see how a large pretrained classifier plugs in the same way.
+#
+# **Time:** about 25 minutes. **Builds on:** `07_many_photos` (training on many images).
+#
+# ![A local network paints both skies the same dull color; with global features each gets its own](figures/global_features.png)
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+import colorlab as cl
+
+cl.setup(tensorflow=True)
+
+import keras  # noqa: E402
+
+# %% [markdown]
+# ## 1. How far does a pixel see?
+#
+# Each 3×3 convolution looks one pixel further in every direction, and after each stride-2
+# step every further pixel counts double; the final smooth enlargement adds a few more. So the
+# color of a pixel depends only on the gray values in a window around it, the *receptive
+# field*. Let's measure ours: change one input pixel and see which outputs move.
+
+# %%
+model = cl.models.lesson_model(width=16, seed=0)
+probe = np.full((1, 128, 128, 1), 50.0, np.float32)
+changed = probe.copy()
+changed[0, 64, 64, 0] = 100.0  # one bright pixel in the middle
+moved = np.abs(model(changed).numpy() - model(probe).numpy()).sum(-1)[0] > 1e-6
+rows = np.where(moved.any(axis=1))[0]
+print(f"outputs that react to the center pixel: rows {rows.min()}-{rows.max()} "
+      f"(a window {rows.max() - rows.min() + 1} pixels tall)")
+
+# %% [markdown]
+# ## 2. Two skies of the same lightness
+#
+# `cl.datasets.two_skies` paints tall pictures: a flat sky over the ground. By day the sky is
+# blue, at sunset orange, and both have **the same lightness**. The only clue is the ground,
+# far below: green grass by day, dark earth at sunset.
+
+# %%
+train_images, train_labels = cl.datasets.two_skies(400, seed=0)
+test_images, test_labels = cl.datasets.two_skies(60, seed=1)
+fig, axes = plt.subplots(2, 6, figsize=(10, 5))
+for k in range(6):
+    axes[0, k].imshow(train_images[k])
+    axes[0, k].set_title(cl.datasets.SKY_CATEGORIES[train_labels[k]])
+    axes[1, k].imshow(cl.to_gray(train_images[k]))
+for ax in axes.flat:
+    ax.axis("off")
+fig.tight_layout()
+
+L_sky = cl.split_lab(cl.rgb_to_lab(train_images[:, :40]))[0].mean(axis=(1, 2, 3))
+for k, name in enumerate(cl.datasets.SKY_CATEGORIES):
+    print(f"{name:>6} sky lightness: {L_sky[train_labels == k].mean():.1f} on average")
+
+# %% [markdown]
+# In the gray row the skies are indistinguishable. The top of the sky (the 40 rows we measure)
+# is more than 40 pixels above the ground, out of reach of a window that extends about 30
+# pixels each way. **What will the local network do there?**
+#
+# ## 3. The local network
+#
+# We train the lesson network on the 400 pictures (under a minute).
+
+# %%
+X, Y = cl.split_lab(cl.rgb_to_lab(train_images))
+Y = cl.normalize_ab(Y)
+local = cl.models.lesson_model(width=16, seed=0)
+local.fit(X, Y, batch_size=16, epochs=20, verbose=0)
+
+
+def top_sky_error(model):
+    """Mean ab error over the top 40 rows of the held-out pictures."""
+    return float(np.mean([cl.metrics.ab_error(x[:40], cl.colorize(model, x)[:40]).mean()
+                          for x in test_images]))
+
+
+print(f"top-of-sky color error, local network: {top_sky_error(local):.1f}")
+print(f"top-of-sky color error, gray baseline: "
+      f"{np.mean([cl.metrics.ab_error(x[:40], cl.to_gray(x)[:40]).mean() for x in test_images]):.1f}")
+
+# %% [markdown]
+# No better than gray. Half the skies are blue, half orange, and nothing nearby says which,
+# so the mean squared error is smallest at the **average** of the two: a dull pinkish
+# brown. (Lesson 09 returns to this average.) Near the ground, where the window reaches the
+# grass or the earth, the colors are right.
+#
+# ## 4. A classifier that sees the whole picture
+#
+# A classifier ends with **global average pooling**: it averages each feature map over the
+# whole picture, so its answer depends on every pixel. We train one to tell day from sunset
+# from L alone (a few seconds).
+
+# %%
+classifier = cl.models.scene_classifier(num_classes=2, seed=0)
+classifier.fit(X, train_labels, batch_size=32, epochs=5, verbose=0)
+X_test = cl.split_lab(cl.rgb_to_lab(test_images))[0]
+probs = classifier.predict(X_test, verbose=0)
+
+# %% [markdown]
+# ### Exercise 1: how often is the classifier right?
+#
+# `probs` holds, for each held-out picture, the probability of each class (day, sunset).
+# Store in `accuracy` the share of pictures whose most probable class equals `test_labels`.
+
+# %% tags=["solution"]
+# YOUR CODE: the fraction of held-out pictures classified right
+# accuracy = ...
+accuracy = float((probs.argmax(axis=-1) == test_labels).mean())
+
+# %% tags=["check"]
+cl.exercises.accuracy(probs, test_labels, accuracy)
+
+# %% [markdown]
+# ## 5. The fusion layer
+#
+# The classifier's next-to-last layer, its `embedding`, is a vector of 32 numbers that
+# describes the whole picture. The **fusion layer** repeats that vector at every position of
+# the colorizer's smallest feature map and concatenates it with the local features there.
+# Every pixel then knows both its neighborhood and the whole scene.
+#
+# ### Exercise 2: tile a vector over a grid
+#
+# The fusion layer's first step, in NumPy: given `vector` (32 numbers), make `tiled` of shape
+# (16, 8, 32) in which every one of the 16 × 8 positions holds the whole vector.
+
+# %%
+vector = cl.models.embedding_model(classifier).predict(X_test[:1], verbose=0)[0]
+print("embedding of the first held-out picture:", vector.shape)
+
+# %% tags=["solution"]
+# YOUR CODE: vector repeated at every position of a 16 × 8 grid
+# tiled = ...
+tiled = np.broadcast_to(vector, (16, 8, len(vector)))
+
+# %% tags=["check"]
+cl.exercises.tiled(vector, 16, 8, tiled)
+
+
+# %% [markdown]
+# `cl.layers.TileToGrid` does the same inside the network. Here is the fusion wiring, written
+# out: lesson 05's network cut in two (`cl.models.encoder` is its front half down to 1/8 of the
+# size, `cl.models.decoder` its back half with the skip connection, `cl.models.regression_head`
+# its tanh output, enlarged ×4), with the classifier's embedding fused in between. The
+# classifier stays **frozen**: training leaves its weights as they are.
+# (`cl.models.fusion_model` builds the same network for the shipped `scenes_fusion` model and the
+# figures; a test checks that the two are the same.)
+
+# %%
+def fusion_network(global_encoder, width=16, learning_rate=2e-3):
+    global_encoder.trainable = False                   # frozen
+    L = keras.Input((None, None, 1), name="L")
+    quarter, eighth = cl.models.encoder(L, width)      # local features at 1/4 and 1/8 size
+    vector = global_encoder(L)                         # one vector for the whole picture
+    tiled = cl.layers.TileToGrid()([eighth, vector])   # exercise 2, inside the network
+    fused = keras.layers.Concatenate()([eighth, tiled])             # local and global side by side
+    fused = keras.layers.Conv2D(4 * width, 1, activation="relu")(fused)  # mixed at each position
+    features = cl.models.decoder(quarter, fused, width)
+    return cl.models.regression_head(L, features, learning_rate)
+
+
+keras.utils.set_random_seed(0)
+fusion = fusion_network(cl.models.embedding_model(classifier), width=16)
+fusion.summary(line_length=90)
+
+# %%
+fusion.fit(X, Y, batch_size=16, epochs=20, verbose=0)
+print(f"top-of-sky color error, local network:  {top_sky_error(local):.1f}")
+print(f"top-of-sky color error, fusion network: {top_sky_error(fusion):.1f}")
+for name, m in [("local", local), ("fusion", fusion)]:
+    psnr = np.mean([cl.metrics.psnr(x, cl.colorize(m, x)) for x in test_images])
+    print(f"mean PSNR on held-out pictures, {name}: {psnr:.1f} dB")
+
+# %% [markdown]
+# Measured on pictures neither network trained on: the fusion network gets the sky right
+# where the local network could only guess the average.
+#
+# ### Try it: compare them picture by picture
+#
+# Pick a held-out picture and a network. The line under it shows the classifier's guess.
+
+# %%
+names = cl.datasets.SKY_CATEGORIES
+
+
+def guess(img):
+    p = classifier.predict(cl.split_lab(cl.rgb_to_lab(img))[0][None], verbose=0)[0]
+    return f"classifier: {names[int(p.argmax())]} ({p.max():.0%})"
+
+
+cl.widgets.model_picker(test_images[:12], {"local": local, "fusion": fusion},
+                        titles=[f"({names[k]})" for k in test_labels[:12]], describe=guess)
+
+# %% [markdown]
+# ## 6. The same idea with a large pretrained classifier
+#
+# Iizuka, Simo-Serra & Ishikawa (2016) and Wallner's "beta" colorizer use exactly this fusion,
+# with a classifier trained on millions of **ImageNet** photos (a public collection of photos,
+# each labeled with the kind of thing it shows) instead of our two-class toy. Its
+# embedding knows "beach", "forest", "portrait", and the colorizer learns what colors go with
+# each. `cl.models.imagenet_encoder` wraps any such classifier (given as a Keras model ending
+# in one vector per image) so it reads our L input: L is turned into a gray RGB picture,
+# resized to the classifier's input size, and passed through.
+#
+# The lessons never download anything (only the optional `colorlab download` does, for
+# those online), so this needs weights already on your disk, e.g.:
+#
+# ```python
+# backbone = keras.applications.MobileNetV2(
+#     include_top=False, pooling="avg", weights="/path/to/mobilenet_v2_weights_notop.h5")
+# model = fusion_network(cl.models.imagenet_encoder(backbone))
+# ```
+#
+# A **backbone** is such a large pretrained network used to describe pictures for another
+# network. Here is the same wiring with a tiny stand-in for the backbone (random weights), to show the
+# shapes fit:
+
+# %%
+stand_in = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(8, 3, strides=4),
+                             keras.layers.GlobalAveragePooling2D()], name="stand_in")
+big_fusion = fusion_network(cl.models.imagenet_encoder(stand_in, input_size=64), width=8)
+print("output for one 128 × 64 picture:", big_fusion(X_test[:1]).shape)
+
+# %% [markdown]
+# With a real ImageNet backbone, expect to need thousands of real photos and a GPU to train
+# the colorizer around it; the fusion layer itself stays as cheap as here.
+#
+# ## What you learned / what's next
+#
+# - A convolutional network decides each pixel from a window (its receptive field).
+# - When the clue lies outside that window, MSE makes it guess the average color.
+# - A classifier's embedding, tiled over the grid and fused in, gives every pixel the whole
+#   scene; measured, it fixes the ambiguous skies.
+#
+# **Next:** `09_beyond_brown.ipynb`: the average color again, this time where no global clue
+# can help, and a different way to predict colors that does not average.

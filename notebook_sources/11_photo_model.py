@@ -1,0 +1,349 @@
+# %% [markdown]
+# # 11 · The photo model, and training it on your photos
+#
+# Lesson 10 colored photos with the shipped **photo model**. Here we open it up: it is lesson
+# 05's network grown for real photos, with lesson 08's global features inside. Then we do what
+# no ready-made colorizer offers: teach it the look of *your* photos, for example a family's
+# later color photos, so that it colors the old black-and-white ones better.
+#
+# **In this lesson you will:**
+# - build the photo model layer by layer and check it is the shipped one;
+# - see why a model runs at its **working size** and what happens at other sizes;
+# - read how it was trained: the per-photo loss, weight averaging, held-out tuning photos;
+# - fine-tune it for a minute or two on your own color photos and measure before and after
+#   on photos it did not train on.
+#
+# **Time:** about 25 minutes. **Builds on:** `05_tanh_convnet` (the network), `08_global_features`
+# (fusion), `10_your_photos` (the photo model and honest measuring).
+#
+# ![The photo model's gain on held-out tuning photos while it trained, and two photos it never saw: gray, colorized, original](figures/photo_model.png)
+
+# %%
+import json
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+import colorlab as cl
+
+cl.setup(tensorflow=True)
+
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+
+# %% [markdown]
+# ## 1. The photo model, written out
+#
+# The shipped model is built by `cl.models.photo_model`. Here is the same network written out,
+# so you can read it. Four things are new compared with lesson 05's network:
+#
+# - **one more halving** (to 1/16 of the size), with twice the filters at each level: a pixel's
+#   color now depends on a window of about 100 pixels, most of a photo at 128 pixels;
+# - a **global branch**: the deepest features are averaged over the whole photo into one
+#   vector (lesson 08's fusion, learned together with the rest), passed through a **Dense**
+#   layer (every input connected to every output, no sliding window), tiled over the grid
+#   and joined to every position;
+# - a **`WorkingSize` layer** that does nothing to the numbers but records, inside the saved
+#   file, the size of the photos the model trained on (section 2);
+# - a **confidence factor** on the colors, fitted after training (section 3).
+
+# %%
+def conv(filters, strides=1):
+    return layers.Conv2D(filters, 3, strides=strides, padding="same", activation="relu")
+
+
+shipped = cl.load_model("photos")
+confidence = shipped.get_layer("confidence").scale   # fitted after training (section 3)
+width = 32
+L = keras.Input((None, None, 1), name="L")
+x = cl.layers.WorkingSize(128, stride=16)(L)      # records: trained at 128 px
+x = layers.Rescaling(1 / 50, offset=-1)(x)        # L from [0, 100] to [-1, 1] (lesson 04)
+x = conv(width, 2)(x)                             # 1/2 size
+skips = []
+for level in (1, 2, 3):                           # 1/4, 1/8, 1/16 size
+    x = conv(width * 2**level, 2)(x)
+    x = conv(width * 2**level)(x)
+    skips.append(x)
+summary = layers.GlobalAveragePooling2D()(x)      # one vector for the whole photo
+summary = layers.Dense(8 * width, activation="relu")(summary)
+x = layers.Concatenate()([x, cl.layers.TileToGrid()([x, summary])])   # fusion (lesson 08)
+x = layers.Conv2D(8 * width, 1, activation="relu")(x)
+for level in (2, 1):                              # back up to 1/8 and 1/4 size
+    x = layers.UpSampling2D(2, interpolation="bilinear")(x)
+    x = layers.Concatenate()([x, skips[level - 1]])   # skip connection (lesson 05)
+    x = conv(width * 2**level)(x)
+    x = conv(width * 2**level)(x)
+x = layers.Conv2D(2, 3, padding="same", activation="tanh")(x)   # ab / 128, at 1/4 size
+x = layers.Rescaling(confidence)(x)                              # trust the colors this much
+ab = layers.UpSampling2D(4, interpolation="bilinear")(x)         # enlarged, as in lesson 05
+written_out = keras.Model(L, ab)
+
+print(f"written out: {written_out.count_params():,} parameters; "
+      f"shipped: {shipped.count_params():,}")
+
+# %% [markdown]
+# Same number of parameters. Is it really the same network? Give ours the shipped
+# weights and compare what the two compute for the same photo:
+
+# %%
+written_out.set_weights(shipped.get_weights())
+photo = cl.datasets.sample_photo("chelsea", size=128)
+L_photo = cl.split_lab(cl.rgb_to_lab(photo))[0][None]
+difference = np.abs(written_out(L_photo).numpy() - shipped(L_photo).numpy()).max()
+print(f"largest difference between the two outputs: {difference:.1e}")
+assert difference < 1e-5
+
+# %% [markdown]
+# ## 2. The working size
+#
+# The model learned from photos whose shorter side was 128 pixels: at that scale, a face is
+# a few dozen pixels wide and a tree about as tall as its view. Shown a 3000-pixel photo at
+# full size, its view would cover a patch of skin or bark and see only texture. So
+# `cl.colorize` shrinks L to the **working size**, predicts ab there, enlarges ab to the
+# photo's size and puts it together with the photo's **own full-size L**: the sharp detail
+# comes from L, and color is soft anyway (lesson 03). The size is read from the model:
+
+# %%
+size, stride = cl.layers.working_size(shipped)
+print(f"working size {size} px; inputs are padded to a multiple of {stride}")
+
+# %% [markdown]
+# Try other working sizes on a photo the model never trained on. The readout gives the
+# PSNR and the time each takes. What do you expect at 512 pixels, four times the size it
+# learned at?
+
+# %%
+rocket = cl.datasets.sample_photo("rocket", size=384)
+cl.widgets.working_size_explorer(shipped, rocket, sizes=(64, 128, 256, 512))
+
+# %% [markdown]
+# Now measure all of them at once, on a few photos it never saw:
+
+# %%
+import time
+
+held_out = [cl.datasets.sample_photo(name, size=384) for name in cl.datasets.COLOR_PHOTOS]
+for working in (64, 128, 256, 512):
+    start = time.perf_counter()
+    scores = [cl.metrics.psnr(x, cl.colorize(shipped, cl.to_gray(x), working_size=working))
+              for x in held_out]
+    seconds = (time.perf_counter() - start) / len(held_out)
+    print(f"working size {working:>3}: mean PSNR {np.mean(scores):.2f} dB, {seconds:.2f} s a photo")
+gray = np.mean([cl.metrics.psnr(x, cl.to_gray(x)) for x in held_out])
+print(f"gray baseline:    mean PSNR {gray:.2f} dB")
+
+# %% [markdown]
+# Is the size it trained at the best one for these photos? At other sizes the model sees
+# things at a scale it never learned from. The working size is also why a 12-megapixel photo
+# takes about a second rather than minutes: the network always works on about 128 × 170
+# pixels; only the resizing and the conversions to and from Lab run on every pixel.
+#
+# ## 3. How it was trained
+#
+# The model card (`colorlab/weights/photos.md`) says what it was trained on and how. The
+# photos were split three ways by file name: every 10th photo (counting from the first) is a
+# **validation** photo, the card's scores come from those; every 10th counting from the
+# fifth is a **tuning** photo; the rest train. Every choice made while training was made on
+# the tuning photos, so the validation photos judge a model that never looked at them.
+# The card's data file holds the training curve: after each epoch, the mean PSNR on the
+# tuning photos minus the gray baseline's, with the averaged weights.
+
+# %%
+card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
+settings = card["settings"]
+curve = settings["tuning gain per epoch (dB over gray)"]
+fig, ax = plt.subplots(figsize=(6, 3))
+ax.plot(range(1, len(curve) + 1), curve, marker="o")
+ax.axhline(0, color="gray", lw=1)
+ax.set(xlabel="epoch", ylabel="dB over gray", title="gain on the tuning photos")
+print(settings["data"])
+print(settings["recipe"])
+print("confidence factor → dB over gray on the tuning photos:",
+      settings["confidence factor (dB over gray on the tuning photos)"])
+print(f"best epoch {int(np.argmax(curve)) + 1}: {max(curve):+.2f} dB; last: {curve[-1]:+.2f} dB")
+
+# %% [markdown]
+# The choices in that recipe were each measured on held-out photos before they were kept
+# (the model card lists the measurements):
+#
+# - **A per-photo loss, in RGB.** We report the *mean PSNR over photos*, and PSNR is a
+#   logarithm of the error. A nearly gray photo (a husky in snow) has a tiny error to begin
+#   with: a wrong tint doubles it and costs 3 dB, while a colorful photo gains a fraction of
+#   a dB from the same effort. Plain MSE over all pixels weighs both alike; the loss
+#   `cl.models.rgb_log_mse` takes the logarithm of **each photo's** error, like PSNR does,
+#   and measures it in RGB, where PSNR is measured (Lab → RGB runs inside the graph).
+# - **Weight averaging.** Adam keeps a running average of the weights (`use_ema=True`). The
+#   average swings less from epoch to epoch than the weights themselves.
+# - **A falling step size.** The learning rate follows a **cosine** (half a cosine wave: it falls
+#   slowly, then quickly, then slowly again) down to 5% of its start
+#   over the epochs, and the gain on photos it never trained on grows more slowly with each
+#   epoch (the curve). With fewer than a thousand photos of 1,000 different kinds of things there is only so
+#   much color to learn; more photos is the usual cure (section 6).
+# - **A confidence factor.** After training, the tuning photos score the colors multiplied
+#   by several factors (printed above). Below 1 would mean the network is too sure of its
+#   colors on photos it has not seen, above 1 too timid. A factor other than 1 is kept only
+#   if it beats 1 by more than chance could: more than one **standard error** of the photos'
+#   differences (how far a mean over this many photos moves by chance: their standard
+#   deviation divided by the square root of their number) (`cl.training.calibrate`). On ~100 photos, a few nearly gray ones can
+#   favor any factor.
+#
+# ### Exercise 1: the per-photo loss by hand
+#
+# `errors` holds the squared ab errors of two photos (a batch of 2, each 8 × 8 × 2). Compute
+# the per-photo loss: the mean of each photo's squared errors, plus `1e-4`, its logarithm,
+# and the mean over the two photos. Store it in `loss`.
+
+# %%
+rng = np.random.default_rng(0)
+errors = np.stack([rng.random((8, 8, 2)) * 0.001, rng.random((8, 8, 2)) * 0.1])
+
+# %% tags=["solution"]
+# YOUR CODE: the mean over photos of log(each photo's mean squared error + 1e-4)
+# loss = ...
+per_photo = errors.mean(axis=(1, 2, 3))
+loss = np.mean(np.log(per_photo + 1e-4))
+
+# %% tags=["check"]
+cl.exercises.per_photo_loss(errors, loss)
+
+# %% [markdown]
+# ## 4. Your photos
+#
+# Put **color** photos in `data/my_photos/` that look like the photos you want to color:
+# the same family, house, town or decade. The network learns from their colors, so
+# black-and-white ones are skipped. One photo in five is held back: it never trains, and
+# it tells us honestly whether fine-tuning helped.
+#
+# With fewer than five color photos there, we use a stand-in "family": 60 procedural scenes
+# (lesson 07), pictures with a consistent look that the photo model has never seen.
+
+# %%
+folder = Path("../data/my_photos")
+try:
+    mine = cl.pipeline.load_folder(folder, size=160)   # skips B&W photos, and says so
+except cl.ImageError as problem:                      # no folder, or no color photos in it
+    print(problem)
+    mine = np.zeros((0, 160, 160, 3), np.float32)
+if len(mine) >= 5:
+    print(f"{len(mine)} color photos from {folder}")
+else:
+    print(f"{folder} has {len(mine)} color photos (5 needed): using 60 procedural scenes instead")
+    mine, _ = cl.datasets.scenes(60, size=160, seed=cl.training.HELDOUT_SCENE_SEED + 900)
+train_photos = np.delete(mine, np.s_[::5], axis=0)
+held_back = list(mine[::5])
+print(f"{len(train_photos)} to train on, {len(held_back)} held back")
+
+# %% [markdown]
+# How well does the shipped model do on the held-back photos before we touch it?
+
+# %%
+model = cl.load_model("photos")
+before = cl.training.gain_over_gray(model, held_back)
+before_colors = [cl.colorize(model, cl.to_gray(x)) for x in held_back]
+print(f"before: {before['psnr']:.2f} dB, {before['gain']:+.2f} dB over gray, "
+      f"above gray on {before['above_gray']:.0%} of the held-back photos")
+
+# %% [markdown]
+# ## 5. Fine-tuning
+#
+# Fine-tuning is training that starts from a trained model instead of random filters,
+# with a smaller learning rate, so that it keeps what it knows and adjusts to the new photos.
+# We compile it for photos (`cl.models.compile_for_photos`: the per-photo RGB loss and
+# weight averaging) and train for 6 short epochs, a minute or two on a laptop. The curve and a
+# held-back photo update as it trains.
+
+# %%
+cl.models.compile_for_photos(model, learning_rate=3e-4)
+live = cl.training.LiveTraining(held_back[0], every=2, title="fine-tuning")
+history = cl.training.fit_photos(model, train_photos, epochs=6, steps_per_epoch=40,
+                                 batch_size=8, seed=0, callbacks=[live.callback()])
+after = cl.training.gain_over_gray(model, held_back)
+print(f"before: {before['gain']:+.2f} dB over gray; after: {after['gain']:+.2f} dB "
+      f"({live.seconds:.0f} s of training)")
+
+# %% [markdown]
+# Put three held-back photos side by side: the truth, the shipped model, the fine-tuned one.
+# They are the photo fine-tuning helped most, the middle one and the one it helped least (or
+# hurt), so the figure shows the spread; the line under it counts all of them.
+
+# %%
+after_colors = [cl.colorize(model, cl.to_gray(x)) for x in held_back]
+change = np.array([cl.metrics.psnr(x, new) - cl.metrics.psnr(x, old)
+                   for x, old, new in zip(held_back, before_colors, after_colors)])
+order = np.argsort(change)
+shown = {"helped most": order[-1], "the middle one": order[len(order) // 2],
+         "helped least": order[0]}
+fig, axes = plt.subplots(3, 3, figsize=(9, 9), squeeze=False)
+for row, (label, k) in zip(axes, shown.items()):
+    truth = held_back[k]
+    for ax, img, title in zip(row, (truth, before_colors[k], after_colors[k]),
+                              (f"{label}: truth", "shipped", "fine-tuned")):
+        ax.imshow(img)
+        ax.set_title(title if img is truth else f"{title}  {cl.metrics.psnr(truth, img):.1f} dB")
+        ax.axis("off")
+fig.tight_layout()
+print(f"fine-tuning changed the PSNR by {change.min():+.1f} to {change.max():+.1f} dB per photo; "
+      f"better on {(change > 0).sum()} of {len(change)} held-back photos")
+
+# %% [markdown]
+# A mean over a dozen photos hides a spread: the line above says on how many of the
+# held-back photos fine-tuning helped, and by how much at most and at worst. If it helped on
+# most, keep the fine-tuned model. If only on a few, the next things to try are more photos
+# and a longer run (the terminal command at the end of this section takes a time budget).
+
+# %% [markdown]
+# ### Exercise 2: did it help?
+#
+# Store the change in the gain over gray, after minus before, in `improvement` (in dB;
+# `before` and `after` are the dictionaries printed above).
+
+# %% tags=["solution"]
+# YOUR CODE: after's gain minus before's gain
+# improvement = ...
+improvement = after["gain"] - before["gain"]
+
+# %% tags=["check"]
+cl.exercises.fine_tune_improvement(before, after, improvement)
+
+# %% [markdown]
+# Save the fine-tuned model, then color your old black-and-white photos with it in
+# lesson 10 (`cl.load_model("../outputs/11_my_photos.keras")`) or from a terminal:
+#
+# ```bash
+# .venv/bin/colorlab colorize data/old_photos --model outputs/11_my_photos.keras --out outputs/old_in_color
+# ```
+#
+# The same fine-tuning from a terminal, with a time budget instead of a number of epochs
+# (it holds back every 10th photo and reports before and after):
+#
+# ```bash
+# .venv/bin/colorlab train data/my_photos --resume photos --minutes 3 --out outputs/my_photos.keras
+# ```
+
+# %%
+saved = cl.save_model(model, "../outputs/11_my_photos.keras", overwrite=True)
+print(f"saved {saved}")
+
+# %% [markdown]
+# ## 6. What a GPU changes
+#
+# Each training step gets 10-50 times faster, so you could afford a wider network, the
+# photos at full size, and many thousands of photos (`colorlab download imagenette` fetches
+# 13,000 if you are online; `colorlab train` takes any folder). Nothing in the code changes:
+# TensorFlow uses a GPU when it finds one. Research colorizers train on a million photos for
+# days; the ideas are the ones you have met: Lab, a tanh or a classification head, global
+# features, and honest measurement.
+#
+# ## What you learned / what's next
+#
+# - The photo model is lesson 05's network, deeper and wider, with lesson 08's global
+#   features; you built it yourself and checked it against the shipped one.
+# - A model runs at the working size it trained at; the photo's own L keeps the detail.
+# - A per-photo loss and weight averaging made it beat the gray baseline on photos it never
+#   saw; fine-tuning adapts it to your photos in minutes, measured on held-back photos.
+#
+# **Next:** that is the course. To go further, read Zhang, Isola & Efros, *Colorful Image
+# Colorization* (2016) and Iizuka, Simo-Serra & Ishikawa, *Let there be Color!* (2016), the two
+# papers behind lessons 08 and 09, and train on more photos.
