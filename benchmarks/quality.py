@@ -84,10 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             f"\nheld-out {where}: "
             + ("60 scenes, 96×96" if where == "scenes" else ", ".join(training.HELDOUT_PHOTOS))
         )
-        print("| colorizer | " + " | ".join(metrics.METRICS) + " |")
-        print("|---|" + "---|" * len(metrics.METRICS))
-        for name, r in rows.items():
-            print(f"| {name} | " + " | ".join(f"{r[where][k]:.3f}" for k in metrics.METRICS) + " |")
+        table = [(name, r[where]) for name, r in rows.items()]
+        print(metrics.report_table(table, sides=None, markdown=True, headers=("colorizer",)))
     print(f"\n(article network trained {args.epochs}×50 steps in {article_seconds:.0f} s)")
     for what, ok in checks.items():
         print(f"{'✓' if ok else '✗'} {what}")

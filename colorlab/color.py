@@ -39,26 +39,81 @@ def _check_channels(arr: np.ndarray, what: str, channels: int) -> None:
         )
 
 
-def _check_rgb(rgb: np.ndarray, channels: int = 3) -> np.ndarray:
-    arr = _as_float_array(rgb, "The RGB image" if channels == 3 else "The gray image")
-    _check_channels(arr, "The RGB image" if channels == 3 else "The gray image", channels)
-    if arr.dtype == np.uint8 or (np.issubdtype(arr.dtype, np.integer) and arr.max(initial=0) > 1):
+def check_image(
+    image,
+    what: str = "The RGB image",
+    channels: tuple[int, ...] = (3,),
+    uint8: bool = False,
+    batch: bool = False,
+) -> np.ndarray:
+    """Check an image's shape and range with clear errors; return it as (H, W, C) floats in [0, 1].
+
+    The package's one shape/range check: converting colors, colorizing, measuring and
+    saving all call it, so the same mistake gets the same message everywhere.
+
+    Parameters
+    ----------
+    image : array_like
+        (H, W, C) with C in ``channels``, or (H, W) when 1 is in ``channels``; floats in
+        [0, 1] (a rounding error of 1e-6 outside is clipped), or uint8 if ``uint8``.
+    what : str
+        How the errors name the image (for example ``"The image for out.png"``).
+    channels : tuple of int
+        The channel counts accepted.
+    uint8 : bool
+        Accept 0-255 uint8 images too (returned as they are).
+    batch : bool
+        Accept any number of leading axes, (..., H, W, C), such as a batch of photos.
+
+    Returns
+    -------
+    numpy.ndarray
+        (H, W, C): float32 stays float32, other floats become float64; uint8 stays uint8.
+
+    Raises
+    ------
+    ImageError
+        A non-numeric array, another shape, integers 0-255 where floats are expected,
+        NaN or infinity, or values outside [0, 1]; the message says what to do.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_image(np.zeros((4, 5, 3))).shape
+    (4, 5, 3)
+    >>> check_image(np.full((4, 5, 3), 255.0))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.ImageError: The RGB image has values up to 255, ... divide by 255 first, ...
+    """
+    arr = _as_float_array(image, what)
+    if arr.ndim == 2 and 1 in channels:
+        arr = arr[..., None]
+    if (arr.ndim < 3 if batch else arr.ndim != 3) or arr.shape[-1] not in channels:
+        if len(channels) == 1:
+            _check_channels(arr, what, channels[0])
+        kinds = {1: "gray (H, W)", 3: "RGB (H, W, 3)"}
+        shapes = " or ".join(kinds.get(c, f"(H, W, {c})") for c in sorted(channels))
+        raise ImageError(f"{what} must be {shapes}; got an array of shape {arr.shape}.")
+    if arr.dtype == np.uint8 and uint8:
+        return arr
+    if np.issubdtype(arr.dtype, np.integer):
         raise ImageError(
-            f"The RGB image holds integers 0-255 (dtype {arr.dtype}); colorlab expects floats "
-            f"in [0, 1]: divide by 255 first, as in rgb2lab(image / 255)."
+            f"{what} holds integers (dtype {arr.dtype}); colorlab expects floats "
+            f"in [0, 1]: if they run 0-255, divide by 255 first, as in rgb2lab(image / 255)."
         )
     # float32 stays float32 (a 12-megapixel photo need not be copied to float64)
     arr = arr if arr.dtype in (np.float32, np.float64) else arr.astype(np.float64)
     if not np.all(np.isfinite(arr)):
-        raise ImageError("The RGB image contains NaN or infinity.")
+        raise ImageError(f"{what} contains NaN or infinity.")
     lo, hi = float(arr.min(initial=0)), float(arr.max(initial=0))
     if hi > 1.0 + 1e-6:
         raise ImageError(
-            f"The RGB image has values up to {hi:.4g}, but it must lie in [0, 1]: "
+            f"{what} has values up to {hi:.4g}, but it must lie in [0, 1]: "
             f"divide by 255 first, as in rgb2lab(image / 255)."
         )
     if lo < -1e-6:
-        raise ImageError(f"The RGB image has negative values (down to {lo:.4g}); use [0, 1].")
+        raise ImageError(f"{what} has negative values (down to {lo:.4g}); use [0, 1].")
     return np.clip(arr, 0.0, 1.0)
 
 
@@ -75,7 +130,7 @@ def rgb_to_lab(rgb: np.ndarray) -> np.ndarray:
     """
     from skimage.color import rgb2lab
 
-    arr = _check_rgb(rgb)
+    arr = check_image(rgb, batch=True)
     return rgb2lab(arr).astype(np.float32)
 
 

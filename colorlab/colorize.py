@@ -5,19 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from colorlab.color import denormalize_ab
-from colorlab.errors import ImageError
 
 
 def _as_image(image: np.ndarray) -> np.ndarray:
     """A gray (H, W, 1) or RGB (H, W, 3) float image in [0, 1], checked with clear errors."""
-    from colorlab.color import _check_rgb
+    from colorlab.color import check_image
 
-    arr = np.asarray(image)
-    if arr.ndim == 2:
-        arr = arr[..., None]
-    if arr.ndim != 3 or arr.shape[-1] not in (1, 3):
-        raise ImageError(f"colorize expects a gray (H, W) or RGB (H, W, 3) image, got {arr.shape}.")
-    return _check_rgb(arr, channels=arr.shape[-1])
+    return check_image(image, "The image to colorize", channels=(3, 1))
 
 
 def predict_ab(model, L: np.ndarray, stride: int | None = None) -> np.ndarray:

@@ -229,28 +229,14 @@ def save_image(
         >>> save_image(np.full((8, 8, 3), 0.5), out).name
         'gray.png'
     """
+    from colorlab.color import check_image
+
     path = Path(path)
-    arr = np.asarray(rgb)
-    if arr.ndim == 3 and arr.shape[-1] == 1:
-        arr = arr[..., 0]
-    if not (arr.ndim == 2 or (arr.ndim == 3 and arr.shape[-1] == 3)):
-        raise ImageError(
-            f"cannot save an array of shape {arr.shape} to {path}: "
-            f"expected (H, W, 3) for color or (H, W) for gray."
-        )
+    arr = check_image(rgb, f"The image for {path}", channels=(3, 1), uint8=True)
     if arr.dtype != np.uint8:
-        if not np.issubdtype(arr.dtype, np.floating):
-            raise ImageError(
-                f"cannot save a {arr.dtype} array to {path}: use floats in [0, 1] or uint8."
-            )
-        if not np.all(np.isfinite(arr)):
-            raise ImageError(f"cannot save to {path}: the image contains NaN or infinity.")
-        if arr.max(initial=0) > 1.0 + 1e-3 or arr.min(initial=0) < -1e-3:
-            raise ImageError(
-                f"cannot save to {path}: values run from {arr.min():.3g} to {arr.max():.3g}, "
-                f"but floats must lie in [0, 1] (divide 0-255 values by 255)."
-            )
-        arr = np.round(np.clip(arr, 0.0, 1.0) * 255).astype(np.uint8)
+        arr = np.round(arr * 255).astype(np.uint8)
+    if arr.shape[-1] == 1:
+        arr = arr[..., 0]
     if path.is_dir():
         raise ImageError(f"{path} is a folder: give a file name such as {path / 'photo.png'}.")
     if path.exists() and not overwrite:

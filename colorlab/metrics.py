@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
-from colorlab.color import rgb_to_lab, split_lab, to_gray
+from colorlab.color import check_image, rgb_to_lab, split_lab, to_gray
 from colorlab.errors import ImageError
 
 #: The thresholds (in ab units) of the AuC curve.
@@ -33,7 +33,9 @@ GRAY_CF = 0.01
 
 
 def _check_pair(truth: np.ndarray, pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    truth, pred = np.asarray(truth, np.float64), np.asarray(pred, np.float64)
+    """Both images checked by :func:`colorlab.color.check_image`, as float64 of one shape."""
+    truth = check_image(truth, "The true image", channels=(3, 1)).astype(np.float64)
+    pred = check_image(pred, "The colorized image", channels=(3, 1)).astype(np.float64)
     if truth.shape != pred.shape:
         raise ImageError(f"cannot compare images of shapes {truth.shape} and {pred.shape}.")
     return truth, pred
@@ -227,37 +229,71 @@ def mean_report(reports: list[dict[str, dict[str, float]]]) -> dict[str, dict[st
     }
 
 
-def report_table(rows, metrics=METRICS, sides=("model", "gray"), markdown: bool = False) -> str:
-    """Format (name, report) pairs as a table: one row per name and side, one column per metric.
+def report_table(
+    rows,
+    metrics=METRICS,
+    sides: tuple[str, ...] | None = ("model", "gray"),
+    markdown: bool = False,
+    headers: tuple[str, ...] = ("photo", "colorizer"),
+    side_names: dict[str, str] | None = None,
+) -> str:
+    """Format metric reports as a table: the one table of the CLI, lessons, cards and benchmarks.
 
-    ``report`` is what :func:`report` or :func:`mean_report` returns. Plain text lines up
-    the columns for a terminal or a notebook; ``markdown`` gives a table for model cards
-    and READMEs.
+    Parameters
+    ----------
+    rows : iterable of (name, report)
+        ``report`` is what :func:`report` or :func:`mean_report` returns ({side: {metric:
+        value}}), or, with ``sides=None``, one side's metrics ({metric: value}).
+    metrics : sequence of str
+        The columns, in order.
+    sides : tuple of str or None
+        The sides to show, one line each (``None``: one line per row).
+    markdown : bool
+        A Markdown table (model cards, READMEs) instead of aligned plain text (terminal,
+        notebook).
+    headers : tuple of str
+        The titles of the name column and, with sides, of the side column.
+    side_names : dict, optional
+        How each side is written (for example ``{"gray": "gray baseline"}``).
 
-    Example:
-        >>> r = {"model": {"psnr": 24.0, "cf": 0.2}, "gray": {"psnr": 23.5, "cf": 0.0}}
-        >>> print(report_table([("cat.jpg", r)], ("psnr", "cf"), markdown=True))
-        | photo | colorizer | psnr | cf |
-        |---|---|---|---|
-        | cat.jpg | model | 24.000 | 0.200 |
-        | cat.jpg | gray | 23.500 | 0.000 |
+    Returns
+    -------
+    str
+        The table, lines joined by newlines.
+
+    Examples
+    --------
+    >>> r = {"model": {"psnr": 24.0, "cf": 0.2}, "gray": {"psnr": 23.5, "cf": 0.0}}
+    >>> print(report_table([("cat.jpg", r)], ("psnr", "cf"), markdown=True))
+    | photo | colorizer | psnr | cf |
+    |---|---|---|---|
+    | cat.jpg | model | 24.000 | 0.200 |
+    | cat.jpg | gray | 23.500 | 0.000 |
+    >>> print(report_table([("gray", r["gray"])], ("psnr",), sides=None, headers=("colorizer",)))
+    colorizer                         psnr
+    gray                            23.500
     """
+    names = side_names or {}
     lines = []
+    first = headers[:1] if sides is None else headers[:2]
+    side_width = max([7, *(len(names.get(s, s)) + 1 for s in sides or ())])
     if markdown:
-        lines.append("| photo | colorizer | " + " | ".join(metrics) + " |")
-        lines.append("|---|---|" + "---|" * len(metrics))
+        lines.append("| " + " | ".join([*first, *metrics]) + " |")
+        lines.append("|" + "---|" * (len(first) + len(metrics)))
     else:
-        lines.append(f"{'photo':<28}{'':<7}" + "".join(f"{k:>10}" for k in metrics))
+        side_head = "" if sides is None else f"{'':<{side_width}}"
+        lines.append(f"{first[0]:<28}{side_head}" + "".join(f"{k:>10}" for k in metrics))
     for name, rep in rows:
-        for i, side in enumerate(sides):
-            values = [rep[side][k] for k in metrics]
+        for i, side in enumerate(sides or (None,)):
+            values = [(rep if side is None else rep[side])[k] for k in metrics]
+            label = [] if side is None else [names.get(side, side)]
             if markdown:
-                lines.append(
-                    f"| {name} | {side} | " + " | ".join(f"{v:.3f}" for v in values) + " |"
-                )
+                cells = [str(name), *label, *(f"{v:.3f}" for v in values)]
+                lines.append("| " + " | ".join(cells) + " |")
             else:
-                label = str(name)[:27] if i == 0 else ""
-                lines.append(f"{label:<28}{side:<7}" + "".join(f"{v:>10.3f}" for v in values))
+                shown = str(name)[:27] if i == 0 else ""
+                side_text = "" if side is None else f"{label[0]:<{side_width}}"
+                lines.append(f"{shown:<28}{side_text}" + "".join(f"{v:>10.3f}" for v in values))
     return "\n".join(lines)
 
 

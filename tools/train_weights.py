@@ -129,16 +129,12 @@ NOTES = {
 
 
 def card(name: str, summary: str, settings: dict, seconds: float, quality: dict) -> str:
-    rows = []
-    for where, rep in quality.items():
-        for side in ("model", "gray"):
-            r = rep[side]
-            rows.append(
-                f"| {where} | {'this model' if side == 'model' else 'gray baseline'} | "
-                + " | ".join(f"{r[k]:.3f}" for k in metrics.METRICS)
-                + " |"
-            )
-    header = "| held-out data | colorizer | " + " | ".join(metrics.METRICS) + " |"
+    table = metrics.report_table(
+        quality.items(),
+        markdown=True,
+        headers=("held-out data", "colorizer"),
+        side_names={"model": "this model", "gray": "gray baseline"},
+    )
     return (
         "\n".join(
             [
@@ -162,9 +158,7 @@ def card(name: str, summary: str, settings: dict, seconds: float, quality: dict)
                 f"bundled photos {', '.join(training.HELDOUT_PHOTOS)} (256 px): PSNR (dB), SSIM, "
                 "colorfulness CF, ΔCF = |CF − CF(truth)|, AuC of the ab error (0-150).",
                 "",
-                header,
-                "|" + "---|" * (2 + len(metrics.METRICS)),
-                *rows,
+                table,
                 "",
                 "## Good at, bad at",
                 "",
