@@ -1,11 +1,18 @@
-"""The `colorlab` command: colorize, evaluate, train, models; bad files; no overwrites."""
+"""The `colorlab` command: colorize, evaluate, train, models; bad files; no overwrites.
+
+The logic is tested in-process (``cli.main([...])`` with its output captured, fast); a few
+tests start the installed command in a new Python (``run_command``), to prove the command
+itself works: its entry point, its exit status, and arguments as the shell passes them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -14,9 +21,6 @@ from PIL import Image
 import colorlab as cl
 from colorlab import cli
 from colorlab.saving import shipped_models
-
-#: Each test starts the installed command in a new Python (TensorFlow loads each time).
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +44,29 @@ def photos(tmp_path):
 
 
 def run(*args):
+    """``colorlab ARGS`` in this process: (returncode, stdout, stderr), like a finished command."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main([str(a) for a in args])
+        except SystemExit as exit_:  # argparse rejecting the arguments
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
+
+
+def run_command(*args):
+    """The installed command in a new Python (slow: TensorFlow loads each time)."""
     return subprocess.run(
-        [sys.executable, "-m", "colorlab.cli", *map(str, args)],
+        [sys.executable, "-m", "colorlab", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=300,
     )
 
 
+@pytest.mark.slow
 def test_models_lists_every_shipped_model():
-    proc = run("models")
+    proc = run_command("models")
     assert proc.returncode == 0
     lines = proc.stdout.strip().splitlines()
     assert [line.split()[0] for line in lines] == list(shipped_models())
@@ -159,6 +176,7 @@ def test_evaluate_table(photos, tiny_model):
     assert proc.returncode == 0 and "MEAN" in proc.stdout and "gray" in proc.stdout
 
 
+@pytest.mark.slow
 def test_train_makes_a_model_and_protects_files(photos, tmp_path):
     out = tmp_path / "mine.keras"
     proc = run("train", photos, "--out", out, "--epochs", 1, "--steps", 2)
@@ -238,6 +256,7 @@ def test_evaluate_validation_split(tmp_path, tiny_model):
     assert [i["name"] for i in json.loads(proc.stdout)["images"]] == ["s00.png", "s10.png"]
 
 
+@pytest.mark.slow
 def test_train_fine_tunes_a_saved_model_and_reports_before_after(tmp_path):
     folder, scenes = scene_folder(tmp_path / "family", 20, 48, seed=2)
     cl.save_image(cl.to_gray(scenes[0]), folder / "s01_old.png")  # B&W: skipped, and said
@@ -286,6 +305,7 @@ def test_train_fine_tunes_a_saved_model_and_reports_before_after(tmp_path):
     assert proc.returncode == 2 and "must be above 0" in proc.stderr
 
 
+@pytest.mark.slow
 def test_train_lesson_arch_still_works(photos, tmp_path):
     out = tmp_path / "lesson.keras"
     proc = run("train", photos, "--arch", "lesson", "--out", out, "--epochs", 1, "--steps", 2)
@@ -344,6 +364,7 @@ def test_progress_and_errors_get_lines_of_their_own(photos, tmp_path, tiny_model
     assert lines[-2].startswith("3 of 4 photos colorized")
 
 
+@pytest.mark.slow
 def test_folders_and_names_with_spaces_and_non_ascii_letters(tmp_path, tiny_model):
     """Windows and macOS users keep photos in folders like 'My Pictures' with names in
     their own language: the command line takes them and names the results after them."""
@@ -354,12 +375,12 @@ def test_folders_and_names_with_spaces_and_non_ascii_letters(tmp_path, tiny_mode
     for name, img in zip(names, scenes, strict=True):
         cl.save_image(img, folder / name)
     out = tmp_path / "in color ü"
-    proc = run("colorize", folder, "--out", out, "--model", tiny_model)
+    proc = run_command("colorize", folder, "--out", out, "--model", tiny_model)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
         n.replace(".png", "_color.png") for n in names
     )
-    proc = run("evaluate", folder, "--model", tiny_model, "--json")
+    proc = run_command("evaluate", folder, "--model", tiny_model, "--json")
     assert proc.returncode == 0, proc.stderr
     assert sorted(i["name"] for i in json.loads(proc.stdout)["images"]) == sorted(names)
     assert "colorlab's own results" not in proc.stderr
