@@ -382,7 +382,7 @@ def cmd_student(args) -> int:
 
 def cmd_wheelhouse(args) -> int:
     from colorlab import wheelhouse
-    from colorlab.launch import course_root
+    from colorlab.course import course_root
     from colorlab.platforms import this_machine
 
     targets = args.target or ["{}-{}-py{}".format(*this_machine())]

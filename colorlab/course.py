@@ -1,4 +1,8 @@
-"""The course map: lessons in order, what each teaches, and how long each takes."""
+"""The course map (lessons in order, what each teaches, how long each takes) and where it lives.
+
+:func:`course_root` is the one answer to "where is the course?": ``colorlab lab``, the
+student set, the setup check and the exercises all ask it.
+"""
 
 from __future__ import annotations
 
@@ -37,9 +41,35 @@ LESSONS: tuple[Lesson, ...] = (
 )
 
 
+#: The lesson every course folder starts with: how :func:`course_root` recognizes one.
+START = Path("notebooks") / "00_start_here.ipynb"
+
+
+def course_root() -> Path:
+    """The course folder: the current folder or the nearest above it that holds the lessons.
+
+    A copy of the course (a workshop folder on a USB stick, the student set's course) is
+    found from inside it; anywhere else, the checkout the package was installed from.
+
+    Example:
+        >>> (course_root() / "notebooks").is_dir()
+        True
+    """
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / START).is_file():
+            return folder
+    return Path(__file__).resolve().parents[1]
+
+
 def notebooks_dir() -> Path:
-    """The course's ``notebooks/`` folder (next to the package in a source checkout)."""
-    return Path(__file__).resolve().parents[1] / "notebooks"
+    """The course's ``notebooks/`` folder: the lessons with their solutions.
+
+    Example:
+        >>> notebooks_dir().name
+        'notebooks'
+    """
+    return course_root() / "notebooks"
 
 
 def course_map() -> str:

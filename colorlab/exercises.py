@@ -159,19 +159,18 @@ def my_photos_folder(folder: object) -> None:
     """Exercise 00.2: the path of the folder where the learner's own photos go.
 
     Example:
-        >>> from colorlab.course import notebooks_dir
-        >>> my_photos_folder(notebooks_dir().parent / "data" / "my_photos")
+        >>> from colorlab.course import course_root
+        >>> my_photos_folder(course_root() / "data" / "my_photos")
         ✓ correct: put your photos there for lesson 10
     """
     _require(isinstance(folder, str | Path), "give the folder as a string or a pathlib.Path.")
-    from colorlab.course import notebooks_dir
+    from colorlab.course import course_root
 
     # The answer is relative to where the notebook runs, so a copy of the course (the
-    # student set, a workshop folder) is checked against its own data/ folder; the
-    # package's checkout is accepted too.
+    # student set, a workshop folder) is checked against its own data/ folder.
     expected = {
         (Path.cwd().parent / "data" / "my_photos").resolve(),
-        (notebooks_dir().parent / "data" / "my_photos").resolve(),
+        (course_root() / "data" / "my_photos").resolve(),
     }
     path = Path(folder)
     if not path.is_absolute():

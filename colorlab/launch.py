@@ -14,23 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from colorlab.course import START, course_root
+
 KERNEL_NAME = "colorlab"
 KERNEL_DISPLAY = "Python (colorlab)"
-START = Path("notebooks") / "00_start_here.ipynb"
-
-
-def course_root() -> Path:
-    """The course folder: the current folder if it holds the lessons, else the checkout's.
-
-    Example:
-        >>> (course_root() / "notebooks").is_dir()
-        True
-    """
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / START).is_file():
-            return folder
-    return Path(__file__).resolve().parents[1]
 
 
 def kernel_python() -> str | None:

@@ -89,7 +89,7 @@ def minimum(dist: str) -> str:
     try:
         lines = metadata.requires("colorlab") or []
     except metadata.PackageNotFoundError:  # a checkout run without installing it
-        from colorlab.launch import course_root
+        from colorlab.course import course_root
         from colorlab.wheelhouse import requirements
 
         lines = requirements(course_root(), test=False)
@@ -257,7 +257,7 @@ def check_outputs() -> Result:
     """The course writes results to ``outputs/`` in the course folder: it must be writable."""
     import tempfile
 
-    from colorlab.launch import course_root
+    from colorlab.course import course_root
 
     folder = course_root() / "outputs"
     try:

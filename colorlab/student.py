@@ -18,10 +18,8 @@ import re
 import shutil
 from pathlib import Path
 
-from colorlab.course import notebooks_dir
+from colorlab.course import course_root, notebooks_dir
 
-SOURCE = notebooks_dir()
-ROOT = SOURCE.parent
 STUDENT_README = """\
 # Your lessons: work here
 
@@ -90,9 +88,10 @@ def build(out: Path, overwrite: bool = False, kept: list[Path] | None = None) ->
     """
     import nbformat
 
+    source = notebooks_dir()
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sorted(SOURCE.glob("[0-9][0-9]_*.ipynb")):
+    for path in sorted(source.glob("[0-9][0-9]_*.ipynb")):
         nb = studentize(nbformat.read(path, as_version=4), path.name)
         target = out / path.name
         text = nbformat.writes(nb) + "\n"
@@ -102,15 +101,15 @@ def build(out: Path, overwrite: bool = False, kept: list[Path] | None = None) ->
             continue
         target.write_text(text, encoding="utf-8")
         written.append(target)
-    if (SOURCE / "figures").is_dir():
-        shutil.copytree(SOURCE / "figures", out / "figures", dirs_exist_ok=True)
+    if (source / "figures").is_dir():
+        shutil.copytree(source / "figures", out / "figures", dirs_exist_ok=True)
     (out / "README.md").write_text(STUDENT_README)
     return written
 
 
 def run(out: Path | None = None, overwrite: bool = False) -> int:
     """Make the student set and say what was written and what was kept; the exit status."""
-    out = Path(out) if out is not None else ROOT / "student"
+    out = Path(out) if out is not None else course_root() / "student"
     kept: list[Path] = []
     written = build(out, overwrite=overwrite, kept=kept)
     print(f"wrote {len(written)} student notebooks to {out}")

@@ -28,7 +28,7 @@ def requirements(root: Path, test: bool = True) -> list[str]:
     """The course's requirements from ``pyproject.toml`` (runtime, plus the test tools).
 
     Example:
-        >>> from colorlab.launch import course_root
+        >>> from colorlab.course import course_root
         >>> any(r.startswith("keras") for r in requirements(course_root()))
         True
     """

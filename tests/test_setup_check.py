@@ -46,7 +46,7 @@ def test_every_way_the_check_knows_to_fail_prints_a_cross_and_its_fix(
 
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
-    from colorlab import datasets, launch
+    from colorlab import course, datasets
 
     real_version = metadata.version
 
@@ -66,7 +66,7 @@ def test_every_way_the_check_knows_to_fail_prints_a_cross_and_its_fix(
     monkeypatch.setattr(setup_check.metadata, "version", version)  # missing, and too old
     monkeypatch.setattr(KernelSpecManager, "get_kernel_spec", no_kernel)  # no kernel
     monkeypatch.setattr(datasets, "sample_photo", broken_import)  # a package that breaks
-    monkeypatch.setattr(launch, "course_root", lambda: blocker)  # outputs/ not writable
+    monkeypatch.setattr(course, "course_root", lambda: blocker)  # outputs/ not writable
     results = setup_check.run()
     out = capsys.readouterr().out
     failed = {r.what.split()[0]: r for r in results if not r.ok}
