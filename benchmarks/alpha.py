@@ -23,8 +23,9 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import colorlab as cl  # noqa: E402
 from colorlab.colorize import colorize  # noqa: E402
+from colorlab.images import center_crop  # noqa: E402
 from colorlab.metrics import gray_psnr, psnr  # noqa: E402
-from colorlab.training import center_crop, fit_photo, photo_xy  # noqa: E402
+from colorlab.training import fit_photo, photo_xy  # noqa: E402
 
 #: What notebook 05 uses for the improved network (kept here so both stay in step).
 LESSON_EPOCHS = 20

@@ -22,7 +22,7 @@ import colorlab as cl
 
 cl.setup(seed=0, plots=False, tensorflow=True)
 
-from colorlab import pipeline, training  # noqa: E402
+from colorlab import pipeline  # noqa: E402
 
 BATCH, CROP = 32, 64
 
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import tensorflow as tf
 
-    images, _ = training.training_images()
+    images, _ = cl.datasets.training_images()
     pipe = pipeline.dataset(images, crop=CROP, batch_size=BATCH, repeat=True)
     # The training step alone: one batch, already in memory, fed again and again.
     cached = tf.data.Dataset.from_tensors(next(iter(pipe))).repeat()

@@ -23,12 +23,6 @@ from colorlab import metrics, training  # noqa: E402
 from colorlab.saving import shipped_models  # noqa: E402
 
 
-def heldout():
-    scenes, _ = cl.datasets.scenes(60, 96, seed=training.HELDOUT_SCENE_SEED + 500)
-    photos = [cl.datasets.sample_photo(n, size=256) for n in training.HELDOUT_PHOTOS]
-    return {"scenes": list(scenes), "photos": photos}
-
-
 def measure(model, data) -> dict:
     return {
         where: metrics.mean_report([metrics.report(x, cl.colorize(model, x)) for x in images])
@@ -42,11 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=30, help="for the article's network")
     args = parser.parse_args(argv)
 
-    data = heldout()
+    data = cl.datasets.heldout_set()
     rows: dict[str, dict] = {}
     start = time.perf_counter()
     article = cl.models.article_model(seed=0)
-    images, _ = training.training_images()
+    images, _ = cl.datasets.training_images()
     training.fit_many(article, images, epochs=args.epochs, steps_per_epoch=50)
     article_seconds = time.perf_counter() - start
     first = measure(article, data)
@@ -82,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     for where in ("scenes", "photos"):
         print(
             f"\nheld-out {where}: "
-            + ("60 scenes, 96×96" if where == "scenes" else ", ".join(training.HELDOUT_PHOTOS))
+            + ("60 scenes, 96×96" if where == "scenes" else ", ".join(cl.datasets.HELDOUT_PHOTOS))
         )
         table = [(name, r[where]) for name, r in rows.items()]
         print(metrics.report_table(table, sides=None, markdown=True, headers=("colorizer",)))

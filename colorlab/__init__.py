@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from colorlab import course, datasets, exercises
+from colorlab import course, datasets, drawn, exercises
 from colorlab.color import (
     compose_lab,
     denormalize_ab,
@@ -69,6 +69,7 @@ __all__ = [
     "compose_lab",
     "course",
     "datasets",
+    "drawn",
     "exercises",
     "denormalize_ab",
     "lab_to_rgb",

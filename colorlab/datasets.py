@@ -1,12 +1,15 @@
-"""Photos for the course, all offline: bundled samples, the article's leaf, procedural scenes.
+"""The course's data, all offline: bundled photos, your folders, what trains, what is held out.
 
 * :func:`sample_photo` loads the color photos that scikit-image and matplotlib ship
   inside their packages (and the genuine grayscale ones, for real B&W input).
-* :func:`leaf` draws the article's green leaf on white.
-* :func:`scenes` paints simple landscapes (sky, sun, water, grass, trees, snow,
-  sand, sunsets) from a seed: the dataset on which a small network visibly learns
-  a rule that holds on scenes it never saw.
-* :func:`folder_photos` reads a folder of the learner's own photos.
+* :func:`photo_paths`, :func:`folder_photos` and :func:`color_photos` read a folder of
+  photos (the learner's own, or a collection to train on); :func:`split_photos` and
+  :func:`split_with_tuning` split one by file name alone.
+* The scene models' data, in one place: :func:`training_images` (procedural scenes and
+  crops of :data:`TRAIN_PHOTOS`) and the held-out set, :func:`heldout_scenes` (scenes
+  from :data:`HELDOUT_SCENE_SEED` on) and :data:`HELDOUT_PHOTOS`.
+
+Pictures drawn by code (the leaf, the scenes, the two skies) are in :mod:`colorlab.drawn`.
 """
 
 from __future__ import annotations
@@ -37,8 +40,6 @@ _SKIMAGE_FILES = {
     "coins": "coins.png",
 }
 
-#: Names of the procedural scene categories; ``labels`` from :func:`scenes` index this.
-SCENE_CATEGORIES = ("meadow", "forest", "beach", "snow", "lake", "sunset")
 
 PHOTO_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".jfif"}
@@ -101,208 +102,7 @@ def sample_photos(size: Size = None, gray: bool = False) -> dict[str, np.ndarray
     return {name: sample_photo(name, size=size) for name in names}
 
 
-# --------------------------------------------------------------------------- leaf
-
-
-def _supersampled_grid(size: int, factor: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pixel-center coordinates in [0, 1] on a grid ``factor`` times finer than ``size``."""
-    n = size * factor
-    c = (np.arange(n) + 0.5) / n
-    return np.meshgrid(c, c, indexing="ij")
-
-
-def _downsample(img: np.ndarray, factor: int) -> np.ndarray:
-    """Average factor×factor blocks: cheap anti-aliasing for shapes drawn on a fine grid."""
-    h, w, c = img.shape
-    return img.reshape(h // factor, factor, w // factor, factor, c).mean(axis=(1, 3))
-
-
-def leaf(size: int = 256, angle: float = 35.0) -> np.ndarray:
-    """The article's example: a green leaf with lighter veins on a white background.
-
-    Drawn by code (no file), so it is the same on every machine.
-
-    Example:
-        >>> img = leaf(64)
-        >>> img.shape, bool((img[0, 0] == 1).all())      # corner pixel is white
-        ((64, 64, 3), True)
-    """
-    if size < 16:
-        raise ValueError(f"leaf(size={size}) is too small to draw: use at least 16.")
-    f = 3
-    y, x = _supersampled_grid(size, f)
-    theta = np.deg2rad(angle)
-    # Coordinates along the midrib (u: 0 at the stalk, 1 at the tip) and across it (v).
-    cx, cy = x - 0.5, y - 0.5
-    u = (cx * np.cos(theta) - cy * np.sin(theta)) / 0.78 + 0.5
-    v = (cx * np.sin(theta) + cy * np.cos(theta)) / 0.78
-    inside_u = (u > 0) & (u < 1)
-    uu = np.clip(u, 0, 1)
-    half_width = 0.26 * np.sin(np.pi * uu) ** 0.9 * (1.0 - 0.35 * uu)
-    blade = inside_u & (np.abs(v) < half_width)
-
-    img = np.ones((size * f, size * f, 3))
-    # Darker toward the edges, a little lighter near the middle: a bit of volume.
-    shade = 1.0 - 0.35 * np.clip(np.abs(v) / np.maximum(half_width, 1e-6), 0, 1)
-    green = np.array([0.16, 0.50, 0.12])[None, None, :] * (0.75 + 0.45 * shade[..., None])
-    img[blade] = green[blade]
-
-    # Midrib and side veins, pale yellow-green.
-    vein_color = np.array([0.62, 0.80, 0.35])
-    midrib = blade & (np.abs(v) < 0.008 + 0.006 * (1 - uu))
-    side = np.zeros_like(blade)
-    for start in np.linspace(0.12, 0.80, 7):
-        along = u - start - 1.6 * np.abs(v)  # veins run toward the tip, both sides
-        side |= blade & (np.abs(along) < 0.006) & (np.abs(v) > 0.01)
-    img[midrib | side] = vein_color
-
-    # The stalk: a short brownish-green line below the blade.
-    stalk = (u < 0.02) & (u > -0.14) & (np.abs(v) < 0.010)
-    img[stalk] = np.array([0.35, 0.42, 0.15])
-    return np.clip(_downsample(img, f), 0, 1).astype(np.float32)
-
-
 # ------------------------------------------------------------------------- scenes
-
-
-def _smooth_noise(rng: np.random.Generator, n: int, cells: int) -> np.ndarray:
-    """Smooth random field in [0, 1] of shape (n, n): random values on a coarse grid, bilinear."""
-    from scipy.ndimage import zoom
-
-    coarse = rng.random((cells + 1, cells + 1))
-    return zoom(coarse, n / (cells + 1), order=1, grid_mode=True, mode="nearest")[:n, :n]
-
-
-def _mix(a: np.ndarray, b: np.ndarray, t: np.ndarray) -> np.ndarray:
-    t = np.clip(t, 0.0, 1.0)[..., None]
-    return a * (1 - t) + b * t
-
-
-def _paint(img: np.ndarray, mask: np.ndarray, color: np.ndarray) -> None:
-    img[mask] = color if np.ndim(color) == 1 else color[mask]
-
-
-def _scene(rng: np.random.Generator, category: str, size: int) -> np.ndarray:
-    """Paint one scene of ``category`` at ``size``×``size`` (RGB floats)."""
-    f = 2
-    n = size * f
-    y, x = _supersampled_grid(size, f)
-    j = lambda s: rng.normal(0, s)  # noqa: E731 - small color jitter
-    horizon = rng.uniform(0.38, 0.68)
-    sky_t = np.clip(y / horizon, 0, 1)
-
-    if category == "sunset":
-        top = np.array([0.20 + j(0.05), 0.16 + j(0.04), 0.42 + j(0.06)])
-        mid = np.array([0.92, 0.42 + j(0.06), 0.22 + j(0.05)])
-        low = np.array([0.99, 0.80 + j(0.05), 0.38 + j(0.06)])
-        img = np.where(
-            (sky_t < 0.6)[..., None],
-            _mix(top, mid, sky_t / 0.6),
-            _mix(mid, low, (sky_t - 0.6) / 0.4),
-        )
-        sun_color = np.array([1.0, 0.55 + j(0.05), 0.20])
-        sun_y = horizon - rng.uniform(0.02, 0.12)
-        sun_r = rng.uniform(0.05, 0.09)
-    else:
-        pale = category == "snow"
-        top = np.array([0.20 + j(0.04), 0.42 + j(0.05), 0.80 + j(0.05)])
-        low = np.array([0.68 + j(0.04), 0.82 + j(0.04), 0.96])
-        if pale:
-            top = top * 0.5 + 0.45
-        img = _mix(top, low, sky_t**1.3)
-        sun_color = np.array([1.0, 0.97, 0.80])
-        sun_y = rng.uniform(0.08, horizon * 0.55)
-        sun_r = rng.uniform(0.04, 0.07)
-        # Clouds: white blobs where a smooth noise field is high.
-        clouds = _smooth_noise(rng, n, 5) * (1 - sky_t) > rng.uniform(0.55, 0.75)
-        _paint(img, clouds & (y < horizon), np.array([0.96, 0.96, 0.97]))
-    has_sun = category == "sunset" or rng.random() < 0.6
-    if has_sun:
-        sun_x = rng.uniform(0.15, 0.85)
-        sun = (x - sun_x) ** 2 + (y - sun_y) ** 2 < sun_r**2
-        _paint(img, sun & (y < horizon), sun_color)
-
-    ground = y >= horizon
-    depth = np.clip((y - horizon) / max(1e-6, 1 - horizon), 0, 1)  # 0 at horizon, 1 at bottom
-    texture = _smooth_noise(rng, n, 16)
-
-    if category in ("meadow", "forest"):
-        grass = np.array([0.30 + j(0.05), 0.58 + j(0.05), 0.16 + j(0.04)])
-        _paint(img, ground, _mix(grass * 0.8, grass * 1.15, texture * 0.7 + depth * 0.3))
-    elif category == "beach":
-        sea_end = horizon + rng.uniform(0.12, 0.25)
-        sea = np.array([0.10 + j(0.03), 0.38 + j(0.05), 0.62 + j(0.05)])
-        ripples = 0.5 + 0.5 * np.sin(y * rng.uniform(90, 140) + 2 * texture)
-        _paint(img, ground & (y < sea_end), _mix(sea, sea * 1.3, ripples * 0.4))
-        sand = np.array([0.90 + j(0.03), 0.80 + j(0.04), 0.56 + j(0.05)])
-        _paint(img, y >= sea_end, _mix(sand * 0.9, sand, texture))
-    elif category == "snow":
-        snow = np.array([0.93, 0.95, 0.99])
-        _paint(img, ground, _mix(snow * 0.88, snow, texture * 0.6 + depth * 0.4))
-    elif category == "lake":
-        shore = horizon + rng.uniform(0.03, 0.08)
-        hills = np.array([0.22 + j(0.04), 0.40 + j(0.05), 0.20 + j(0.04)])
-        _paint(img, ground & (y < shore), hills)
-        water = np.array([0.16 + j(0.03), 0.36 + j(0.05), 0.55 + j(0.05)])
-        ripples = 0.5 + 0.5 * np.sin(y * rng.uniform(100, 160) + 3 * texture)
-        _paint(img, y >= shore, _mix(water, water * 1.35, ripples * 0.35 + depth * 0.2))
-    elif category == "sunset":
-        if rng.random() < 0.5:  # water that mirrors the sky, darker
-            mirror = np.array([0.70, 0.38 + j(0.05), 0.25]) * 0.8
-            ripples = 0.5 + 0.5 * np.sin(y * rng.uniform(90, 150) + 2 * texture)
-            _paint(img, ground, _mix(mirror * 0.55, mirror, ripples * (1 - depth)))
-        else:  # land in the evening shade
-            land = np.array([0.22, 0.18 + j(0.03), 0.14])
-            _paint(img, ground, _mix(land * 0.7, land, texture))
-
-    if category in ("forest", "snow", "meadow", "lake"):
-        count = {"forest": rng.integers(6, 12), "snow": rng.integers(2, 6)}.get(
-            category, rng.integers(0, 3)
-        )
-        pine = np.array([0.08 + j(0.02), 0.28 + j(0.04), 0.12 + j(0.03)])
-        leafy = np.array([0.18 + j(0.03), 0.45 + j(0.05), 0.12 + j(0.03)])
-        trunk = np.array([0.35, 0.24, 0.14])
-        for _ in range(int(count)):
-            base = horizon + rng.uniform(0.02, 0.30)
-            cx = rng.uniform(0.02, 0.98)
-            h = rng.uniform(0.15, 0.35) * (0.6 + base)
-            if category == "snow" or rng.random() < 0.5:  # a pine: a triangle
-                w = h * rng.uniform(0.25, 0.35)
-                t = (y - (base - h)) / h
-                tri = (t > 0) & (t < 1) & (np.abs(x - cx) < w * t)
-                _paint(img, tri, pine)
-            else:  # a leafy tree: a round crown on a trunk
-                r = h * 0.35
-                stem = (np.abs(x - cx) < r * 0.15) & (y < base) & (y > base - h * 0.5)
-                _paint(img, stem, trunk)
-                crown = (x - cx) ** 2 + (y - (base - h + r)) ** 2 < r**2
-                _paint(img, crown, _mix(leafy * 0.75, leafy * 1.1, texture))
-
-    img = _downsample(np.clip(img, 0, 1), f)
-    img = img + rng.normal(0, 0.01, img.shape)  # a little sensor-like noise
-    return np.clip(img, 0, 1).astype(np.float32)
-
-
-def scenes(n: int = 16, size: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Paint ``n`` procedural color scenes; return (images (n, size, size, 3), labels (n,)).
-
-    ``labels[i]`` indexes :data:`SCENE_CATEGORIES`. Scene ``i`` depends only on
-    (``seed``, ``i``, ``size``), so a bigger ``n`` extends a set without changing it.
-
-    Example:
-        >>> images, labels = scenes(4, size=32, seed=1)
-        >>> images.shape, [SCENE_CATEGORIES[k] for k in labels][:2]
-        ((4, 32, 32, 3), ['beach', 'snow'])
-    """
-    if n < 0 or size < 16:
-        raise ValueError(f"scenes(n={n}, size={size}): n must be ≥ 0 and size ≥ 16.")
-    images = np.empty((n, size, size, 3), np.float32)
-    labels = np.empty(n, np.int64)
-    for i in range(n):
-        rng = np.random.default_rng([seed, i])
-        labels[i] = rng.integers(len(SCENE_CATEGORIES))
-        images[i] = _scene(rng, SCENE_CATEGORIES[labels[i]], size)
-    return images, labels
 
 
 # ------------------------------------------------------------------ user's photos
@@ -431,43 +231,89 @@ def color_photos(paths, size: Size = None) -> list[np.ndarray]:
     return photos
 
 
-#: Categories of :func:`two_skies`.
-SKY_CATEGORIES = ("day", "sunset")
+# ------------------------------------------------ the scene models: training and held out
+
+#: Bundled photos the shipped models train on; the others are held out for evaluation.
+TRAIN_PHOTOS = ("astronaut", "coffee", "chelsea", "motorcycle")
 
 
-def two_skies(
-    n: int = 200, height: int = 128, width: int = 64, seed: int = 0
-) -> tuple[np.ndarray, np.ndarray]:
-    """Tall pictures of a flat sky over the ground: day and sunset skies of the SAME lightness.
+HELDOUT_PHOTOS = ("rocket", "grace_hopper")
 
-    The sky (top three quarters) has one lightness in both kinds, blue by day and orange at
-    sunset, so a patch of sky alone cannot tell which it is. Only the ground, far below,
-    gives it away: green grass by day, dark earth at sunset. Lesson 08 uses it to show what
-    global features add. Returns (images (n, height, width, 3), labels: 0 day, 1 sunset).
+
+#: Scenes with these seeds train; scenes from HELDOUT_SCENE_SEED on are never trained on.
+TRAIN_SCENE_SEED, HELDOUT_SCENE_SEED = 0, 10_000
+
+
+def photo_patches(
+    names=TRAIN_PHOTOS, size: int = 80, per_photo: int = 40, seed: int = 0
+) -> np.ndarray:
+    """Random size×size crops of bundled photos (shorter side scaled to 2·size first).
 
     Example:
-        >>> images, labels = two_skies(4, seed=0)
-        >>> images.shape, labels.tolist()
-        ((4, 128, 64, 3), [1, 1, 1, 1])
+        >>> photo_patches(("coffee",), size=32, per_photo=3).shape
+        (3, 32, 32, 3)
     """
-    from colorlab.color import lab_to_rgb
+    rng = np.random.default_rng(seed)
+    out = []
+    for name in names:
+        rgb = sample_photo(name, size=2 * size)
+        h, w = rgb.shape[:2]
+        for _ in range(per_photo):
+            top, left = rng.integers(0, h - size + 1), rng.integers(0, w - size + 1)
+            out.append(rgb[top : top + size, left : left + size])
+    return np.stack(out).astype(np.float32)
 
-    images = np.empty((n, height, width, 3), np.float32)
-    labels = np.empty(n, np.int64)
-    for i in range(n):
-        rng = np.random.default_rng([seed, i, 7])
-        sunset = int(rng.integers(2))
-        horizon = int(height * rng.uniform(0.72, 0.8))
-        lab = np.empty((height, width, 3))
-        sky_L = rng.uniform(66, 72)
-        sky_ab = (np.array([34.0, 52.0]) if sunset else np.array([-8.0, -34.0])) + rng.normal(
-            0, 3, 2
-        )
-        lab[:horizon] = [sky_L, *sky_ab]
-        ground = np.array([25.0, 10.0, 14.0]) if sunset else np.array([52.0, -36.0, 40.0])
-        lab[horizon:] = ground + rng.normal(0, [2, 2, 2])
-        lab[..., 0] += rng.normal(0, 0.8, (height, width))  # the same faint grain everywhere
-        lab[..., 0] = np.clip(lab[..., 0], 0, 100)
-        images[i] = lab_to_rgb(lab)
-        labels[i] = sunset
+
+def training_images(
+    n_scenes: int = 1200,
+    size: int = 80,
+    photos=TRAIN_PHOTOS,
+    per_photo: int = 40,
+    seed: int = TRAIN_SCENE_SEED,
+):
+    """Procedural scenes plus crops of the training photos; returns (images, scene labels).
+
+    Photo crops get the label -1 (no scene category).
+
+    Example:
+        >>> images, labels = training_images(n_scenes=4, size=32, photos=("coffee",), per_photo=2)
+        >>> images.shape, labels.tolist()[-2:]
+        ((6, 32, 32, 3), [-1, -1])
+    """
+    from colorlab.drawn import scenes
+
+    images, labels = scenes(n_scenes, size=size, seed=seed)
+    if photos and per_photo:
+        patches = photo_patches(photos, size, per_photo, seed)
+        images = np.concatenate([images, patches])
+        labels = np.concatenate([labels, np.full(len(patches), -1)])
     return images, labels
+
+
+def heldout_scenes(n: int = 60, size: int = 96, offset: int = 500) -> list[np.ndarray]:
+    """Scenes no shipped model trained on: seeds from ``HELDOUT_SCENE_SEED + offset`` on.
+
+    With the defaults, the held-out set the scene models' cards and
+    ``benchmarks/quality.py`` measure (beside :data:`HELDOUT_PHOTOS`); lessons take
+    their own ``offset`` so that each shows different scenes.
+
+    Example:
+        >>> len(heldout_scenes(3, size=32))
+        3
+    """
+    from colorlab.drawn import scenes
+
+    return list(scenes(n, size=size, seed=HELDOUT_SCENE_SEED + offset)[0])
+
+
+def heldout_set() -> dict[str, list[np.ndarray]]:
+    """The scene models' held-out set: 60 held-out scenes (96 px) and the held-out photos.
+
+    Example:
+        >>> sorted(heldout_set())
+        ['photos', 'scenes']
+    """
+    return {
+        "scenes": heldout_scenes(),
+        "photos": [sample_photo(name, size=256) for name in HELDOUT_PHOTOS],
+    }

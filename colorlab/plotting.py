@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -234,3 +235,82 @@ def model_grid(rows, scores=True):
         ax.axis("off")
     fig.tight_layout()
     return fig
+
+
+class LiveTraining:
+    """A Keras callback factory that draws the loss curve and a colorization as training runs.
+
+    ``every`` sets how many epochs pass between snapshots. In a notebook the figure is
+    updated in place; anywhere else it is drawn off-screen (tests use that).
+
+    Example:
+        >>> live = LiveTraining(np.random.rand(16, 16, 3), every=1)
+        >>> callback = live.callback()
+        >>> live.snapshots
+        []
+    """
+
+    def __init__(self, rgb: np.ndarray, every: int = 5, title: str = "training"):
+        self.rgb = rgb
+        self.every = max(1, int(every))
+        self.title = title
+        self.losses: list[float] = []
+        self.snapshots: list[tuple[int, np.ndarray]] = []
+        self.seconds = 0.0
+        self._handle = None
+
+    def _draw(self, model, epoch: int) -> None:
+        import matplotlib.pyplot as plt
+
+        from colorlab.colorize import colorize
+
+        self.snapshots.append((epoch, colorize(model, self.rgb)))
+        fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
+        axes[0].plot(range(1, len(self.losses) + 1), self.losses, color="tab:blue")
+        # MSE is drawn on a log scale; the photo losses are logarithms already (negative).
+        positive = min(self.losses, default=1.0) > 0
+        axes[0].set(
+            xlabel="epoch",
+            ylabel="MSE loss" if positive else "loss (log of the error)",
+            yscale="log" if positive else "linear",
+            title=self.title,
+        )
+        axes[1].imshow(self.snapshots[-1][1])
+        axes[1].set_title(f"colorized after epoch {epoch}")
+        axes[2].imshow(self.rgb)
+        axes[2].set_title("the original")
+        for ax in axes[1:]:
+            ax.axis("off")
+        fig.tight_layout()
+        try:
+            from IPython import get_ipython
+            from IPython.display import display
+
+            if get_ipython() is not None:
+                if self._handle is None:
+                    self._handle = display(fig, display_id=True)
+                else:
+                    self._handle.update(fig)
+        finally:
+            plt.close(fig)
+
+    def callback(self):
+        """The ``keras.callbacks.Callback`` to pass to ``fit(callbacks=[...])``."""
+        import keras
+
+        live = self
+
+        class _Live(keras.callbacks.Callback):
+            def on_train_begin(self, logs=None):
+                live._start = time.perf_counter()
+
+            def on_epoch_end(self, epoch, logs=None):
+                live.losses.append(float((logs or {}).get("loss", np.nan)))
+                done = epoch + 1
+                if done % live.every == 0 or done == self.params.get("epochs"):
+                    live._draw(self.model, done)
+
+            def on_train_end(self, logs=None):
+                live.seconds = time.perf_counter() - live._start
+
+        return _Live()

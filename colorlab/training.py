@@ -1,4 +1,4 @@
-"""Training helpers: one photo as training data, and a live view of training for notebooks."""
+"""Training: one photo (05), many photos (07-11), classification targets (09), calibration (11)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 import numpy as np
 
 from colorlab.color import normalize_ab, rgb_to_lab, split_lab
-from colorlab.images import center_crop  # noqa: F401  (lessons call cl.training.center_crop)
+from colorlab.images import center_crop  # noqa: F401  (lessons call cl.images.center_crop)
 
 
 def photo_xy(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -50,142 +50,6 @@ def fit_photo(
         verbose=verbose,
         shuffle=False,
     )
-
-
-class LiveTraining:
-    """A Keras callback factory that draws the loss curve and a colorization as training runs.
-
-    ``every`` sets how many epochs pass between snapshots. In a notebook the figure is
-    updated in place; anywhere else it is drawn off-screen (tests use that).
-
-    Example:
-        >>> live = LiveTraining(np.random.rand(16, 16, 3), every=1)
-        >>> callback = live.callback()
-        >>> live.snapshots
-        []
-    """
-
-    def __init__(self, rgb: np.ndarray, every: int = 5, title: str = "training"):
-        self.rgb = rgb
-        self.every = max(1, int(every))
-        self.title = title
-        self.losses: list[float] = []
-        self.snapshots: list[tuple[int, np.ndarray]] = []
-        self.seconds = 0.0
-        self._handle = None
-
-    def _draw(self, model, epoch: int) -> None:
-        import matplotlib.pyplot as plt
-
-        from colorlab.colorize import colorize
-
-        self.snapshots.append((epoch, colorize(model, self.rgb)))
-        fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
-        axes[0].plot(range(1, len(self.losses) + 1), self.losses, color="tab:blue")
-        # MSE is drawn on a log scale; the photo losses are logarithms already (negative).
-        positive = min(self.losses, default=1.0) > 0
-        axes[0].set(
-            xlabel="epoch",
-            ylabel="MSE loss" if positive else "loss (log of the error)",
-            yscale="log" if positive else "linear",
-            title=self.title,
-        )
-        axes[1].imshow(self.snapshots[-1][1])
-        axes[1].set_title(f"colorized after epoch {epoch}")
-        axes[2].imshow(self.rgb)
-        axes[2].set_title("the original")
-        for ax in axes[1:]:
-            ax.axis("off")
-        fig.tight_layout()
-        try:
-            from IPython import get_ipython
-            from IPython.display import display
-
-            if get_ipython() is not None:
-                if self._handle is None:
-                    self._handle = display(fig, display_id=True)
-                else:
-                    self._handle.update(fig)
-        finally:
-            plt.close(fig)
-
-    def callback(self):
-        """The ``keras.callbacks.Callback`` to pass to ``fit(callbacks=[...])``."""
-        import keras
-
-        live = self
-
-        class _Live(keras.callbacks.Callback):
-            def on_train_begin(self, logs=None):
-                live._start = time.perf_counter()
-
-            def on_epoch_end(self, epoch, logs=None):
-                live.losses.append(float((logs or {}).get("loss", np.nan)))
-                done = epoch + 1
-                if done % live.every == 0 or done == self.params.get("epochs"):
-                    live._draw(self.model, done)
-
-            def on_train_end(self, logs=None):
-                live.seconds = time.perf_counter() - live._start
-
-        return _Live()
-
-
-# ------------------------------------------------------------------ many photos (07-10)
-
-#: Bundled photos the shipped models train on; the others are held out for evaluation.
-TRAIN_PHOTOS = ("astronaut", "coffee", "chelsea", "motorcycle")
-HELDOUT_PHOTOS = ("rocket", "grace_hopper")
-#: Scenes with these seeds train; scenes from HELDOUT_SCENE_SEED on are never trained on.
-TRAIN_SCENE_SEED, HELDOUT_SCENE_SEED = 0, 10_000
-
-
-def photo_patches(
-    names=TRAIN_PHOTOS, size: int = 80, per_photo: int = 40, seed: int = 0
-) -> np.ndarray:
-    """Random size×size crops of bundled photos (shorter side scaled to 2·size first).
-
-    Example:
-        >>> photo_patches(("coffee",), size=32, per_photo=3).shape
-        (3, 32, 32, 3)
-    """
-    from colorlab.datasets import sample_photo
-
-    rng = np.random.default_rng(seed)
-    out = []
-    for name in names:
-        rgb = sample_photo(name, size=2 * size)
-        h, w = rgb.shape[:2]
-        for _ in range(per_photo):
-            top, left = rng.integers(0, h - size + 1), rng.integers(0, w - size + 1)
-            out.append(rgb[top : top + size, left : left + size])
-    return np.stack(out).astype(np.float32)
-
-
-def training_images(
-    n_scenes: int = 1200,
-    size: int = 80,
-    photos=TRAIN_PHOTOS,
-    per_photo: int = 40,
-    seed: int = TRAIN_SCENE_SEED,
-):
-    """Procedural scenes plus crops of the training photos; returns (images, scene labels).
-
-    Photo crops get the label -1 (no scene category).
-
-    Example:
-        >>> images, labels = training_images(n_scenes=4, size=32, photos=("coffee",), per_photo=2)
-        >>> images.shape, labels.tolist()[-2:]
-        ((6, 32, 32, 3), [-1, -1])
-    """
-    from colorlab.datasets import scenes
-
-    images, labels = scenes(n_scenes, size=size, seed=seed)
-    if photos and per_photo:
-        patches = photo_patches(photos, size, per_photo, seed)
-        images = np.concatenate([images, patches])
-        labels = np.concatenate([labels, np.full(len(patches), -1)])
-    return images, labels
 
 
 def classification_targets(bins: np.ndarray, weights: np.ndarray, k: int = 5, sigma: float = 5.0):

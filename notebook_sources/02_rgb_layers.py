@@ -29,7 +29,7 @@ cl.setup()
 # We store it as whole numbers 0-255, like the photo in lesson 01.
 
 # %%
-leaf = np.round(cl.datasets.leaf(256) * 255).astype(np.uint8)
+leaf = np.round(cl.drawn.leaf(256) * 255).astype(np.uint8)
 print("shape:", leaf.shape, " dtype:", leaf.dtype)
 plt.imshow(leaf)
 plt.title("leaf: 256 × 256 pixels × 3 layers")

@@ -163,7 +163,7 @@ assert [round(ab_all[:, 1].min()), round(ab_all[:, 1].max())] == [-108, 94]
 # shape (H, W)) and `Y` (the a and b layers, shape (H, W, 2)).
 
 # %%
-leaf = np.round(cl.datasets.leaf(128) * 255).astype(np.uint8)
+leaf = np.round(cl.drawn.leaf(128) * 255).astype(np.uint8)
 leaf_lab = rgb2lab(leaf / 255)
 
 # %% tags=["solution"]

@@ -143,7 +143,7 @@ article.summary()  # Keras's own count, layer by layer, in the last lines
 # (Later lessons call `cl.training.photo_xy(photo)`, which does the same.)
 
 # %%
-photo = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 256)  # floats in [0, 1]
+photo = cl.images.center_crop(cl.datasets.sample_photo("astronaut"), 256)  # floats in [0, 1]
 lab = rgb2lab(photo)              # the article's image is 0-255, so it writes rgb2lab(image / 255)
 X = lab[None, :, :, :1]           # L: one photo, all rows and columns, one layer
 Y = lab[None, :, :, 1:] / 128     # ab / 128: two layers in [-1, 1]
@@ -173,7 +173,7 @@ print("MSE of always answering 0 (gray):", float(np.mean(Y ** 2)))
 # curve and what the network's colors look like so far. This takes under a minute.
 
 # %%
-live = cl.training.LiveTraining(photo, every=40, title="article's network")
+live = cl.plotting.LiveTraining(photo, every=40, title="article's network")
 article.fit(X, Y, batch_size=1, epochs=200, verbose=0, callbacks=[live.callback()])
 article_psnr = cl.metrics.psnr(photo, live.snapshots[-1][1])
 print(f"{len(live.losses)} epochs in {live.seconds:.1f} s; final MSE {live.losses[-1]:.5f}")
@@ -235,7 +235,7 @@ better = improved_network(width=16)
 print(f"{better.count_params():,} parameters (the article's network: {article.count_params():,})")
 
 # %%
-live_better = cl.training.LiveTraining(photo, every=5, title="improved network")
+live_better = cl.plotting.LiveTraining(photo, every=5, title="improved network")
 cl.training.fit_photo(better, photo, epochs=20, callbacks=[live_better.callback()])
 better_psnr = cl.metrics.psnr(photo, live_better.snapshots[-1][1])
 print(f"{len(live_better.losses)} epochs ({10 * len(live_better.losses)} steps) "
@@ -257,7 +257,7 @@ print(f"article's network: {len(live.losses)} steps in {live.seconds:.1f} s; "
 # happens with a learning rate of 1e-1? With width 4?
 
 # %%
-small_photo = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 128)
+small_photo = cl.images.center_crop(cl.datasets.sample_photo("astronaut"), 128)
 cl.widgets.train_explorer(small_photo)
 
 # %% [markdown]

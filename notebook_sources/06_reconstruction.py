@@ -29,7 +29,7 @@ cl.setup(tensorflow=True)
 # We train the improved network from lesson 05 on the astronaut photo again (a few seconds).
 
 # %%
-photo = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 256)
+photo = cl.images.center_crop(cl.datasets.sample_photo("astronaut"), 256)
 X, Y = cl.training.photo_xy(photo)
 model = cl.models.lesson_model(width=16)
 cl.training.fit_photo(model, photo, epochs=20)
@@ -135,7 +135,7 @@ cl.widgets.wipe_explorer(gray, colorized, labels=("gray input", "colorized"))
 
 # %%
 names = ["coffee", "rocket", "chelsea"]
-unseen_photos = {n: cl.training.center_crop(cl.datasets.sample_photo(n), 256) for n in names}
+unseen_photos = {n: cl.images.center_crop(cl.datasets.sample_photo(n), 256) for n in names}
 fig, axes = plt.subplots(2, 3, figsize=(11, 7.4))
 for k, (name, img) in enumerate(unseen_photos.items()):
     result = cl.colorize(model, img)

@@ -34,14 +34,14 @@ cl.setup(tensorflow=True)
 # in minutes on a CPU.
 
 # %%
-images, labels = cl.training.training_images(n_scenes=600, size=80, per_photo=20)
+images, labels = cl.datasets.training_images(n_scenes=600, size=80, per_photo=20)
 print("training images:", images.shape, f"({(labels >= 0).sum()} scenes, "
       f"{(labels < 0).sum()} photo crops)")
 picks = np.r_[0:6, len(images) - 6:len(images)]
 fig, axes = plt.subplots(2, 6, figsize=(12, 4.4))
 for ax, k in zip(axes.flat, picks):
     ax.imshow(images[k])
-    ax.set_title(cl.datasets.SCENE_CATEGORIES[labels[k]] if labels[k] >= 0 else "photo crop",
+    ax.set_title(cl.drawn.SCENE_CATEGORIES[labels[k]] if labels[k] >= 0 else "photo crop",
                  fontsize=9)
     ax.axis("off")
 fig.tight_layout()
@@ -51,7 +51,7 @@ fig.tight_layout()
 # network will never train on. If it does well there, it has learned rules, not pictures.
 
 # %%
-validation, _ = cl.datasets.scenes(100, size=80, seed=cl.training.HELDOUT_SCENE_SEED)
+validation, _ = cl.drawn.scenes(100, size=80, seed=cl.datasets.HELDOUT_SCENE_SEED)
 print("validation images:", validation.shape)
 
 # %% [markdown]
@@ -207,7 +207,7 @@ assert scene_report["model"]["psnr"] > scene_report["gray"]["psnr"] + 3  # "clea
 
 # %%
 photo_gains = []
-for name in cl.training.HELDOUT_PHOTOS:
+for name in cl.datasets.HELDOUT_PHOTOS:
     photo = cl.datasets.sample_photo(name, size=192)
     result = cl.colorize(model, photo)
     photo_gains.append(cl.metrics.psnr(photo, result) - cl.metrics.gray_psnr(photo))

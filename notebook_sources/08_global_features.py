@@ -47,24 +47,24 @@ print(f"outputs that react to the center pixel: rows {rows.min()}-{rows.max()} "
 # %% [markdown]
 # ## 2. Two skies of the same lightness
 #
-# `cl.datasets.two_skies` paints tall pictures: a flat sky over the ground. By day the sky is
+# `cl.drawn.two_skies` paints tall pictures: a flat sky over the ground. By day the sky is
 # blue, at sunset orange, and both have **the same lightness**. The only clue is the ground,
 # far below: green grass by day, dark earth at sunset.
 
 # %%
-train_images, train_labels = cl.datasets.two_skies(400, seed=0)
-test_images, test_labels = cl.datasets.two_skies(60, seed=1)
+train_images, train_labels = cl.drawn.two_skies(400, seed=0)
+test_images, test_labels = cl.drawn.two_skies(60, seed=1)
 fig, axes = plt.subplots(2, 6, figsize=(10, 5))
 for k in range(6):
     axes[0, k].imshow(train_images[k])
-    axes[0, k].set_title(cl.datasets.SKY_CATEGORIES[train_labels[k]])
+    axes[0, k].set_title(cl.drawn.SKY_CATEGORIES[train_labels[k]])
     axes[1, k].imshow(cl.to_gray(train_images[k]))
 for ax in axes.flat:
     ax.axis("off")
 fig.tight_layout()
 
 L_sky = cl.split_lab(cl.rgb_to_lab(train_images[:, :40]))[0].mean(axis=(1, 2, 3))
-for k, name in enumerate(cl.datasets.SKY_CATEGORIES):
+for k, name in enumerate(cl.drawn.SKY_CATEGORIES):
     print(f"{name:>6} sky lightness: {L_sky[train_labels == k].mean():.1f} on average")
 
 # %% [markdown]
@@ -194,7 +194,7 @@ for name, m in [("local", local), ("fusion", fusion)]:
 # Pick a held-out picture and a network. The line under it shows the classifier's guess.
 
 # %%
-names = cl.datasets.SKY_CATEGORIES
+names = cl.drawn.SKY_CATEGORIES
 
 
 def guess(img):

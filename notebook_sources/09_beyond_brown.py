@@ -124,7 +124,7 @@ for k in np.argsort(soft)[::-1][:5]:
 # with λ = 0.5 mixing in a uniform share so that very rare bins are not weighted to infinity.
 
 # %%
-images, _ = cl.training.training_images(n_scenes=300, size=64, per_photo=10)
+images, _ = cl.datasets.training_images(n_scenes=300, size=64, per_photo=10)
 ab_all = cl.split_lab(cl.rgb_to_lab(images[:, ::4, ::4]))[1]
 weights = cl.bins.class_weights(ab_all, bins, lam=0.5)
 nearest = np.argmin(((ab_all.reshape(-1, 1, 2) - bins) ** 2).sum(-1), axis=1)
@@ -248,7 +248,7 @@ else:
 # That is why both are reported.
 
 # %%
-held_out, _ = cl.datasets.scenes(40, size=96, seed=cl.training.HELDOUT_SCENE_SEED + 500)
+held_out, _ = cl.drawn.scenes(40, size=96, seed=cl.datasets.HELDOUT_SCENE_SEED + 500)
 mse_model = cl.load_model("scenes_regression")
 cls_model = cl.load_model("scenes_classification")
 for name, model in [("MSE regression", mse_model), ("classification", cls_model)]:

@@ -61,14 +61,14 @@ if photos:
 else:
     print(f"{folder} has no photos yet: using examples")
     photos = {name: cl.datasets.sample_photo(name, size=192)
-              for name in cl.training.HELDOUT_PHOTOS + ("camera",)}
-    scenes, _ = cl.datasets.scenes(2, size=128, seed=cl.training.HELDOUT_SCENE_SEED + 7)
+              for name in cl.datasets.HELDOUT_PHOTOS + ("camera",)}
+    scenes, _ = cl.drawn.scenes(2, size=128, seed=cl.datasets.HELDOUT_SCENE_SEED + 7)
     photos.update({f"scene {k + 1}": img for k, img in enumerate(scenes)})
 if not examples and not any(cl.metrics.has_color(rgb) for rgb in photos.values()):
     print("none of your photos has color to compare with (they are all black-and-white): "
           "they are colored below, and the measuring uses two example photos as well")
     photos.update({f"example {name}": cl.datasets.sample_photo(name, size=192)
-                   for name in cl.training.HELDOUT_PHOTOS})
+                   for name in cl.datasets.HELDOUT_PHOTOS})
 # A photo without color (B&W, or nearly gray) has no colors to compare with.
 has_color = {name: cl.metrics.has_color(rgb) for name, rgb in photos.items()}
 no_color = [name for name, yes in has_color.items() if not yes]

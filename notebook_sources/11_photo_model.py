@@ -230,7 +230,7 @@ if len(mine) >= 5:
     print(f"{len(mine)} color photos from {folder}")
 else:
     print(f"{folder} has {len(mine)} color photos (5 needed): using 60 procedural scenes instead")
-    mine, _ = cl.datasets.scenes(60, size=160, seed=cl.training.HELDOUT_SCENE_SEED + 900)
+    mine, _ = cl.drawn.scenes(60, size=160, seed=cl.datasets.HELDOUT_SCENE_SEED + 900)
 train_photos = np.delete(mine, np.s_[::5], axis=0)
 held_back = list(mine[::5])
 print(f"{len(train_photos)} to train on, {len(held_back)} held back")
@@ -256,7 +256,7 @@ print(f"before: {before['psnr']:.2f} dB, {before['gain']:+.2f} dB over gray, "
 
 # %%
 cl.models.compile_for_photos(model, learning_rate=3e-4)
-live = cl.training.LiveTraining(held_back[0], every=2, title="fine-tuning")
+live = cl.plotting.LiveTraining(held_back[0], every=2, title="fine-tuning")
 history = cl.training.fit_photos(model, train_photos, epochs=6, steps_per_epoch=40,
                                  batch_size=8, seed=0, callbacks=[live.callback()])
 after = cl.training.gain_over_gray(model, held_back)

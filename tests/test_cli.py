@@ -34,7 +34,7 @@ def tiny_model(tmp_path_factory):
 def photos(tmp_path):
     folder = tmp_path / "photos"
     folder.mkdir()
-    scenes, _ = cl.datasets.scenes(2, size=48, seed=3)
+    scenes, _ = cl.drawn.scenes(2, size=48, seed=3)
     for i, img in enumerate(scenes):
         cl.save_image(img, folder / f"scene{i}.png")
     Image.fromarray((cl.datasets.sample_photo("coffee", size=40) * 255).astype(np.uint8)).save(
@@ -243,7 +243,7 @@ def test_evaluate_only_gray_photos_is_one_clear_line(tmp_path, tiny_model):
 def scene_folder(folder, n: int, size: int, seed: int):
     """A folder of n procedural scenes named s00.png, s01.png, …; returns (folder, scenes)."""
     folder.mkdir()
-    scenes, _ = cl.datasets.scenes(n, size=size, seed=seed)
+    scenes, _ = cl.drawn.scenes(n, size=size, seed=seed)
     for i, img in enumerate(scenes):
         cl.save_image(img, folder / f"s{i:02d}.png")
     return folder, scenes
@@ -325,7 +325,7 @@ def test_colorize_an_empty_folder_says_there_is_nothing_to_do(tmp_path, tiny_mod
 
 
 def test_colorize_keeps_both_results_of_inputs_with_the_same_name(tmp_path, tiny_model, capsys):
-    scenes, _ = cl.datasets.scenes(2, size=40, seed=4)
+    scenes, _ = cl.drawn.scenes(2, size=40, seed=4)
     inputs = []
     for folder, img in zip(("a", "b"), scenes, strict=True):
         (tmp_path / folder).mkdir()
@@ -370,7 +370,7 @@ def test_folders_and_names_with_spaces_and_non_ascii_letters(tmp_path, tiny_mode
     their own language: the command line takes them and names the results after them."""
     folder = tmp_path / "old photos é"
     folder.mkdir()
-    scenes, _ = cl.datasets.scenes(2, size=48, seed=5)
+    scenes, _ = cl.drawn.scenes(2, size=48, seed=5)
     names = ["Großmutter 1952.png", "фото семьи.png"]
     for name, img in zip(names, scenes, strict=True):
         cl.save_image(img, folder / name)

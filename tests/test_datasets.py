@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 import colorlab as cl
-from colorlab import datasets
+from colorlab import datasets, drawn
 
 
 @pytest.mark.parametrize("name", datasets.COLOR_PHOTOS)
@@ -37,7 +37,7 @@ def test_unknown_sample_lists_the_names():
 
 
 def test_leaf_is_green_on_white():
-    img = datasets.leaf(128)
+    img = drawn.leaf(128)
     assert img.shape == (128, 128, 3) and img.dtype == np.float32
     white = (img > 0.99).all(-1)
     assert white.mean() > 0.5  # mostly background
@@ -45,27 +45,27 @@ def test_leaf_is_green_on_white():
     assert (leafy[:, 1] > leafy[:, 0]).mean() > 0.9 and (leafy[:, 1] > leafy[:, 2]).mean() > 0.9
     # The article's point: the leaf is visible in all three layers (darker than white).
     assert all(img[..., c][~white].mean() < 0.8 for c in range(3))
-    np.testing.assert_array_equal(datasets.leaf(128), img)  # drawn the same every time
+    np.testing.assert_array_equal(drawn.leaf(128), img)  # drawn the same every time
 
 
 def test_scenes_shapes_labels_and_determinism():
-    images, labels = datasets.scenes(12, size=32, seed=3)
+    images, labels = drawn.scenes(12, size=32, seed=3)
     assert images.shape == (12, 32, 32, 3) and images.dtype == np.float32
     assert labels.shape == (12,) and labels.min() >= 0
-    assert labels.max() < len(datasets.SCENE_CATEGORIES)
+    assert labels.max() < len(drawn.SCENE_CATEGORIES)
     assert 0 <= images.min() and images.max() <= 1
-    again, labels2 = datasets.scenes(12, size=32, seed=3)
+    again, labels2 = drawn.scenes(12, size=32, seed=3)
     np.testing.assert_array_equal(images, again)
     np.testing.assert_array_equal(labels, labels2)
-    first, _ = datasets.scenes(5, size=32, seed=3)
+    first, _ = drawn.scenes(5, size=32, seed=3)
     np.testing.assert_array_equal(first, images[:5])  # a prefix does not change
-    other, _ = datasets.scenes(12, size=32, seed=4)
+    other, _ = drawn.scenes(12, size=32, seed=4)
     assert not np.array_equal(other, images)
 
 
 def test_scenes_cover_every_category_and_vary():
-    images, labels = datasets.scenes(120, size=32, seed=0)
-    assert set(labels.tolist()) == set(range(len(datasets.SCENE_CATEGORIES)))
+    images, labels = drawn.scenes(120, size=32, seed=0)
+    assert set(labels.tolist()) == set(range(len(drawn.SCENE_CATEGORIES)))
     # No two scenes are the same, and each has both sky and ground colors.
     flat = images.reshape(len(images), -1)
     assert len(np.unique(flat.round(3), axis=0)) == len(images)
@@ -74,9 +74,9 @@ def test_scenes_cover_every_category_and_vary():
 
 
 def test_day_and_sunset_skies_differ_in_color():
-    images, labels = datasets.scenes(120, size=32, seed=0)
+    images, labels = drawn.scenes(120, size=32, seed=0)
     b = cl.split_lab(cl.rgb_to_lab(images[:, :6]))[1][..., 1].mean(axis=(1, 2))  # top rows
-    sunset = labels == datasets.SCENE_CATEGORIES.index("sunset")
+    sunset = labels == drawn.SCENE_CATEGORIES.index("sunset")
     assert b[~sunset].mean() < -10  # blue day sky: negative b
     assert b[sunset].mean() > b[~sunset].mean() + 15  # warmer, toward yellow/red
 

@@ -32,7 +32,7 @@ def test_inverted_detects_wraparound():
 
 
 def test_green_only_and_gray():
-    leaf = np.round(cl.datasets.leaf(32) * 255).astype(np.uint8)
+    leaf = np.round(cl.drawn.leaf(32) * 255).astype(np.uint8)
     right = leaf.copy()
     right[..., [0, 2]] = 0
     exercises.green_only(leaf, right)
@@ -47,14 +47,14 @@ def test_green_only_and_gray():
 
 
 def test_split_and_round_trip():
-    lab = cl.rgb_to_lab(cl.datasets.leaf(16))
+    lab = cl.rgb_to_lab(cl.drawn.leaf(16))
     exercises.split_x_y(lab, lab[..., 0], lab[..., 1:])
     rejects(exercises.split_x_y, lab, lab[..., 1], lab[..., 1:], hint="layer 0")
     rejects(exercises.split_x_y, lab, lab[..., 0], lab[..., :2], hint="layers 1 and 2")
     rejects(exercises.split_x_y, lab, lab[..., :1], lab[..., 1:], hint="third axis of size 1")
     from skimage.color import lab2rgb, rgb2lab
 
-    pixels = np.round(cl.datasets.leaf(16) * 255)  # floats 0-255, as in the lesson
+    pixels = np.round(cl.drawn.leaf(16) * 255)  # floats 0-255, as in the lesson
     exercises.round_trip(pixels, lab2rgb(rgb2lab(pixels / 255)))
     rejects(exercises.round_trip, pixels, pixels, hint="equals `pixels`")
     rejects(

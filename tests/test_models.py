@@ -201,7 +201,7 @@ def test_photo_model_card_says_what_the_issue_asks():
 @pytest.mark.parametrize("name", ["scenes_regression", "scenes_fusion", "scenes_classification"])
 def test_shipped_model_beats_gray_on_unseen_scenes(name):
     model = cl.load_model(name)
-    scenes, _ = cl.datasets.scenes(8, 96, seed=cl.training.HELDOUT_SCENE_SEED + 900)
+    scenes, _ = cl.drawn.scenes(8, 96, seed=cl.datasets.HELDOUT_SCENE_SEED + 900)
     rep = cl.metrics.mean_report([cl.metrics.report(x, cl.colorize(model, x)) for x in scenes])
     assert rep["model"]["psnr"] > rep["gray"]["psnr"] + 3
     assert rep["model"]["delta_cf"] < rep["gray"]["delta_cf"]
@@ -297,8 +297,8 @@ def test_photo_model_shape_parameters_and_compile():
 
 @pytest.mark.slow
 def test_fit_photos_validates_and_keeps_averaged_weights():
-    images, _ = cl.datasets.scenes(8, size=48, seed=0)
-    val, _ = cl.datasets.scenes(3, size=48, seed=5)
+    images, _ = cl.drawn.scenes(8, size=48, seed=0)
+    val, _ = cl.drawn.scenes(3, size=48, seed=5)
     m = models.photo_model(width=4, working_size=32, seed=0, steps_per_execution=1)
     h = cl.training.fit_photos(
         m, images, epochs=3, steps_per_epoch=3, crop=32, batch_size=4, validation=list(val)
@@ -324,7 +324,7 @@ def test_fit_photos_validates_and_keeps_averaged_weights():
 
 @pytest.mark.slow
 def test_fit_photos_stops_at_the_time_budget():
-    images, _ = cl.datasets.scenes(4, size=40, seed=0)
+    images, _ = cl.drawn.scenes(4, size=40, seed=0)
     m = models.photo_model(width=4, working_size=32, seed=0, steps_per_execution=1)
     h = cl.training.fit_photos(
         m, images, epochs=50, steps_per_epoch=2, crop=32, batch_size=2, minutes=0.001
@@ -349,14 +349,14 @@ def test_rgb_log_mse_is_the_log_of_each_photos_rgb_error():
 
 
 def test_fit_photos_needs_a_photo_loss():
-    images, _ = cl.datasets.scenes(4, size=40, seed=0)
+    images, _ = cl.drawn.scenes(4, size=40, seed=0)
     with pytest.raises(ValueError, match="compile_for_photos"):
         cl.training.fit_photos(models.lesson_model(width=4), images, epochs=1, crop=32)
 
 
 def _photos_colored_by(model, factors):
     """Photos whose true colors are ``model``'s at each of ``factors`` (one photo each)."""
-    scenes = cl.datasets.scenes(len(factors), size=48, seed=8)[0]
+    scenes = cl.drawn.scenes(len(factors), size=48, seed=8)[0]
     return [
         cl.colorize(cl.training.with_confidence(model, f), cl.to_gray(x))
         for f, x in zip(factors, scenes, strict=True)

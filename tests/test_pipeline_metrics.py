@@ -33,7 +33,7 @@ def test_in_graph_lab_on_every_corner_and_a_photo():
 
 
 def test_dataset_batches_and_targets():
-    images, _ = cl.datasets.scenes(10, size=48, seed=0)
+    images, _ = cl.drawn.scenes(10, size=48, seed=0)
     ds = pipeline.dataset(images, crop=32, batch_size=4, augment_data=False, shuffle=False)
     batches = list(ds)
     assert [b[0].shape[0] for b in batches] == [4, 4, 2]
@@ -45,7 +45,7 @@ def test_dataset_batches_and_targets():
 
 
 def test_augmentation_varies_but_is_seeded():
-    images, _ = cl.datasets.scenes(4, size=48, seed=0)
+    images, _ = cl.drawn.scenes(4, size=48, seed=0)
     a = next(iter(pipeline.dataset(images, crop=32, batch_size=4, seed=1)))[0].numpy()
     b = next(iter(pipeline.dataset(images, crop=32, batch_size=4, seed=1)))[0].numpy()
     c = next(iter(pipeline.dataset(images, crop=32, batch_size=4, seed=2)))[0].numpy()

@@ -122,7 +122,7 @@ def test_saturation_and_wipe():
 
 @pytest.mark.slow
 def test_train_explorer_trains_on_click():
-    rgb = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 32)
+    rgb = cl.images.center_crop(cl.datasets.sample_photo("astronaut"), 32)
     box = widgets.train_explorer(rgb)
     box.epochs.value, box.width.value, box.lr.value = 3, 4, 1e-2
     assert box.view.value == b""

@@ -34,13 +34,13 @@ def _save(fig, name: str, dpi: int = 80) -> None:
 
 def scenes_grid() -> None:
     """16 procedural scenes with their category names (README and lesson 00)."""
-    images, labels = cl.datasets.scenes(16, size=96, seed=0)
+    images, labels = cl.drawn.scenes(16, size=96, seed=0)
     fig, axes = plt.subplots(4, 4, figsize=(8, 8.6))
     for ax, img, label in zip(axes.flat, images, labels, strict=True):
         ax.imshow(img)
-        ax.set_title(cl.datasets.SCENE_CATEGORIES[label], fontsize=12)
+        ax.set_title(cl.drawn.SCENE_CATEGORIES[label], fontsize=12)
         ax.axis("off")
-    fig.suptitle("cl.datasets.scenes(16, size=96, seed=0)", fontsize=12)
+    fig.suptitle("cl.drawn.scenes(16, size=96, seed=0)", fontsize=12)
     fig.tight_layout()
     _save(fig, "scenes_grid.png")
 
@@ -81,7 +81,7 @@ def pixel_grid() -> None:
 
 def leaf_layers() -> None:
     """Lesson 02: the leaf and its three layers, each shown as gray."""
-    leaf = cl.datasets.leaf(200)
+    leaf = cl.drawn.leaf(200)
     panels = [(leaf, "the leaf")] + [(leaf[..., k], f"{n} layer") for k, n in enumerate("RGB")]
     fig, axes = plt.subplots(1, 4, figsize=(12, 3.4))
     for ax, (img, title) in zip(axes, panels, strict=True):
@@ -141,7 +141,7 @@ def _trained_lesson_model(photo):
 
 def training() -> None:
     """Lesson 05: loss curves of both networks and their colorizations (trains ~20 s)."""
-    photo = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 256)
+    photo = cl.images.center_crop(cl.datasets.sample_photo("astronaut"), 256)
     X, Y = cl.training.photo_xy(photo)
     article = cl.models.article_model(seed=0)
     article_loss = article.fit(X, Y, batch_size=1, epochs=200, verbose=0).history["loss"]
@@ -166,7 +166,7 @@ def training() -> None:
 
 def reconstruction() -> None:
     """Lesson 06: original, gray input, colorization and the per-pixel color error."""
-    photo = cl.training.center_crop(cl.datasets.sample_photo("astronaut"), 256)
+    photo = cl.images.center_crop(cl.datasets.sample_photo("astronaut"), 256)
     model = _trained_lesson_model(photo)
     out = cl.colorize(model, photo)
     true_ab = cl.split_lab(cl.rgb_to_lab(photo))[1]
@@ -192,7 +192,7 @@ def reconstruction() -> None:
 def many_photos() -> None:
     """Lesson 07: held-out scenes, gray input and the shipped regression model's colors."""
     model = cl.load_model("scenes_regression")
-    scenes, _ = cl.datasets.scenes(6, 96, seed=cl.training.HELDOUT_SCENE_SEED + 500)
+    scenes, _ = cl.drawn.scenes(6, 96, seed=cl.datasets.HELDOUT_SCENE_SEED + 500)
     fig, axes = plt.subplots(3, 6, figsize=(12, 6.4))
     for k, img in enumerate(scenes):
         for row, pic in enumerate((cl.to_gray(img), cl.colorize(model, img), img)):
@@ -209,8 +209,8 @@ def global_features() -> None:
     """Lesson 08: two skies of one lightness; local network vs fusion (trains ~40 s)."""
     from colorlab import models
 
-    train, labels = cl.datasets.two_skies(400, seed=0)
-    test, _ = cl.datasets.two_skies(6, seed=1)
+    train, labels = cl.drawn.two_skies(400, seed=0)
+    test, _ = cl.drawn.two_skies(6, seed=1)
     X, Y = cl.split_lab(cl.rgb_to_lab(train))
     Y = cl.normalize_ab(Y)
     local = models.lesson_model(16, seed=0)
@@ -259,10 +259,9 @@ def beyond_brown() -> None:
 def your_photos() -> None:
     """Lesson 10: held-out photos and scenes, colorized by every shipped model."""
     models = {name: cl.load_model(name) for name in cl.saving.shipped_models()}
-    scenes, _ = cl.datasets.scenes(2, 128, seed=cl.training.HELDOUT_SCENE_SEED + 7)
+    scenes, _ = cl.drawn.scenes(2, 128, seed=cl.datasets.HELDOUT_SCENE_SEED + 7)
     photos = [
-        cl.training.center_crop(cl.datasets.sample_photo(n), 160)
-        for n in cl.training.HELDOUT_PHOTOS
+        cl.images.center_crop(cl.datasets.sample_photo(n), 160) for n in cl.datasets.HELDOUT_PHOTOS
     ] + list(scenes)
     rows = []
     for rgb in photos:
@@ -290,7 +289,7 @@ def photo_model() -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel="epoch", ylabel="dB over gray", title="gain on held-out tuning photos")
     for row, name in enumerate(("chelsea", "rocket")):
-        rgb = cl.training.center_crop(cl.datasets.sample_photo(name), 160)
+        rgb = cl.images.center_crop(cl.datasets.sample_photo(name), 160)
         gray = cl.to_gray(rgb)
         colored = cl.colorize(model, gray)
         for col, (img, title) in enumerate(

@@ -40,20 +40,17 @@ GOOD_AT_BAD_AT = (
 
 
 def data():
-    images, labels = training.training_images()
-    val, _ = cl.datasets.scenes(100, 80, seed=training.HELDOUT_SCENE_SEED)
+    images, labels = cl.datasets.training_images()
+    val, _ = cl.drawn.scenes(100, 80, seed=cl.datasets.HELDOUT_SCENE_SEED)
     return images, labels, val
 
 
 def heldout_quality(model) -> dict:
     """Mean metrics on 60 held-out scenes and on the held-out bundled photos, gray beside."""
-    scenes, _ = cl.datasets.scenes(60, 96, seed=training.HELDOUT_SCENE_SEED + 500)
-    out = {
-        "scenes": metrics.mean_report([metrics.report(x, cl.colorize(model, x)) for x in scenes])
+    return {
+        where: metrics.mean_report([metrics.report(x, cl.colorize(model, x)) for x in images])
+        for where, images in cl.datasets.heldout_set().items()
     }
-    photos = [cl.datasets.sample_photo(n, size=256) for n in training.HELDOUT_PHOTOS]
-    out["photos"] = metrics.mean_report([metrics.report(x, cl.colorize(model, x)) for x in photos])
-    return out
 
 
 def train_regression(images, labels, val):
@@ -65,7 +62,7 @@ def train_regression(images, labels, val):
 def train_fusion(images, labels, val):
     scenes = images[labels >= 0]
     L = cl.split_lab(cl.rgb_to_lab(scenes))[0]
-    classifier = models.scene_classifier(len(cl.datasets.SCENE_CATEGORIES), seed=0)
+    classifier = models.scene_classifier(len(cl.drawn.SCENE_CATEGORIES), seed=0)
     hist = classifier.fit(
         L, labels[labels >= 0], epochs=8, batch_size=32, verbose=0, validation_split=0.1
     )
@@ -123,7 +120,7 @@ NOTES = {
         "On these 64-96 px scenes the lesson network's receptive field (about 60 px) already "
         "covers nearly the whole picture, so the fused global vector adds little; it is also "
         "trained on crops its frozen classifier never saw. Lesson 08 shows where fusion does "
-        "matter (`cl.datasets.two_skies`)."
+        "matter (`cl.drawn.two_skies`)."
     ),
 }
 
@@ -144,8 +141,8 @@ def card(name: str, summary: str, settings: dict, seconds: float, quality: dict)
                 "",
                 "## Training",
                 "",
-                "- data: 1,200 procedural scenes (`cl.datasets.scenes(1200, 80, seed=0)`) plus 160 "
-                f"random 80×80 crops of the bundled photos {', '.join(training.TRAIN_PHOTOS)}",
+                "- data: 1,200 procedural scenes (`cl.drawn.scenes(1200, 80, seed=0)`) plus 160 "
+                f"random 80×80 crops of the bundled photos {', '.join(cl.datasets.TRAIN_PHOTOS)}",
                 f"- settings: {EPOCHS} epochs × {STEPS} steps, batch {BATCH}, random {CROP}×{CROP} "
                 f"crops with zoom and flips, width {WIDTH}, Adam 2e-3, seed 0; "
                 + "; ".join(f"{k}: {v}" for k, v in settings.items()),
@@ -155,7 +152,8 @@ def card(name: str, summary: str, settings: dict, seconds: float, quality: dict)
                 "## Measured quality",
                 "",
                 "On 60 held-out scenes (seed 10,500, 96×96, never trained on) and on the held-out "
-                f"bundled photos {', '.join(training.HELDOUT_PHOTOS)} (256 px): PSNR (dB), SSIM, "
+                f"bundled photos {', '.join(cl.datasets.HELDOUT_PHOTOS)} (256 px): PSNR (dB), "
+                "SSIM, "
                 "colorfulness CF, ΔCF = |CF − CF(truth)|, AuC of the ab error (0-150).",
                 "",
                 table,
