@@ -42,6 +42,7 @@ _LAZY = (
     "pipeline",
     "bins",
     "layers",
+    "losses",
     "setup_check",
 )
 

@@ -13,6 +13,10 @@
 
 A bad file among good ones: the good ones are processed, each bad one gets one line on
 stderr, and the exit status is 1.
+
+Over 400 lines because it is the argument parser and the small driver of each command,
+which call the package for the work; what the commands share (finding photos, loading a
+model with a one-line error, the progress line) is written once here.
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 
 Every check is called from the cell right below its exercise, e.g.
 ``cl.exercises.my_photos_folder(my_folder)``.
+
+One module for all 25 checks, in lesson order, although it is over 400 lines: they share
+one way of failing (:class:`NotYet`, :func:`_require`, :func:`_exercise`), the hint guards
+in ``tests/test_exercises.py`` read them all by introspection, and an author adding an
+exercise finds its neighbours here. Each check is short (the length is hints).
 """
 
 from __future__ import annotations

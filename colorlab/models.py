@@ -28,6 +28,7 @@ from keras import layers
 
 from colorlab.backend import seed_everything
 from colorlab.layers import DEFAULT_STRIDE, AnnealedMean, TileToGrid, WorkingSize
+from colorlab.losses import LOSSES
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
 L_SCALE, L_SHIFT = 50.0, 1.0
@@ -394,73 +395,6 @@ def photo_model(
     )
 
 
-def log_mse(y_true, y_pred):
-    """Per-photo loss on ab: the log of each crop's mean squared ab error, averaged.
-
-    Mean PSNR over photos, the number a learner reads, is an average of −10·log10(MSE)
-    per photo: a photo that is nearly gray already (gray baseline 38 dB) loses 6 dB when
-    a wrong tint doubles its small error, while a colorful one gains a fraction of a dB
-    from the same effort. The plain MSE over all pixels weighs those two alike; the log
-    weighs each photo's error relative to its own size, as PSNR does. ``1e-4`` (an ab
-    error of about 1.3) keeps gray crops from dominating. ``y_true`` may carry L in front
-    of ab / 128 (three channels, as :func:`rgb_log_mse` needs); only ab is used.
-
-    Example:
-        >>> import numpy as np
-        >>> t = np.zeros((2, 4, 4, 2), "float32"); p = np.full((2, 4, 4, 2), 0.1, "float32")
-        >>> round(float(log_mse(t, p)), 3)   # log(0.01 + 1e-4)
-        -4.595
-    """
-    from keras import ops
-
-    per_photo = ops.mean(ops.square(y_true[..., -2:] - y_pred), axis=(1, 2, 3))
-    return ops.mean(ops.log(per_photo + 1e-4))
-
-
-def rgb_log_mse(y_true, y_pred):
-    """Per-photo loss in RGB: the log of each crop's mean squared RGB error, averaged.
-
-    PSNR is measured on RGB, where an ab error counts for less in dark and very bright
-    places (and colors outside the screen's gamut are clipped). This loss puts L and each
-    ab through Lab → RGB inside the graph and takes the log of each crop's error, so
-    training optimizes exactly what the mean PSNR measures. ``y_true`` is L and ab / 128
-    (three channels); ``1e-5`` is 50 dB, far below any photo's error.
-
-    Example:
-        >>> import numpy as np
-        >>> t = np.zeros((1, 4, 4, 3), "float32"); t[..., 0] = 50.0
-        >>> round(float(rgb_log_mse(t, np.zeros((1, 4, 4, 2), "float32"))), 2)   # log(1e-5)
-        -11.51
-    """
-    from keras import ops
-
-    from colorlab.pipeline import lab_to_rgb_tf
-
-    L = y_true[..., :1]
-    truth = lab_to_rgb_tf(ops.concatenate([L, y_true[..., 1:] * 128.0], axis=-1))
-    pred = lab_to_rgb_tf(ops.concatenate([L, y_pred * 128.0], axis=-1))
-    per_photo = ops.mean(ops.square(truth - pred), axis=(1, 2, 3))
-    return ops.mean(ops.log(per_photo + 1e-5))
-
-
-def ab_mse(y_true, y_pred):
-    """The plain mean squared error on ab / 128, for targets that carry L in front.
-
-    Example:
-        >>> import numpy as np
-        >>> t = np.zeros((1, 2, 2, 3), "float32"); p = np.full((1, 2, 2, 2), 0.5, "float32")
-        >>> float(ab_mse(t, p))
-        0.25
-    """
-    from keras import ops
-
-    return ops.mean(ops.square(y_true[..., -2:] - y_pred))
-
-
-#: The losses :func:`compile_for_photos` offers, by name (targets: L and ab / 128).
-LOSSES = {"rgb_log_mse": rgb_log_mse, "log_mse": log_mse, "mse": ab_mse}
-
-
 def compile_for_photos(
     model: keras.Model,
     learning_rate: float = 1e-3,
@@ -469,8 +403,9 @@ def compile_for_photos(
 ) -> keras.Model:
     """Compile a colorizer for training on photos: per-photo log error, Adam with averaging.
 
-    ``loss`` is ``"rgb_log_mse"`` (:func:`rgb_log_mse`, what mean PSNR measures),
-    ``"log_mse"`` (:func:`log_mse`, the same on ab) or ``"mse"`` (:func:`ab_mse`);
+    ``loss`` is ``"rgb_log_mse"`` (:func:`colorlab.losses.rgb_log_mse`, what mean PSNR
+    measures), ``"log_mse"`` (:func:`colorlab.losses.log_mse`, the same on ab) or ``"mse"``
+    (:func:`colorlab.losses.ab_mse`);
     :func:`colorlab.training.fit_photos` feeds L with the targets for them.
     The optimizer keeps an exponential moving average of the weights (``use_ema``, over
     about the last 200 steps); :func:`colorlab.training.fit_photos` validates and keeps the

@@ -57,7 +57,7 @@ def lab_to_rgb_tf(lab: tf.Tensor) -> tf.Tensor:
     """Lab → RGB in [0, 1], in TensorFlow ops: scikit-image's ``lab2rgb``, clipped to gamut.
 
     Written out because scikit-image cannot run inside a graph: the photo loss
-    (:func:`colorlab.models.rgb_log_mse`) measures its error in RGB during training. A test
+    (:func:`colorlab.losses.rgb_log_mse`) measures its error in RGB during training. A test
     keeps the two within 0.002 of each other.
 
     Example:
@@ -101,23 +101,25 @@ def split_pair(lab: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
     return lab[..., :1], lab[..., 1:] / AB_SCALE
 
 
-def augment_batch(
-    rgb: tf.Tensor, crop: int, seed, zoom: float = 0.25, clip: bool = True
+def augment_images(
+    images: tf.Tensor, crop: int, seed, zoom: float = 0.25, clip: bool = True
 ) -> tf.Tensor:
-    """Random zoom (up to ``zoom``), random crop to crop×crop and random flip, for a whole batch.
+    """Random zoom (up to ``zoom``), crop to crop×crop and flip, for a batch of images.
 
-    Each photo's shorter side is scaled to between ``crop`` and ``crop·(1 + zoom)`` and a
-    crop×crop window is cut at a random place: done in one ``crop_and_resize`` call for the
-    batch (bilinear; the zoom is mild, so no anti-aliasing is needed). ``seed`` (two
-    integers) makes it reproducible. ``clip`` keeps RGB in [0, 1]; pass False for Lab.
+    ``images`` (B, H, W, C) may be RGB or Lab (the training pipeline augments Lab, converted
+    once per photo). Each image's shorter side is scaled to between ``crop`` and
+    ``crop·(1 + zoom)`` and a crop×crop window is cut at a random place: done in one
+    ``crop_and_resize`` call for the batch (bilinear; the zoom is mild, so no anti-aliasing
+    is needed). ``seed`` (two integers) makes it reproducible. ``clip`` keeps RGB in [0, 1];
+    pass False for Lab.
 
     Example:
-        >>> augment_batch(tf.zeros((2, 40, 50, 3)), 32, seed=[1, 2]).shape
+        >>> augment_images(tf.zeros((2, 40, 50, 3)), 32, seed=[1, 2]).shape
         TensorShape([2, 32, 32, 3])
     """
-    rgb = tf.convert_to_tensor(rgb, tf.float32)
+    images = tf.convert_to_tensor(images, tf.float32)
     seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=4)
-    shape = tf.shape(rgb)
+    shape = tf.shape(images)
     n, h, w = shape[0], tf.cast(shape[1], tf.float32), tf.cast(shape[2], tf.float32)
     # The window cut from the photo, as a fraction of its height and width.
     side = tf.minimum(h, w) / tf.random.stateless_uniform([n], seeds[0], 1.0, 1.0 + zoom)
@@ -125,14 +127,14 @@ def augment_batch(
     top = tf.random.stateless_uniform([n], seeds[1]) * (1.0 - fh)
     left = tf.random.stateless_uniform([n], seeds[2]) * (1.0 - fw)
     boxes = tf.stack([top, left, top + fh, left + fw], axis=1)
-    out = tf.image.crop_and_resize(rgb, boxes, tf.range(n), (crop, crop))
+    out = tf.image.crop_and_resize(images, boxes, tf.range(n), (crop, crop))
     flip = tf.random.stateless_uniform([n], seeds[3]) < 0.5
     out = tf.where(flip[:, None, None, None], out[:, :, ::-1], out)
     return tf.clip_by_value(out, 0.0, 1.0) if clip else out
 
 
 def augment(rgb: tf.Tensor, crop: int, seed=None, zoom: float = 0.25) -> tf.Tensor:
-    """:func:`augment_batch` for one photo (H, W, 3).
+    """:func:`augment_images` for one RGB photo (H, W, 3).
 
     Example:
         >>> augment(tf.zeros((40, 50, 3)), 32, seed=[1, 2]).shape
@@ -140,7 +142,7 @@ def augment(rgb: tf.Tensor, crop: int, seed=None, zoom: float = 0.25) -> tf.Tens
     """
     if seed is None:
         seed = tf.random.uniform([2], maxval=2**31 - 1, dtype=tf.int32)
-    return augment_batch(tf.convert_to_tensor(rgb, tf.float32)[None], crop, seed, zoom)[0]
+    return augment_images(tf.convert_to_tensor(rgb, tf.float32)[None], crop, seed, zoom)[0]
 
 
 def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = True) -> np.ndarray:
@@ -238,7 +240,7 @@ def dataset(
         # One seed pair per batch (and per epoch), drawn from `seed`: reproducible runs.
         seeds = tf.data.Dataset.random(seed=seed, rerandomize_each_iteration=True).batch(2)
         ds = tf.data.Dataset.zip((ds, seeds)).map(
-            lambda x, s: augment_batch(x, crop, s, zoom=zoom, clip=False),
+            lambda x, s: augment_images(x, crop, s, zoom=zoom, clip=False),
             num_parallel_calls=tf.data.AUTOTUNE,
             deterministic=True,
         )

@@ -1,4 +1,10 @@
-"""Shipped models by name, any ``.keras`` file by path, and their model cards."""
+"""Loading and saving models: shipped ones by name, any ``.keras`` file by path, model cards.
+
+:mod:`colorlab.models` builds the networks; this module loads and saves them (Keras's
+own ``.keras`` format, ``safe_mode`` on: the course's layers, :mod:`colorlab.layers`,
+are registered, so no code is stored or run from a file) and reads the shipped models'
+cards in ``colorlab/weights/``.
+"""
 
 from __future__ import annotations
 

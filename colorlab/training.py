@@ -208,7 +208,7 @@ def fit_photos(
     """
     import keras
 
-    from colorlab.models import LOSSES
+    from colorlab.losses import LOSSES
     from colorlab.pipeline import dataset
 
     if model.loss not in LOSSES.values():

@@ -172,7 +172,7 @@ print(f"best epoch {int(np.argmax(curve)) + 1}: {max(curve):+.2f} dB; last: {cur
 #   logarithm of the error. A nearly gray photo (a husky in snow) has a tiny error to begin
 #   with: a wrong tint doubles it and costs 3 dB, while a colorful photo gains a fraction of
 #   a dB from the same effort. Plain MSE over all pixels weighs both alike; the loss
-#   `cl.models.rgb_log_mse` takes the logarithm of **each photo's** error, like PSNR does,
+#   `cl.losses.rgb_log_mse` takes the logarithm of **each photo's** error, like PSNR does,
 #   and measures it in RGB, where PSNR is measured (Lab → RGB runs inside the graph).
 # - **Weight averaging.** Adam keeps a running average of the weights (`use_ema=True`). The
 #   average swings less from epoch to epoch than the weights themselves.

@@ -11,7 +11,7 @@ import pytest
 
 import colorlab as cl
 from colorlab import bins as B
-from colorlab import models
+from colorlab import losses, models
 from colorlab.saving import WEIGHTS, shipped_models
 
 
@@ -271,14 +271,14 @@ def test_log_mse_is_the_mean_of_per_photo_logs():
     t = np.zeros((2, 4, 4, 2), "float32")
     p = np.stack([np.full((4, 4, 2), 0.03), np.full((4, 4, 2), 0.2)]).astype("float32")
     want = np.mean(np.log(np.array([9e-4, 0.04]) + 1e-4))
-    assert float(models.log_mse(t, p)) == pytest.approx(want, rel=1e-5)
+    assert float(losses.log_mse(t, p)) == pytest.approx(want, rel=1e-5)
     # A nearly gray photo counts as much as a colorful one: halving either error
     # lowers the loss by the same amount, unlike the plain MSE.
     half0, half1 = p.copy(), p.copy()
     half0[0] /= np.sqrt(2)
     half1[1] /= np.sqrt(2)
-    d0 = float(models.log_mse(t, p) - models.log_mse(t, half0))
-    d1 = float(models.log_mse(t, p) - models.log_mse(t, half1))
+    d0 = float(losses.log_mse(t, p) - losses.log_mse(t, half0))
+    d1 = float(losses.log_mse(t, p) - losses.log_mse(t, half1))
     assert d1 == pytest.approx(np.log(2) / 2, rel=0.05) and d0 > 0.8 * d1
     plain = keras.losses.MeanSquaredError()
     assert float(plain(t, p) - plain(t, half0)) < 0.05 * float(plain(t, p) - plain(t, half1))
@@ -287,7 +287,7 @@ def test_log_mse_is_the_mean_of_per_photo_logs():
 def test_photo_model_shape_parameters_and_compile():
     m = models.photo_model(width=8, working_size=64, seed=0)
     assert m.output_shape == (None, None, None, 2)
-    assert m.optimizer.use_ema and m.loss is models.rgb_log_mse
+    assert m.optimizer.use_ema and m.loss is losses.rgb_log_mse
     x = np.full((1, 64, 96, 1), 50.0, "float32")
     y = m(x).numpy()
     assert y.shape == (1, 64, 96, 2) and np.abs(y).max() <= 1
@@ -343,9 +343,9 @@ def test_rgb_log_mse_is_the_log_of_each_photos_rgb_error():
     truth = lab_to_rgb_tf(np.concatenate([L, ab_true * 128], -1)).numpy()
     pred = lab_to_rgb_tf(np.concatenate([L, ab_pred * 128], -1)).numpy()
     want = np.mean(np.log(((truth - pred) ** 2).mean(axis=(1, 2, 3)) + 1e-5))
-    assert float(models.rgb_log_mse(y_true, ab_pred)) == pytest.approx(want, rel=1e-4)
+    assert float(losses.rgb_log_mse(y_true, ab_pred)) == pytest.approx(want, rel=1e-4)
     # Exactly right colors: the loss is its floor, log(1e-5).
-    assert float(models.rgb_log_mse(y_true, ab_true)) == pytest.approx(np.log(1e-5), abs=1e-3)
+    assert float(losses.rgb_log_mse(y_true, ab_true)) == pytest.approx(np.log(1e-5), abs=1e-3)
 
 
 def test_fit_photos_needs_a_photo_loss():
