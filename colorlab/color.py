@@ -120,13 +120,29 @@ def check_image(
 def rgb_to_lab(rgb: np.ndarray) -> np.ndarray:
     """Convert RGB in [0, 1] to Lab: L in [0, 100], a and b in about [-128, 127].
 
-    Works on one image (H, W, 3) or a batch (N, H, W, 3); returns float32.
+    scikit-image's ``rgb2lab`` (sRGB, D65 white), after :func:`check_image`.
 
-    Example:
-        >>> import numpy as np
-        >>> lab = rgb_to_lab(np.ones((1, 1, 3)))          # white
-        >>> np.round(lab[0, 0], 2).tolist()
-        [100.0, -0.0, 0.0]
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        One image (H, W, 3) or a batch (N, H, W, 3), floats in [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        Lab of the same shape, float32.
+
+    Raises
+    ------
+    ImageError
+        Not 3 layers, 0-255 values (divide by 255 first), NaN, or values outside [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lab = rgb_to_lab(np.ones((1, 1, 3)))          # white
+    >>> np.round(lab[0, 0], 2).tolist()
+    [100.0, -0.0, 0.0]
     """
     from skimage.color import rgb2lab
 
@@ -137,11 +153,27 @@ def rgb_to_lab(rgb: np.ndarray) -> np.ndarray:
 def lab_to_rgb(lab: np.ndarray) -> np.ndarray:
     """Convert Lab back to RGB in [0, 1], clipping colors that sRGB cannot show.
 
-    Example:
-        >>> import numpy as np
-        >>> rgb = lab_to_rgb(np.array([[[50.0, 0.0, 0.0]]]))    # mid gray
-        >>> [round(float(v), 3) for v in rgb[0, 0]]
-        [0.466, 0.466, 0.466]
+    Parameters
+    ----------
+    lab : numpy.ndarray
+        Lab (..., H, W, 3): L in [0, 100], a and b in about [-128, 127].
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (..., H, W, 3) in [0, 1].
+
+    Raises
+    ------
+    ImageError
+        Not 3 layers, NaN or infinity, or L outside [0, 100].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> rgb = lab_to_rgb(np.array([[[50.0, 0.0, 0.0]]]))    # mid gray
+    >>> [round(float(v), 3) for v in rgb[0, 0]]
+    [0.466, 0.466, 0.466]
     """
     from skimage.color import lab2rgb
 
@@ -166,13 +198,31 @@ def lab_to_rgb(lab: np.ndarray) -> np.ndarray:
 
 
 def split_lab(lab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Split Lab into lightness L (..., 1) and color channels ab (..., 2).
+    """Split Lab into lightness L (..., 1) and the color layers ab (..., 2).
 
-    Example:
-        >>> import numpy as np
-        >>> L, ab = split_lab(np.zeros((4, 5, 3)))
-        >>> L.shape, ab.shape
-        ((4, 5, 1), (4, 5, 2))
+    Parameters
+    ----------
+    lab : numpy.ndarray
+        Lab (..., H, W, 3).
+
+    Returns
+    -------
+    L : numpy.ndarray
+        (..., H, W, 1), the network's input.
+    ab : numpy.ndarray
+        (..., H, W, 2), its target (before dividing by 128).
+
+    Raises
+    ------
+    ImageError
+        ``lab`` does not have 3 layers in its last axis.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> L, ab = split_lab(np.zeros((4, 5, 3)))
+    >>> L.shape, ab.shape
+    ((4, 5, 1), (4, 5, 2))
     """
     arr = _as_float_array(lab, "The Lab image")
     _check_channels(arr, "The Lab image", 3)
@@ -182,12 +232,28 @@ def split_lab(lab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def compose_lab(L: np.ndarray, ab: np.ndarray) -> np.ndarray:
     """Put lightness L in layer 0 and ab in layers 1-2 of one Lab "canvas".
 
-    ``L`` may be (H, W) or (H, W, 1); ``ab`` is (H, W, 2). Batches work too.
+    Parameters
+    ----------
+    L : numpy.ndarray
+        Lightness, (H, W) or (H, W, 1), in [0, 100]; batches (N, H, W, 1) work too.
+    ab : numpy.ndarray
+        The color layers, (..., H, W, 2).
 
-    Example:
-        >>> import numpy as np
-        >>> compose_lab(np.full((2, 2), 50.0), np.zeros((2, 2, 2))).shape
-        (2, 2, 3)
+    Returns
+    -------
+    numpy.ndarray
+        Lab (..., H, W, 3).
+
+    Raises
+    ------
+    ImageError
+        ``L`` and ``ab`` do not fit together, or ``ab`` has no 2 layers.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> compose_lab(np.full((2, 2), 50.0), np.zeros((2, 2, 2))).shape
+    (2, 2, 3)
     """
     L = _as_float_array(L, "L")
     ab = _as_float_array(ab, "ab")
@@ -206,10 +272,26 @@ def compose_lab(L: np.ndarray, ab: np.ndarray) -> np.ndarray:
 def normalize_ab(ab: np.ndarray) -> np.ndarray:
     """Divide ab by 128 so every sRGB color lands in [-1, 1], tanh's range.
 
-    Example:
-        >>> import numpy as np
-        >>> normalize_ab(np.array([-128.0, 64.0])).tolist()
-        [-1.0, 0.5]
+    Parameters
+    ----------
+    ab : numpy.ndarray
+        The color layers a and b, in about [-128, 127].
+
+    Returns
+    -------
+    numpy.ndarray
+        ab / 128.
+
+    Raises
+    ------
+    ImageError
+        ``ab`` is not a numeric array.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> normalize_ab(np.array([-128.0, 64.0])).tolist()
+    [-1.0, 0.5]
     """
     arr = _as_float_array(ab, "ab")
     if not np.issubdtype(arr.dtype, np.floating):
@@ -220,10 +302,26 @@ def normalize_ab(ab: np.ndarray) -> np.ndarray:
 def denormalize_ab(y: np.ndarray) -> np.ndarray:
     """Multiply a network's output by 128 to get ab back: the inverse of :func:`normalize_ab`.
 
-    Example:
-        >>> import numpy as np
-        >>> denormalize_ab(np.array([-1.0, 0.5])).tolist()
-        [-128.0, 64.0]
+    Parameters
+    ----------
+    y : numpy.ndarray
+        Normalized ab, in [-1, 1] (a tanh output).
+
+    Returns
+    -------
+    numpy.ndarray
+        ab = y × 128.
+
+    Raises
+    ------
+    ImageError
+        ``y`` is not a numeric array.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> denormalize_ab(np.array([-1.0, 0.5])).tolist()
+    [-128.0, 64.0]
     """
     arr = _as_float_array(y, "The normalized ab")
     if not np.issubdtype(arr.dtype, np.floating):
@@ -234,11 +332,27 @@ def denormalize_ab(y: np.ndarray) -> np.ndarray:
 def to_gray(rgb: np.ndarray) -> np.ndarray:
     """The photo as a B&W camera would see it: Lab's L with a = b = 0, back in RGB.
 
-    Example:
-        >>> import numpy as np
-        >>> g = to_gray(np.array([[[1.0, 0.0, 0.0]]]))
-        >>> bool(np.allclose(g[..., 0], g[..., 1]))
-        True
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        RGB (..., H, W, 3) in [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB of the same shape with R = G = B (the gray baseline every lesson compares with).
+
+    Raises
+    ------
+    ImageError
+        The same as :func:`rgb_to_lab`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> g = to_gray(np.array([[[1.0, 0.0, 0.0]]]))
+    >>> bool(np.allclose(g[..., 0], g[..., 1]))
+    True
     """
     L, ab = split_lab(rgb_to_lab(rgb))
     return lab_to_rgb(compose_lab(L, np.zeros_like(ab)))

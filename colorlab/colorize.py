@@ -54,23 +54,40 @@ def colorize(
 ) -> np.ndarray:
     """Colorize a photo: keep its lightness L, take ab from the model; return RGB in [0, 1].
 
-    ``image`` may be gray (H, W) or (H, W, 1), or RGB (H, W, 3) in [0, 1] (its color is
-    ignored); the result has the same height and width.
+    A model that records a working size (a :class:`~colorlab.layers.WorkingSize` layer, as
+    the shipped photo model has) sees the photo at that scale: L is resized so its shorter
+    side is the working size, ab is predicted there and enlarged to the photo's size, and
+    the photo's own full-resolution L is kept (color is soft, lightness carries the detail;
+    Zhang, Isola & Efros do the same). Other models run at full resolution.
 
-    A model that records a working size (a :class:`~colorlab.layers.WorkingSize` layer,
-    as the shipped photo model has) sees the photo at that scale: L is resized so its
-    shorter side is the working size, ab is predicted there and enlarged to the photo's
-    size, and the photo's own full-resolution L is kept (color is soft, lightness carries
-    the detail; Zhang, Isola & Efros do the same). Other models run at full resolution.
-    ``working_size`` overrides the recorded one (lesson 11 tries several); ``stride`` the
-    padding multiple the model records (:data:`~colorlab.layers.DEFAULT_STRIDE` without a
-    record).
+    Parameters
+    ----------
+    model : keras.Model
+        Any colorizer of the course: L (B, H, W, 1) in, ab / 128 (B, H, W, 2) out.
+    image : numpy.ndarray
+        Gray (H, W) or (H, W, 1), or RGB (H, W, 3), floats in [0, 1]; its color is ignored.
+    stride : int, optional
+        The padding multiple (the model's record, else
+        :data:`~colorlab.layers.DEFAULT_STRIDE`).
+    working_size : int, optional
+        Run the model at this shorter side instead of the one it records (lesson 11).
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.models import article_model
-        >>> colorize(article_model(), np.full((20, 20), 0.5)).shape
-        (20, 20, 3)
+    Returns
+    -------
+    numpy.ndarray
+        RGB (H, W, 3) in [0, 1], the image's height and width.
+
+    Raises
+    ------
+    ImageError
+        The image has another shape, 0-255 values, NaN, or values outside [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.models import article_model
+    >>> colorize(article_model(), np.full((20, 20), 0.5)).shape
+    (20, 20, 3)
     """
     from colorlab.layers import working_size as recorded_size
 

@@ -133,17 +133,35 @@ def load_image(
 ) -> np.ndarray:
     """Load a photo as a float32 array of shape (H, W, 3) with values in [0, 1].
 
-    Grayscale photos come back with R = G = B; transparent parts are put on white;
-    the EXIF orientation of phone photos is applied; an animated GIF gives its first
-    frame. ``size`` resizes with anti-aliasing: an int sets the shorter side, a
-    ``(height, width)`` tuple the exact size. Anything that is not a usable photo
-    raises :class:`ImageError` naming the file and what to do.
+    Grayscale photos come back with R = G = B; transparent parts are put on white; the EXIF
+    orientation of phone photos is applied; an animated GIF gives its first frame.
 
-    Example:
-        >>> import colorlab as cl
-        >>> rgb = cl.load_image(cl.datasets.sample_path("astronaut"), size=64)
-        >>> rgb.shape, rgb.dtype
-        ((64, 64, 3), dtype('float32'))
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The photo's file (PNG, JPEG, TIFF, BMP, GIF, WebP, …).
+    size : int or (int, int), optional
+        Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
+        exact size.
+    max_pixels : int, optional
+        Refuse larger photos (a decompression bomb guard); ``None`` for no limit.
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (H, W, 3), float32 in [0, 1].
+
+    Raises
+    ------
+    ImageError
+        Anything that is not a usable photo; the message names the file and what to do.
+
+    Examples
+    --------
+    >>> import colorlab as cl
+    >>> rgb = cl.load_image(cl.datasets.sample_path("astronaut"), size=64)
+    >>> rgb.shape, rgb.dtype
+    ((64, 64, 3), dtype('float32'))
     """
     if not isinstance(path, str | os.PathLike):
         raise ImageError(
@@ -218,16 +236,37 @@ def save_image(
     path: str | os.PathLike,
     overwrite: bool = False,
 ) -> Path:
-    """Save an RGB (or grayscale) image in [0, 1] or uint8 to ``path``; return the path.
+    """Save an RGB (or gray) image to ``path``; return the path.
 
-    Folders are created as needed. An existing file is never replaced unless
-    ``overwrite=True``. The format follows the file extension (PNG recommended).
+    Folders are created as needed. An existing file is never replaced unless ``overwrite``.
 
-    Example:
-        >>> import numpy as np, tempfile, pathlib
-        >>> out = pathlib.Path(tempfile.mkdtemp()) / "out" / "gray.png"
-        >>> save_image(np.full((8, 8, 3), 0.5), out).name
-        'gray.png'
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        RGB (H, W, 3) or gray (H, W) or (H, W, 1): floats in [0, 1], or uint8.
+    path : str or os.PathLike
+        The file; its extension sets the format (PNG recommended).
+    overwrite : bool
+        Replace an existing file.
+
+    Returns
+    -------
+    pathlib.Path
+        Where the image was written.
+
+    Raises
+    ------
+    ImageError
+        A bad array (shape, range, NaN), a folder as ``path``, or an unknown extension.
+    FileExistsError
+        ``path`` exists and ``overwrite`` is False.
+
+    Examples
+    --------
+    >>> import numpy as np, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "out" / "gray.png"
+    >>> save_image(np.full((8, 8, 3), 0.5), out).name
+    'gray.png'
     """
     from colorlab.color import check_image
 

@@ -34,13 +34,31 @@ def shipped_models() -> dict[str, dict]:
 def load_model(name_or_path: str | os.PathLike):
     """Load a shipped model by name (see ``colorlab models``) or a ``.keras`` file by path.
 
-    Loading uses Keras's safe mode: only the course's registered layers are allowed.
+    Loading uses Keras's safe mode: only the course's registered layers are allowed, so no
+    code stored in a file runs. The model comes back uncompiled (for colorizing; compile it
+    to train, e.g. :func:`colorlab.models.compile_for_photos`).
 
-    Example:
-        >>> load_model("no_such_model")
-        Traceback (most recent call last):
-        ...
-        colorlab.errors.ModelError: no_such_model is neither a shipped model (...) nor ...
+    Parameters
+    ----------
+    name_or_path : str or os.PathLike
+        A shipped model's name (``"photos"``, ``"scenes_regression"``, …) or a file.
+
+    Returns
+    -------
+    keras.Model
+        The model.
+
+    Raises
+    ------
+    ModelError
+        No such shipped model or file, or the file is not a Keras model.
+
+    Examples
+    --------
+    >>> load_model("no_such_model")
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.ModelError: no_such_model is neither a shipped model (...) nor ...
     """
     from colorlab.backend import import_tensorflow_quietly
 
@@ -71,13 +89,35 @@ def load_model(name_or_path: str | os.PathLike):
 
 
 def save_model(model, path: str | os.PathLike, overwrite: bool = False) -> Path:
-    """Save a model as ``.keras``; never replaces an existing file unless ``overwrite``.
+    """Save a model as a ``.keras`` file; never replace an existing file unless asked.
 
-    Example:
-        >>> import tempfile, pathlib
-        >>> from colorlab.models import lesson_model
-        >>> save_model(lesson_model(width=4), pathlib.Path(tempfile.mkdtemp()) / "m.keras").name
-        'm.keras'
+    Parameters
+    ----------
+    model : keras.Model
+        The model to save.
+    path : str or os.PathLike
+        The file; it must end in ``.keras``. Folders are created as needed.
+    overwrite : bool
+        Replace an existing file.
+
+    Returns
+    -------
+    pathlib.Path
+        Where the model was written.
+
+    Raises
+    ------
+    ModelError
+        ``path`` does not end in ``.keras``.
+    FileExistsError
+        ``path`` exists and ``overwrite`` is False.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from colorlab.models import lesson_model
+    >>> save_model(lesson_model(width=4), pathlib.Path(tempfile.mkdtemp()) / "m.keras").name
+    'm.keras'
     """
     path = Path(path)
     if path.suffix != ".keras":

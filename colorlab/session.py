@@ -89,15 +89,27 @@ def install_hints() -> bool:
 
 
 def setup(seed: int = 0, plots: bool = True, tensorflow: bool = False) -> None:
-    """Prepare a notebook: fixed seeds, quiet TensorFlow, readable figures.
+    """Prepare a notebook: fixed seeds, quiet TensorFlow, readable figures, one-line hints.
 
-    Lessons that build networks pass ``tensorflow=True``: TensorFlow and Keras are then
-    imported (quietly) and seeded too. Lessons without training skip that import, which
-    takes a few seconds.
+    Parameters
+    ----------
+    seed : int
+        Seeds Python, NumPy and (with ``tensorflow``) Keras, so a lesson looks the same on
+        every run.
+    plots : bool
+        Set matplotlib's figure size and fonts for a laptop or a projector.
+    tensorflow : bool
+        Import TensorFlow and Keras (quietly) and seed them. Lessons that build networks
+        pass True; the others skip the import, which takes a few seconds.
 
-    Example:
-        >>> import colorlab as cl
-        >>> cl.setup(seed=0)
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import colorlab as cl
+    >>> cl.setup(seed=0)
     """
     backend._SEED = int(seed)
     # Must be set before TensorFlow is imported to hide its C++ start-up chatter.

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import colorlab as cl
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -219,3 +221,50 @@ def test_the_setup_check_asks_for_the_minimums_pyproject_declares():
     declared = pyproject_requirements()
     for dist in ("tensorflow", "keras", "numpy", "matplotlib", "scikit-image", "ipywidgets"):
         assert setup_check.minimum(dist) == declared[dist], dist
+
+
+def numpydoc_problems(fn) -> list[str]:
+    """What a function's docstring lacks of the numpydoc sections scikit-image writes."""
+    import inspect
+
+    doc = inspect.getdoc(fn) or ""
+    sections = {
+        name: f"\n{name}\n{'-' * len(name)}\n" in doc
+        for name in ("Parameters", "Returns", "Raises", "Examples")
+    }
+    problems = [f"no {name} section" for name, ok in sections.items() if not ok]
+    params = [p for p in inspect.signature(fn).parameters if p not in ("self", "args", "kwargs")]
+    if sections["Parameters"]:
+        listed = doc.split("\nParameters\n")[1].split("\nReturns\n")[0]
+        problems += [f"parameter {p} not described" for p in params if f"\n{p} :" not in listed]
+    if not params:
+        problems = [p for p in problems if p != "no Parameters section"]
+    if "raise " not in inspect.getsource(fn) and "Raises" not in doc:
+        problems = [p for p in problems if p != "no Raises section"]
+    return problems
+
+
+def test_the_public_api_has_numpydoc_sections():
+    """cl.load_image, cl.colorize, … (colorlab.__all__), check_image and report_table."""
+    import inspect
+
+    from colorlab.color import check_image
+    from colorlab.metrics import report_table
+
+    public = [getattr(cl, name) for name in cl.__all__ if inspect.isfunction(getattr(cl, name))]
+    public += [check_image, report_table]
+    problems = {fn.__name__: numpydoc_problems(fn) for fn in public}
+    assert len(public) >= 15 and not {k: v for k, v in problems.items() if v}, problems
+
+    def short(path, overwrite=False):
+        """One line only.
+
+        Example:
+            >>> short("x")
+        """
+
+    assert set(numpydoc_problems(short)) == {
+        "no Parameters section",
+        "no Returns section",
+        "no Examples section",
+    }  # the check above can fail
