@@ -275,3 +275,33 @@ def test_lesson_10_with_only_black_and_white_photos_of_ones_own(tmp_path):
     assert "none of your photos has color to compare with" in text
     assert "no color to compare: old camera.png, old moon.png" in text
     assert "nan" not in text
+
+
+@pytest.mark.slow
+def test_nbval_fails_a_cell_that_writes_to_stderr(tmp_path):
+    """The root conftest.py makes nbval fail on red output, as the browser tests do on screen."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("print('fine')"),
+        nbformat.v4.new_code_cell("import warnings; warnings.warn('a red box')"),
+    ]
+    nbformat.write(nb, tmp_path / "probe.ipynb")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "conftest",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            str(tmp_path / "probe.ipynb"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1 and "1 failed, 1 passed" in proc.stdout, proc.stdout[-2000:]
+    assert "Cell 1 wrote to stderr" in proc.stdout and "a red box" in proc.stdout
