@@ -113,13 +113,43 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+#: What a cell that shows a widget calls (every widget of the lessons comes from there).
+WIDGET_CALL = "cl.widgets."
+
+
+def up_to_last_widget(nb):
+    """The notebook's cells up to and including the last one that shows a widget.
+
+    The browser tests run these: everything the widgets need runs before them, and nbval
+    runs every cell of every lesson (and fails on red output) already, so running the
+    cells after the last widget a second time proves nothing new.
+    """
+    shows = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and WIDGET_CALL in c.source]
+    if not shows:
+        raise ValueError("the notebook shows no widget")
+    trimmed = nb.copy()
+    trimmed.cells = nb.cells[: shows[-1] + 1]
+    return trimmed
+
+
+def browser_copy(name: str) -> str:
+    """The name of a lesson's browser copy (beside it, so its relative paths still work)."""
+    return name.removesuffix(".ipynb") + ".browser.ipynb"
+
+
 def copy_course(dest: Path) -> Path:
     """A throw-away copy of the course: notebooks/ (with figures) and an empty data/my_photos.
 
-    The learner's own photos and outputs are never touched: notebooks that write to
-    ``../outputs`` write inside ``dest``.
+    Each lesson also gets its browser copy (:func:`up_to_last_widget`). The learner's own
+    photos and outputs are never touched: notebooks that write to ``../outputs`` write
+    inside ``dest``.
     """
+    import nbformat
+
     shutil.copytree(ROOT / "notebooks", dest / "notebooks", ignore=shutil.ignore_patterns(".*"))
+    for path in sorted((dest / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        nbformat.write(up_to_last_widget(nb), path.with_name(browser_copy(path.name)))
     photos = dest / "data" / "my_photos"
     photos.mkdir(parents=True)
     shutil.copy(ROOT / "data" / "my_photos" / "README.md", photos / "README.md")

@@ -44,3 +44,22 @@ def test_chromium_can_be_chosen(tmp_path):
     assert find_chromium({"COLORLAB_CHROMIUM": "/opt/chrome"}) == "/opt/chrome"
     action, reason = gate({}, str(tmp_path / "nothing-here"), None)
     assert action == "skip" and "does not exist" in reason
+
+
+def test_browser_copies_stop_at_the_last_widget():
+    """Each lesson's browser copy keeps every cell up to its last widget, and only those."""
+    import nbformat
+    import pytest
+
+    from .labdriver import ROOT, WIDGET_CALL, up_to_last_widget
+
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        trimmed = up_to_last_widget(nb)
+        assert trimmed.cells == nb.cells[: len(trimmed.cells)], path.name
+        assert WIDGET_CALL in trimmed.cells[-1].source, path.name
+        assert not any(WIDGET_CALL in c.source for c in nb.cells[len(trimmed.cells) :])
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1")]
+    with pytest.raises(ValueError, match="no widget"):
+        up_to_last_widget(nb)
