@@ -79,17 +79,6 @@ def lab_to_rgb_tf(lab: tf.Tensor) -> tf.Tensor:
     return tf.clip_by_value(rgb, 0.0, 1.0)
 
 
-def lab_pair(rgb: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
-    """(L, ab / 128) of an RGB tensor: the network's input and target.
-
-    Example:
-        >>> L, y = lab_pair(tf.zeros((4, 4, 3)))
-        >>> L.shape, y.shape
-        (TensorShape([4, 4, 1]), TensorShape([4, 4, 2]))
-    """
-    return split_pair(rgb_to_lab_tf(rgb))
-
-
 def split_pair(lab: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
     """(L, ab / 128) of a Lab tensor.
 
