@@ -2,7 +2,14 @@
 
 All conversions go through scikit-image; this module adds checks that catch the
 classic mistakes (0-255 values where 0-1 is expected, channels in the wrong place)
-with a message that says how to fix them.
+with a message that says how to fix them (:func:`check_image`, the package's one
+shape/range check).
+
+Over 400 lines because every conversion between RGB and Lab the course makes lives
+here, in three groups: whole images (lessons 03-06), one color at a time and the ab
+plane (what the widgets of lessons 03-04 show), and photos of many megapixels (what
+:func:`colorlab.colorize` needs to stay fast). Split apart, each group would import the
+checks and conversions of the others.
 """
 
 from __future__ import annotations
