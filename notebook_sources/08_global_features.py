@@ -175,7 +175,8 @@ def fusion_network(global_encoder, width=16, learning_rate=2e-3):
 
 keras.utils.set_random_seed(0)
 fusion = fusion_network(cl.models.embedding_model(classifier), width=16)
-fusion.summary(line_length=90)
+frozen = sum(int(np.prod(w.shape)) for w in fusion.non_trainable_weights)
+print(f"{fusion.count_params():,} parameters, {frozen:,} of them in the frozen classifier")
 
 # %%
 fusion.fit(X, Y, batch_size=16, epochs=20, verbose=0)
