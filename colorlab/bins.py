@@ -23,10 +23,22 @@ SIGMA = 5.0
 def gamut_bins(grid: int = GRID) -> np.ndarray:
     """Centers (Q, 2) of the ab bins that hold at least one sRGB color at some lightness.
 
-    Example:
-        >>> bins = gamut_bins()
-        >>> bins.shape[1], 250 < len(bins) < 330   # Zhang et al. count 313 with another rule
-        (2, True)
+    Parameters
+    ----------
+    grid : int
+        The bins' spacing in ab units (:data:`GRID`, 10, as Zhang et al.'s).
+
+    Returns
+    -------
+    numpy.ndarray
+        Bin centers (Q, 2), float32, multiples of ``grid``. The result is cached: every call
+        returns the same array, so do not modify it.
+
+    Examples
+    --------
+    >>> bins = gamut_bins()
+    >>> bins.shape[1], 250 < len(bins) < 330   # Zhang et al. count 313 with another rule
+    (2, True)
     """
     from colorlab.color import rgb_to_lab
 
@@ -41,11 +53,28 @@ def gamut_bins(grid: int = GRID) -> np.ndarray:
 def soft_encode(ab: np.ndarray, bins: np.ndarray, k: int = 5, sigma: float = SIGMA) -> np.ndarray:
     """Soft one-hot targets (..., Q): Gaussian weights on the k nearest bins, summing to 1.
 
-    Example:
-        >>> import numpy as np
-        >>> t = soft_encode(np.array([[0.0, 0.0]]), gamut_bins())
-        >>> t.shape[-1] == len(gamut_bins()), round(float(t.sum()), 5), int((t > 0).sum())
-        (True, 1.0, 5)
+    Parameters
+    ----------
+    ab : numpy.ndarray
+        True colors (..., 2) in ab units (not divided by 128).
+    bins : numpy.ndarray
+        Bin centers (Q, 2) in ab units, such as :func:`gamut_bins`.
+    k : int
+        How many nearest bins share each target.
+    sigma : float
+        The Gaussian's width in ab units (:data:`SIGMA`).
+
+    Returns
+    -------
+    numpy.ndarray
+        Targets (..., Q), float32: nonzero on the ``k`` nearest bins, summing to 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> t = soft_encode(np.array([[0.0, 0.0]]), gamut_bins())
+    >>> t.shape[-1] == len(gamut_bins()), round(float(t.sum()), 5), int((t > 0).sum())
+    (True, 1.0, 5)
     """
     ab = np.asarray(ab, np.float32)
     d2 = ((ab[..., None, :] - bins) ** 2).sum(-1)
@@ -65,12 +94,30 @@ def class_weights(
     p̃ is the empirical distribution of the nearest bins of ``ab``, smoothed by a Gaussian
     of width ``sigma`` in the ab plane. Rare colors get weights above 1, gray below.
 
-    Example:
-        >>> import numpy as np
-        >>> ab = np.random.default_rng(0).normal(0, 5, (1000, 2))     # mostly gray
-        >>> w = class_weights(ab, gamut_bins())
-        >>> bool(w[np.argmin((gamut_bins() ** 2).sum(1))] < 1 < w.max())
-        True
+    Parameters
+    ----------
+    ab : numpy.ndarray
+        The colors of the training photos in ab units, any shape (..., 2), such as (N, H, W, 2).
+    bins : numpy.ndarray
+        Bin centers (Q, 2) in ab units, such as :func:`gamut_bins`.
+    lam : float
+        λ, how much of the uniform distribution is mixed in: 1 gives every bin the same weight,
+        0 the plain inverse of p̃ (Zhang et al. use 0.5).
+    sigma : float
+        The width in ab units of the Gaussian that smooths p̃ (:data:`SIGMA`).
+
+    Returns
+    -------
+    numpy.ndarray
+        One weight (Q,) per bin, float32, with E_p̃[w] = 1.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ab = np.random.default_rng(0).normal(0, 5, (1000, 2))     # mostly gray
+    >>> w = class_weights(ab, gamut_bins())
+    >>> bool(w[np.argmin((gamut_bins() ** 2).sum(1))] < 1 < w.max())
+    True
     """
     ab = np.asarray(ab, np.float32).reshape(-1, 2)
     nearest = np.argmin(((ab[:, None, :] - bins) ** 2).sum(-1), axis=1)
@@ -91,14 +138,34 @@ def annealed_mean(probs: np.ndarray, bins: np.ndarray, temperature: float = 0.38
     T = 1 is the plain mean (safe but dull); T → 0 picks the most likely bin (vivid but
     patchy); Zhang et al. found T ≈ 0.38 a good middle.
 
-    Example:
-        >>> import numpy as np
-        >>> bins = np.array([[-50.0, 0.0], [50.0, 0.0]], np.float32)
-        >>> p = np.array([0.3, 0.7])
-        >>> annealed_mean(p, bins, 1.0).round(1).tolist()      # T = 1: the plain mean
-        [20.0, 0.0]
-        >>> annealed_mean(p, bins, 0.01).round(1).tolist()     # T → 0: the likeliest bin
-        [50.0, 0.0]
+    Parameters
+    ----------
+    probs : numpy.ndarray
+        Bin probabilities (..., Q); they are renormalized, so any positive scores work.
+    bins : numpy.ndarray
+        Bin centers (Q, 2) in ab units.
+    temperature : float
+        T, above 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        ab (..., 2) in ab units, float32.
+
+    Raises
+    ------
+    ValueError
+        ``temperature`` is 0 or below.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> bins = np.array([[-50.0, 0.0], [50.0, 0.0]], np.float32)
+    >>> p = np.array([0.3, 0.7])
+    >>> annealed_mean(p, bins, 1.0).round(1).tolist()      # T = 1: the plain mean
+    [20.0, 0.0]
+    >>> annealed_mean(p, bins, 0.01).round(1).tolist()     # T → 0: the likeliest bin
+    [50.0, 0.0]
     """
     if temperature <= 0:
         raise ValueError(f"the temperature must be above 0, not {temperature}.")
@@ -115,12 +182,31 @@ def bin_probabilities(colorizer, L: np.ndarray) -> np.ndarray:
     Reads the ``bin_logits`` layer of a model built by
     :func:`colorlab.models.classification_model` and applies the softmax.
 
-    Example:
-        >>> from colorlab.models import classification_model
-        >>> _, colorizer = classification_model(gamut_bins(), width=4)
-        >>> p = bin_probabilities(colorizer, np.full((16, 16, 1), 50.0))
-        >>> p.shape[:2], round(float(p[0, 0].sum()), 4)
-        ((4, 4), 1.0)
+    Parameters
+    ----------
+    colorizer : keras.Model
+        The colorizer of :func:`colorlab.models.classification_model` (or any model with a
+        ``bin_logits`` layer).
+    L : numpy.ndarray
+        Lightness (H, W, 1) in [0, 100]; H and W multiples of 8.
+
+    Returns
+    -------
+    numpy.ndarray
+        Probabilities (H/4, W/4, Q), summing to 1 at each position.
+
+    Raises
+    ------
+    ValueError
+        ``colorizer`` has no ``bin_logits`` layer (raised by Keras's ``get_layer``).
+
+    Examples
+    --------
+    >>> from colorlab.models import classification_model
+    >>> _, colorizer = classification_model(gamut_bins(), width=4)
+    >>> p = bin_probabilities(colorizer, np.full((16, 16, 1), 50.0))
+    >>> p.shape[:2], round(float(p[0, 0].sum()), 4)
+    ((4, 4), 1.0)
     """
     import keras
 
@@ -136,13 +222,37 @@ def decode_with_temperature(
 
     Probabilities at a lower resolution are enlarged to L's size (bilinear) after decoding.
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.bins import gamut_bins
-        >>> bins = gamut_bins()
-        >>> p = np.full((2, 2, len(bins)), 1 / len(bins))
-        >>> decode_with_temperature(p, np.full((8, 8, 1), 50.0), bins, 1.0).shape
-        (8, 8, 3)
+    Parameters
+    ----------
+    probs : numpy.ndarray
+        Bin probabilities (H, W, Q), such as :func:`bin_probabilities` gives at 1/4 size.
+    L : numpy.ndarray
+        Lightness (H', W', 1) or (H', W') in [0, 100].
+    bins : numpy.ndarray
+        Bin centers (Q, 2) in ab units.
+    temperature : float
+        T of :func:`annealed_mean`, above 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (H', W', 3) in [0, 1], float32.
+
+    Raises
+    ------
+    ValueError
+        ``temperature`` is 0 or below.
+    ImageError
+        ``L`` is not in [0, 100].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.bins import gamut_bins
+    >>> bins = gamut_bins()
+    >>> p = np.full((2, 2, len(bins)), 1 / len(bins))
+    >>> decode_with_temperature(p, np.full((8, 8, 1), 50.0), bins, 1.0).shape
+    (8, 8, 3)
     """
     from skimage.transform import resize
 

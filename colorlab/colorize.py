@@ -21,11 +21,27 @@ def predict_ab(model, L: np.ndarray, stride: int | None = None) -> np.ndarray:
     :data:`colorlab.layers.DEFAULT_STRIDE`) so every downsampling step divides evenly, then
     the prediction is cropped back.
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.models import article_model
-        >>> predict_ab(article_model(), np.full((30, 41, 1), 50.0)).shape
-        (30, 41, 2)
+    Parameters
+    ----------
+    model : keras.Model
+        Any colorizer of the course: L (B, H, W, 1) in, ab / 128 (B, H, W, 2) out. It runs at
+        L's own size; :func:`colorize` is what applies a recorded working size.
+    L : numpy.ndarray
+        Lightness (H, W, 1) in [0, 100].
+    stride : int, optional
+        The padding multiple (default :data:`~colorlab.layers.DEFAULT_STRIDE`).
+
+    Returns
+    -------
+    numpy.ndarray
+        ab / 128 (H, W, 2) as the model outputs it (about [-1, 1]), float32.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.models import article_model
+    >>> predict_ab(article_model(), np.full((30, 41, 1), 50.0)).shape
+    (30, 41, 2)
     """
     from colorlab.layers import DEFAULT_STRIDE
 

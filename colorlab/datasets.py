@@ -49,9 +49,26 @@ PHOTO_SUFFIXES = frozenset(
 def sample_path(name: str) -> Path:
     """Path of a bundled sample photo (see :data:`COLOR_PHOTOS` and :data:`GRAY_PHOTOS`).
 
-    Example:
-        >>> sample_path("astronaut").name
-        'astronaut.png'
+    Parameters
+    ----------
+    name : str
+        One of :data:`COLOR_PHOTOS` or :data:`GRAY_PHOTOS`.
+
+    Returns
+    -------
+    pathlib.Path
+        The photo's file inside the installed scikit-image (or, for ``"grace_hopper"``,
+        matplotlib) package.
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not a bundled photo; the message lists the names.
+
+    Examples
+    --------
+    >>> sample_path("astronaut").name
+    'astronaut.png'
     """
     if name == "grace_hopper":
         import matplotlib
@@ -68,9 +85,30 @@ def sample_path(name: str) -> Path:
 def sample_photo(name: str, size: Size = None) -> np.ndarray:
     """Load a bundled sample photo as float32 RGB (H, W, 3) in [0, 1], offline.
 
-    Example:
-        >>> sample_photo("coffee", size=32).shape
-        (32, 48, 3)
+    Parameters
+    ----------
+    name : str
+        One of :data:`COLOR_PHOTOS` or :data:`GRAY_PHOTOS`.
+    size : int or (int, int), optional
+        Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
+        exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (H, W, 3), float32 in [0, 1] (R = G = B for the gray photos).
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not a bundled photo, or ``size`` is below 8 pixels.
+    TypeError
+        ``size`` is neither an int nor a (height, width) pair of ints.
+
+    Examples
+    --------
+    >>> sample_photo("coffee", size=32).shape
+    (32, 48, 3)
     """
     return load_image(sample_path(name), size=size)
 
@@ -78,10 +116,33 @@ def sample_photo(name: str, size: Size = None) -> np.ndarray:
 def gray_photo(name: str = "camera", size: Size = None) -> np.ndarray:
     """A bundled photo as the article pictures a B&W image: uint8 (H, W), 0 = black, 255 = white.
 
-    Example:
-        >>> img = gray_photo("camera")
-        >>> img.shape, img.dtype, int(img.min()), int(img.max())
-        ((512, 512), dtype('uint8'), 0, 255)
+    A color photo loses its color first (:func:`colorlab.color.to_gray`).
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`GRAY_PHOTOS` or :data:`COLOR_PHOTOS`.
+    size : int or (int, int), optional
+        Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
+        exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
+
+    Returns
+    -------
+    numpy.ndarray
+        (H, W), uint8 in [0, 255].
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not a bundled photo, or ``size`` is below 8 pixels.
+    TypeError
+        ``size`` is neither an int nor a (height, width) pair of ints.
+
+    Examples
+    --------
+    >>> img = gray_photo("camera")
+    >>> img.shape, img.dtype, int(img.min()), int(img.max())
+    ((512, 512), dtype('uint8'), 0, 255)
     """
     from colorlab.color import to_gray
 
@@ -94,9 +155,30 @@ def gray_photo(name: str = "camera", size: Size = None) -> np.ndarray:
 def sample_photos(size: Size = None, gray: bool = False) -> dict[str, np.ndarray]:
     """All bundled color photos (or, with ``gray=True``, the B&W ones) by name.
 
-    Example:
-        >>> sorted(sample_photos(size=16, gray=True))
-        ['camera', 'coins', 'moon']
+    Parameters
+    ----------
+    size : int or (int, int), optional
+        Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
+        exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
+    gray : bool
+        The photos of :data:`GRAY_PHOTOS` instead of those of :data:`COLOR_PHOTOS`.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Each photo as :func:`sample_photo` loads it, RGB (H, W, 3), float32 in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        ``size`` is below 8 pixels.
+    TypeError
+        ``size`` is neither an int nor a (height, width) pair of ints.
+
+    Examples
+    --------
+    >>> sorted(sample_photos(size=16, gray=True))
+    ['camera', 'coins', 'moon']
     """
     names = GRAY_PHOTOS if gray else COLOR_PHOTOS
     return {name: sample_photo(name, size=size) for name in names}
@@ -112,12 +194,31 @@ def photo_paths(folder: str | os.PathLike, recursive: bool = False) -> list[Path
     """The image files directly inside ``folder`` (by extension), sorted by name.
 
     With ``recursive``, the photos of its subfolders too (a collection sorted into one
-    folder per class), sorted by their path.
+    folder per class), sorted by their path. Hidden files (names starting with ".") are left
+    out.
 
-    Example:
-        >>> import tempfile
-        >>> photo_paths(tempfile.mkdtemp())
-        []
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The folder; ``~`` is expanded.
+    recursive : bool
+        Look in its subfolders too.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files whose extension is in :data:`PHOTO_SUFFIXES` (any case), sorted.
+
+    Raises
+    ------
+    ImageError
+        ``folder`` does not exist (the message suggests close names) or is a file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> photo_paths(tempfile.mkdtemp())
+    []
     """
     folder = Path(folder).expanduser()
     if not folder.exists():
@@ -148,12 +249,40 @@ def folder_photos(
     """Yield (path, rgb) for every photo in ``folder``; bad files are reported, not fatal.
 
     ``on_error``: ``"warn"`` prints one line per bad file to stderr and goes on,
-    ``"raise"`` stops at the first, ``"skip"`` says nothing.
+    ``"raise"`` stops at the first, ``"skip"`` says nothing. A generator: the photos are
+    loaded one at a time, and the errors below come when iteration starts.
 
-    Example:
-        >>> import tempfile
-        >>> list(folder_photos(tempfile.mkdtemp()))
-        []
+    Parameters
+    ----------
+    folder : str or os.PathLike
+        The folder; only the photos directly inside it (see :func:`photo_paths`).
+    size : int or (int, int), optional
+        Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
+        exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
+    on_error : {"warn", "raise", "skip"}
+        What to do with a file that cannot be loaded.
+
+    Returns
+    -------
+    iterator of (pathlib.Path, numpy.ndarray)
+        Each photo's path, in sorted order, and the photo as :func:`colorlab.images.load_image`
+        loads it: RGB (H, W, 3), float32 in [0, 1].
+
+    Raises
+    ------
+    ImageError
+        ``folder`` does not exist or is a file; or, with ``on_error="raise"``, a photo
+        cannot be loaded.
+    ValueError
+        ``on_error`` is none of the three, or ``size`` is below 8 pixels.
+    TypeError
+        ``size`` is neither an int nor a (height, width) pair of ints.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> list(folder_photos(tempfile.mkdtemp()))
+    []
     """
     if on_error not in ("warn", "raise", "skip"):
         raise ValueError(f"on_error must be 'warn', 'raise' or 'skip', not {on_error!r}.")
@@ -173,10 +302,30 @@ def split_photos(paths: list[Path], every: int = 10) -> tuple[list[Path], list[P
     The split depends on the file names alone, so anyone with the same folder gets the
     same validation photos: files 0, 10, 20, … of the sorted list.
 
-    Example:
-        >>> train, val = split_photos([Path(f"{i:02d}.jpg") for i in range(25)])
-        >>> len(train), [p.name for p in val]
-        (22, ['00.jpg', '10.jpg', '20.jpg'])
+    Parameters
+    ----------
+    paths : list of pathlib.Path
+        The photos, in any order (they are sorted first).
+    every : int
+        One photo in ``every`` validates (at least 2).
+
+    Returns
+    -------
+    train : list of pathlib.Path
+        The other photos, sorted.
+    val : list of pathlib.Path
+        Files 0, ``every``, 2·``every``, … of the sorted list.
+
+    Raises
+    ------
+    ValueError
+        ``every`` is below 2.
+
+    Examples
+    --------
+    >>> train, val = split_photos([Path(f"{i:02d}.jpg") for i in range(25)])
+    >>> len(train), [p.name for p in val]
+    (22, ['00.jpg', '10.jpg', '20.jpg'])
     """
     if every < 2:
         raise ValueError(f"every must be at least 2, not {every!r}.")
@@ -195,10 +344,32 @@ def split_with_tuning(
     validation photos stay unseen by every choice, and a second held-out set of the same
     size shows how much a mean over ~100 photos moves from one set to another.
 
-    Example:
-        >>> train, tune, val = split_with_tuning([Path(f"{i:02d}.jpg") for i in range(25)])
-        >>> len(train), [p.name for p in tune], [p.name for p in val]
-        (20, ['05.jpg', '15.jpg'], ['00.jpg', '10.jpg', '20.jpg'])
+    Parameters
+    ----------
+    paths : list of pathlib.Path
+        The photos, in any order (they are sorted first).
+    every : int
+        One photo in ``every`` validates and one tunes (at least 2).
+
+    Returns
+    -------
+    train : list of pathlib.Path
+        The other photos, sorted.
+    tune : list of pathlib.Path
+        Files ``every // 2``, ``every // 2 + every``, … of the sorted list.
+    val : list of pathlib.Path
+        Files 0, ``every``, 2·``every``, … of the sorted list.
+
+    Raises
+    ------
+    ValueError
+        ``every`` is below 2.
+
+    Examples
+    --------
+    >>> train, tune, val = split_with_tuning([Path(f"{i:02d}.jpg") for i in range(25)])
+    >>> len(train), [p.name for p in tune], [p.name for p in val]
+    (20, ['05.jpg', '15.jpg'], ['00.jpg', '10.jpg', '20.jpg'])
     """
     train, val = split_photos(paths, every)
     paths = sorted(paths)
@@ -213,9 +384,30 @@ def color_photos(paths, size: Size = None) -> list[np.ndarray]:
     A file that cannot be read gets one line on stderr; a photo without color (see
     :func:`colorlab.metrics.has_color`) is left out.
 
-    Example:
-        >>> color_photos([])
-        []
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+        The photo files.
+    size : int or (int, int), optional
+        Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
+        exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        The color photos, in the order of ``paths``: RGB (H, W, 3), float32 in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        ``size`` is below 8 pixels.
+    TypeError
+        ``size`` is neither an int nor a (height, width) pair of ints.
+
+    Examples
+    --------
+    >>> color_photos([])
+    []
     """
     from colorlab.metrics import has_color
 
@@ -249,9 +441,32 @@ def photo_patches(
 ) -> np.ndarray:
     """Random size×size crops of bundled photos (shorter side scaled to 2·size first).
 
-    Example:
-        >>> photo_patches(("coffee",), size=32, per_photo=3).shape
-        (3, 32, 32, 3)
+    Parameters
+    ----------
+    names : sequence of str
+        Bundled photos (see :func:`sample_photo`); default :data:`TRAIN_PHOTOS`.
+    size : int
+        The crops' side in pixels.
+    per_photo : int
+        Crops taken from each photo.
+    seed : int
+        Seed of the random crop positions.
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (len(names) · per_photo, size, size, 3), float32 in [0, 1], photo by photo.
+
+    Raises
+    ------
+    ValueError
+        A name is not a bundled photo, or ``size`` is below 4 (the photos are scaled to
+        2·size, which must be at least 8).
+
+    Examples
+    --------
+    >>> photo_patches(("coffee",), size=32, per_photo=3).shape
+    (3, 32, 32, 3)
     """
     rng = np.random.default_rng(seed)
     out = []
@@ -275,10 +490,38 @@ def training_images(
 
     Photo crops get the label -1 (no scene category).
 
-    Example:
-        >>> images, labels = training_images(n_scenes=4, size=32, photos=("coffee",), per_photo=2)
-        >>> images.shape, labels.tolist()[-2:]
-        ((6, 32, 32, 3), [-1, -1])
+    Parameters
+    ----------
+    n_scenes : int
+        The number of scenes (:func:`colorlab.drawn.scenes`).
+    size : int
+        The side of the square images in pixels (at least 16).
+    photos : sequence of str
+        Bundled photos to crop (default :data:`TRAIN_PHOTOS`); empty for scenes only.
+    per_photo : int
+        Crops of each photo (:func:`photo_patches`); 0 for scenes only.
+    seed : int
+        The scenes' seed (default :data:`TRAIN_SCENE_SEED`), also the crops'.
+
+    Returns
+    -------
+    images : numpy.ndarray
+        RGB (N, size, size, 3), float32 in [0, 1]: the scenes, then the crops, with
+        N = n_scenes + len(photos) · per_photo.
+    labels : numpy.ndarray
+        (N,) int64: each scene's index into :data:`colorlab.drawn.SCENE_CATEGORIES`, -1 for
+        the crops.
+
+    Raises
+    ------
+    ValueError
+        ``n_scenes`` is negative, ``size`` is below 16, or a photo name is not a bundled photo.
+
+    Examples
+    --------
+    >>> images, labels = training_images(n_scenes=4, size=32, photos=("coffee",), per_photo=2)
+    >>> images.shape, labels.tolist()[-2:]
+    ((6, 32, 32, 3), [-1, -1])
     """
     from colorlab.drawn import scenes
 
@@ -297,9 +540,29 @@ def heldout_scenes(n: int = 60, size: int = 96, offset: int = 500) -> list[np.nd
     ``benchmarks/quality.py`` measure (beside :data:`HELDOUT_PHOTOS`); lessons take
     their own ``offset`` so that each shows different scenes.
 
-    Example:
-        >>> len(heldout_scenes(3, size=32))
-        3
+    Parameters
+    ----------
+    n : int
+        The number of scenes.
+    size : int
+        Their side in pixels (at least 16).
+    offset : int
+        Added to :data:`HELDOUT_SCENE_SEED` to give the seed.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        ``n`` scenes, each RGB (size, size, 3), float32 in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        ``n`` is negative or ``size`` is below 16.
+
+    Examples
+    --------
+    >>> len(heldout_scenes(3, size=32))
+    3
     """
     from colorlab.drawn import scenes
 
@@ -309,9 +572,17 @@ def heldout_scenes(n: int = 60, size: int = 96, offset: int = 500) -> list[np.nd
 def heldout_set() -> dict[str, list[np.ndarray]]:
     """The scene models' held-out set: 60 held-out scenes (96 px) and the held-out photos.
 
-    Example:
-        >>> sorted(heldout_set())
-        ['photos', 'scenes']
+    Returns
+    -------
+    dict of str to list of numpy.ndarray
+        ``"scenes"``: :func:`heldout_scenes` with its defaults, 60 RGB (96, 96, 3);
+        ``"photos"``: the :data:`HELDOUT_PHOTOS`, RGB (H, W, 3) with the shorter side 256.
+        All float32 in [0, 1].
+
+    Examples
+    --------
+    >>> sorted(heldout_set())
+    ['photos', 'scenes']
     """
     return {
         "scenes": heldout_scenes(),

@@ -111,10 +111,34 @@ def _target_size(size: Size, height: int, width: int, name: str) -> tuple[int, i
 def resize(rgb: np.ndarray, size: Size) -> np.ndarray:
     """Resize an (H, W, C) float image with anti-aliasing; ``size`` as in :func:`load_image`.
 
-    Example:
-        >>> import numpy as np
-        >>> resize(np.zeros((100, 200, 3), np.float32), 50).shape
-        (50, 100, 3)
+    Bilinear (scikit-image's ``resize``, order 1) with anti-aliasing when shrinking.
+
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        An image (H, W, C), floats in [0, 1] (not checked).
+    size : int or (int, int), optional
+        An int sets the shorter side (the other keeps the aspect ratio), ``(height, width)``
+        the exact size; at least :data:`MIN_SIDE` (8) pixels a side. ``None`` keeps the size.
+
+    Returns
+    -------
+    numpy.ndarray
+        (height, width, C), float32 clipped to [0, 1]; ``rgb`` itself, unchanged, when
+        ``size`` is ``None`` or already its size.
+
+    Raises
+    ------
+    ValueError
+        ``size`` is below :data:`MIN_SIDE` (8) pixels.
+    TypeError
+        ``size`` is neither an int nor a (height, width) pair of ints.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> resize(np.zeros((100, 200, 3), np.float32), 50).shape
+    (50, 100, 3)
     """
     from skimage.transform import resize as sk_resize
 
@@ -299,10 +323,28 @@ def save_image(
 def center_crop(rgb: np.ndarray, size: int) -> np.ndarray:
     """Resize so the shorter side is ``size``, then cut the central size×size square.
 
-    Example:
-        >>> import numpy as np
-        >>> center_crop(np.zeros((100, 200, 3), np.float32), 40).shape
-        (40, 40, 3)
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        An image (H, W, C), floats in [0, 1].
+    size : int
+        The side of the square in pixels.
+
+    Returns
+    -------
+    numpy.ndarray
+        (size, size, C): float32 if resized (see :func:`resize`), else a view of ``rgb``.
+
+    Raises
+    ------
+    ValueError
+        ``size`` is below :data:`MIN_SIDE` (8) pixels and the image needs resizing.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> center_crop(np.zeros((100, 200, 3), np.float32), 40).shape
+    (40, 40, 3)
     """
     rgb = resize(rgb, size) if min(rgb.shape[:2]) != size else rgb
     h, w = rgb.shape[:2]

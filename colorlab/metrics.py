@@ -44,10 +44,30 @@ def _check_pair(truth: np.ndarray, pred: np.ndarray) -> tuple[np.ndarray, np.nda
 def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
     """Peak signal-to-noise ratio in dB of RGB images in [0, 1] (higher is better, 100 = same).
 
-    Example:
-        >>> import numpy as np
-        >>> round(psnr(np.zeros((4, 4, 3)), np.full((4, 4, 3), 0.1)), 1)
-        20.0
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo: RGB (H, W, 3), or gray (H, W) or (H, W, 1); floats in [0, 1].
+    pred : numpy.ndarray
+        The colorization, of the same shape and range.
+
+    Returns
+    -------
+    float
+        The PSNR in dB for a data range of 1, at most :data:`PSNR_IDENTICAL` (100), which
+        identical images get instead of infinity.
+
+    Raises
+    ------
+    ImageError
+        Either image has another shape, 0-255 values, NaN, or values outside [0, 1]; or the
+        two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> round(psnr(np.zeros((4, 4, 3)), np.full((4, 4, 3), 0.1)), 1)
+    20.0
     """
     truth, pred = _check_pair(truth, pred)
     if np.array_equal(truth, pred):
@@ -58,11 +78,33 @@ def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
 def ssim(truth: np.ndarray, pred: np.ndarray) -> float:
     """Structural similarity of RGB images in [0, 1] (1 = identical).
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.random.default_rng(0).random((16, 16, 3))
-        >>> ssim(img, img)
-        1.0
+    scikit-image's ``structural_similarity`` over the channels, with a 7×7 window (the largest
+    odd window that fits, for images smaller than 7 pixels on a side).
+
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo: RGB (H, W, 3), or gray (H, W) or (H, W, 1); floats in [0, 1].
+    pred : numpy.ndarray
+        The colorization, of the same shape and range.
+
+    Returns
+    -------
+    float
+        The mean SSIM, in [-1, 1] (1 = identical).
+
+    Raises
+    ------
+    ImageError
+        Either image has another shape, 0-255 values, NaN, or values outside [0, 1]; or the
+        two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.random.default_rng(0).random((16, 16, 3))
+    >>> ssim(img, img)
+    1.0
     """
     truth, pred = _check_pair(truth, pred)
     win = min(7, *truth.shape[:2])
@@ -76,12 +118,25 @@ def colorfulness(rgb: np.ndarray) -> float:
     With rg = R − G and yb = (R + G)/2 − B: σ_rgyb = √(σ_rg² + σ_yb²) and
     μ_rgyb = √(μ_rg² + μ_yb²). A gray image scores 0.
 
-    Example:
-        >>> import numpy as np
-        >>> colorfulness(np.full((4, 4, 3), 0.5))
-        0.0
-        >>> round(colorfulness(np.tile([1.0, 0.0, 0.0], (4, 4, 1))), 3)   # pure red
-        0.335
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        RGB (H, W, 3), floats in [0, 1] (not checked); with more leading axes, such as a
+        batch (N, H, W, 3), all pixels are pooled.
+
+    Returns
+    -------
+    float
+        The colorfulness, ≥ 0: 0 for gray, about 0.335 for pure red (Hasler & Süsstrunk's
+        scale is 255 times this).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> colorfulness(np.full((4, 4, 3), 0.5))
+    0.0
+    >>> round(colorfulness(np.tile([1.0, 0.0, 0.0], (4, 4, 1))), 3)   # pure red
+    0.335
     """
     rgb = np.asarray(rgb, np.float64)
     r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
@@ -95,10 +150,23 @@ def colorfulness(rgb: np.ndarray) -> float:
 def has_color(rgb: np.ndarray, threshold: float = GRAY_CF) -> bool:
     """True when a photo has color to compare against: colorfulness ≥ ``threshold``.
 
-    Example:
-        >>> import numpy as np
-        >>> has_color(np.full((4, 4, 3), 0.5)), has_color(np.tile([0.8, 0.2, 0.1], (4, 4, 1)))
-        (False, True)
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        RGB (H, W, 3), floats in [0, 1] (not checked).
+    threshold : float
+        The smallest :func:`colorfulness` that counts as color (default :data:`GRAY_CF`, 0.01).
+
+    Returns
+    -------
+    bool
+        Whether ``colorfulness(rgb) >= threshold``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> has_color(np.full((4, 4, 3), 0.5)), has_color(np.tile([0.8, 0.2, 0.1], (4, 4, 1)))
+    (False, True)
     """
     return colorfulness(rgb) >= threshold
 
@@ -106,11 +174,31 @@ def has_color(rgb: np.ndarray, threshold: float = GRAY_CF) -> bool:
 def delta_cf(truth: np.ndarray, pred: np.ndarray) -> float:
     """|CF(pred) − CF(truth)|: how far the prediction's vividness is from the truth's.
 
-    Example:
-        >>> import numpy as np
-        >>> red = np.tile([1.0, 0.0, 0.0], (4, 4, 1))
-        >>> round(delta_cf(red, np.full((4, 4, 3), 0.5)), 3)
-        0.335
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo, RGB (H, W, 3), floats in [0, 1].
+    pred : numpy.ndarray
+        The colorization, RGB of the same shape and range.
+
+    Returns
+    -------
+    float
+        The absolute difference of the two :func:`colorfulness` values, ≥ 0 (0 = equally
+        vivid).
+
+    Raises
+    ------
+    ImageError
+        Either image has another shape, 0-255 values, NaN, or values outside [0, 1]; or the
+        two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> red = np.tile([1.0, 0.0, 0.0], (4, 4, 1))
+    >>> round(delta_cf(red, np.full((4, 4, 3), 0.5)), 3)
+    0.335
     """
     truth, pred = _check_pair(truth, pred)
     return abs(colorfulness(pred) - colorfulness(truth))
@@ -119,10 +207,29 @@ def delta_cf(truth: np.ndarray, pred: np.ndarray) -> float:
 def ab_error(truth: np.ndarray, pred: np.ndarray) -> np.ndarray:
     """Per-pixel Euclidean distance between the ab of two RGB images, √(Δa² + Δb²).
 
-    Example:
-        >>> import numpy as np
-        >>> float(ab_error(np.full((2, 2, 3), 0.5), np.full((2, 2, 3), 0.5)).max())
-        0.0
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo, RGB (H, W, 3), floats in [0, 1].
+    pred : numpy.ndarray
+        The colorization, RGB of the same shape and range.
+
+    Returns
+    -------
+    numpy.ndarray
+        (H, W), float64: each pixel's ab error in Lab units, ≥ 0 (0 = the same color).
+
+    Raises
+    ------
+    ImageError
+        Either image is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1];
+        or the two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> float(ab_error(np.full((2, 2, 3), 0.5), np.full((2, 2, 3), 0.5)).max())
+    0.0
     """
     truth, pred = _check_pair(truth, pred)
     ab_t = split_lab(rgb_to_lab(truth))[1].astype(np.float64)
@@ -133,12 +240,26 @@ def ab_error(truth: np.ndarray, pred: np.ndarray) -> np.ndarray:
 def auc_from_errors(errors: np.ndarray, thresholds: np.ndarray = AUC_THRESHOLDS) -> float:
     """Area under "share of pixels with error ≤ t" over ``thresholds``, scaled to [0, 1].
 
-    Example:
-        >>> import numpy as np
-        >>> auc_from_errors(np.zeros(10))             # every pixel exact
-        1.0
-        >>> round(auc_from_errors(np.full(10, 75.0)), 4)   # within threshold from t = 75 on
-        0.5033
+    Parameters
+    ----------
+    errors : numpy.ndarray
+        Per-pixel ab errors ≥ 0 (such as :func:`ab_error` returns), any shape; flattened.
+    thresholds : numpy.ndarray
+        The thresholds t, 1-D (default :data:`AUC_THRESHOLDS`: 0, 1, …, 150).
+
+    Returns
+    -------
+    float
+        The mean over ``thresholds`` of the share of errors ≤ t, in [0, 1] (1 = every pixel
+        exact).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> auc_from_errors(np.zeros(10))             # every pixel exact
+    1.0
+    >>> round(auc_from_errors(np.full(10, 75.0)), 4)   # within threshold from t = 75 on
+    0.5033
     """
     errors = np.asarray(errors, np.float64).ravel()
     within = (errors[None, :] <= thresholds[:, None]).mean(axis=1)
@@ -148,11 +269,30 @@ def auc_from_errors(errors: np.ndarray, thresholds: np.ndarray = AUC_THRESHOLDS)
 def auc(truth: np.ndarray, pred: np.ndarray) -> float:
     """AuC of the per-pixel ab error over thresholds 0-150 (1 = perfect).
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.random.default_rng(0).random((8, 8, 3))
-        >>> auc(img, img)
-        1.0
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo, RGB (H, W, 3), floats in [0, 1].
+    pred : numpy.ndarray
+        The colorization, RGB of the same shape and range.
+
+    Returns
+    -------
+    float
+        :func:`auc_from_errors` of :func:`ab_error`, in [0, 1] (1 = every pixel's ab exact).
+
+    Raises
+    ------
+    ImageError
+        Either image is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1];
+        or the two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.random.default_rng(0).random((8, 8, 3))
+    >>> auc(img, img)
+    1.0
     """
     return auc_from_errors(ab_error(truth, pred))
 
@@ -160,10 +300,29 @@ def auc(truth: np.ndarray, pred: np.ndarray) -> float:
 def delta_e(truth: np.ndarray, pred: np.ndarray) -> float:
     """Mean CIEDE2000 color difference (scikit-image); about 2.3 is a just-noticeable difference.
 
-    Example:
-        >>> import numpy as np
-        >>> delta_e(np.full((2, 2, 3), 0.5), np.full((2, 2, 3), 0.5))
-        0.0
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo, RGB (H, W, 3), floats in [0, 1].
+    pred : numpy.ndarray
+        The colorization, RGB of the same shape and range.
+
+    Returns
+    -------
+    float
+        The mean ΔE over the pixels, ≥ 0 (0 = identical).
+
+    Raises
+    ------
+    ImageError
+        Either image is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1];
+        or the two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> delta_e(np.full((2, 2, 3), 0.5), np.full((2, 2, 3), 0.5))
+    0.0
     """
     from skimage.color import deltaE_ciede2000
 
@@ -174,11 +333,32 @@ def delta_e(truth: np.ndarray, pred: np.ndarray) -> float:
 def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
     """All metrics of one colorization: psnr, ssim, cf, delta_cf, auc (and delta_e).
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.random.default_rng(0).random((8, 8, 3))
-        >>> sorted(evaluate(img, img))
-        ['auc', 'cf', 'delta_cf', 'delta_e', 'psnr', 'ssim']
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo, RGB (H, W, 3), floats in [0, 1].
+    pred : numpy.ndarray
+        The colorization, RGB of the same shape and range.
+
+    Returns
+    -------
+    dict of str to float
+        ``"psnr"``, ``"ssim"``, ``"cf"`` (the colorfulness of ``pred``), ``"delta_cf"``,
+        ``"auc"`` and ``"delta_e"``: see :func:`psnr`, :func:`ssim`, :func:`colorfulness`,
+        :func:`delta_cf`, :func:`auc` and :func:`delta_e`.
+
+    Raises
+    ------
+    ImageError
+        Either image is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1];
+        or the two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.random.default_rng(0).random((8, 8, 3))
+    >>> sorted(evaluate(img, img))
+    ['auc', 'cf', 'delta_cf', 'delta_e', 'psnr', 'ssim']
     """
     return {
         "psnr": psnr(truth, pred),
@@ -193,10 +373,27 @@ def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
 def gray_psnr(truth: np.ndarray) -> float:
     """PSNR of the gray baseline: the photo with its color removed (a = b = 0).
 
-    Example:
-        >>> import numpy as np
-        >>> gray_psnr(np.full((4, 4, 3), 0.5)) > 60     # a gray photo is its own baseline
-        True
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo, RGB (H, W, 3), floats in [0, 1].
+
+    Returns
+    -------
+    float
+        :func:`psnr` of :func:`colorlab.color.to_gray` of ``truth`` against ``truth``, in dB:
+        the number a colorizer has to beat.
+
+    Raises
+    ------
+    ImageError
+        ``truth`` is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> gray_psnr(np.full((4, 4, 3), 0.5)) > 60     # a gray photo is its own baseline
+    True
     """
     return psnr(truth, to_gray(truth))
 
@@ -204,11 +401,31 @@ def gray_psnr(truth: np.ndarray) -> float:
 def report(truth: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, float]]:
     """Metrics of the model's colorization beside those of the gray baseline.
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.random.default_rng(0).random((8, 8, 3))
-        >>> sorted(report(img, img))
-        ['gray', 'model']
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The original photo, RGB (H, W, 3), floats in [0, 1].
+    pred : numpy.ndarray
+        The model's colorization, RGB of the same shape and range.
+
+    Returns
+    -------
+    dict of str to dict
+        ``{"model": evaluate(truth, pred), "gray": evaluate(truth, to_gray(truth))}``: the
+        metrics of :func:`evaluate` for the model and for the gray baseline.
+
+    Raises
+    ------
+    ImageError
+        Either image is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1];
+        or the two shapes differ.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.random.default_rng(0).random((8, 8, 3))
+    >>> sorted(report(img, img))
+    ['gray', 'model']
     """
     return {"model": evaluate(truth, pred), "gray": evaluate(truth, to_gray(truth))}
 
@@ -216,10 +433,27 @@ def report(truth: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, float]]:
 def mean_report(reports: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
     """Average a list of :func:`report` results, metric by metric.
 
-    Example:
-        >>> r = {"model": {"psnr": 20.0}, "gray": {"psnr": 10.0}}
-        >>> mean_report([r, r])["model"]["psnr"]
-        20.0
+    Parameters
+    ----------
+    reports : list of dict
+        :func:`report` results, ``{"model": {metric: value}, "gray": {metric: value}}``, all
+        with the metrics of the first.
+
+    Returns
+    -------
+    dict of str to dict
+        The same structure, each metric the mean over ``reports``.
+
+    Raises
+    ------
+    ValueError
+        ``reports`` is empty.
+
+    Examples
+    --------
+    >>> r = {"model": {"psnr": 20.0}, "gray": {"psnr": 10.0}}
+    >>> mean_report([r, r])["model"]["psnr"]
+    20.0
     """
     if not reports:
         raise ValueError("there is nothing to average: no images were evaluated.")
@@ -300,12 +534,32 @@ def report_table(
 def compare_models(rgb: np.ndarray, models: dict) -> dict[str, tuple[np.ndarray, dict]]:
     """Colorize one photo (from its gray version) with each model; (result, metrics) by name.
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.models import lesson_model
-        >>> out = compare_models(np.random.rand(16, 16, 3), {"tiny": lesson_model(width=4)})
-        >>> out["tiny"][0].shape, "psnr" in out["tiny"][1]
-        ((16, 16, 3), True)
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The color photo, RGB (H, W, 3), floats in [0, 1]; the models see only its gray
+        version (:func:`colorlab.color.to_gray`).
+    models : dict of str to keras.Model
+        The colorizers to compare, by name (see :func:`colorlab.colorize.colorize`).
+
+    Returns
+    -------
+    dict of str to (numpy.ndarray, dict)
+        For each name, the model's colorization, RGB (H, W, 3) in [0, 1], and its metrics
+        against ``rgb`` (:func:`evaluate`).
+
+    Raises
+    ------
+    ImageError
+        ``rgb`` is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.models import lesson_model
+    >>> out = compare_models(np.random.rand(16, 16, 3), {"tiny": lesson_model(width=4)})
+    >>> out["tiny"][0].shape, "psnr" in out["tiny"][1]
+    ((16, 16, 3), True)
     """
     from colorlab.color import to_gray
     from colorlab.colorize import colorize

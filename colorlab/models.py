@@ -50,10 +50,27 @@ def article_model(
     and is compiled with RMSprop and the mean squared error, as in the original (RMSprop's
     default step, 1e-3, and one training step per call).
 
-    Example:
-        >>> m = article_model()
-        >>> m.output_shape
-        (None, None, None, 2)
+    Parameters
+    ----------
+    seed : int, optional
+        Reseed Python, NumPy and Keras with it before building, so the starting weights are the
+        same on every run; without it they are random.
+    learning_rate : float
+        RMSprop's step size.
+    steps_per_execution : int
+        How many training steps Keras runs per call.
+
+    Returns
+    -------
+    keras.Sequential
+        The compiled network: raw L (B, H, W, 1) in [0, 100] in, ab / 128 (B, H, W, 2) in
+        [-1, 1] out, at the input's size when H and W are multiples of 8.
+
+    Examples
+    --------
+    >>> m = article_model()
+    >>> m.output_shape
+    (None, None, None, 2)
     """
     _seed(seed)
     conv = dict(kernel_size=3, activation="relu", padding="same")
@@ -93,11 +110,27 @@ def encoder(L, width: int):
     L is scaled from [0, 100] to [-1, 1], then three stride-2 convolutions (``width``,
     2 × and 4 × ``width`` filters) and one more at 1/8 size. Written out in lesson 05.
 
-    Example:
-        >>> L = keras.Input((None, None, 1))
-        >>> quarter, eighth = encoder(L, 8)
-        >>> quarter.shape[-1], eighth.shape[-1]
-        (16, 32)
+    Parameters
+    ----------
+    L : keras.KerasTensor
+        The model's input, lightness (B, H, W, 1) in [0, 100], such as
+        ``keras.Input((None, None, 1))``.
+    width : int
+        The number of filters of the first convolution (the others have 2× and 4× that).
+
+    Returns
+    -------
+    quarter : keras.KerasTensor
+        Features at 1/4 size, (B, H/4, W/4, 2 × ``width``), for the skip connection.
+    eighth : keras.KerasTensor
+        Features at 1/8 size, (B, H/8, W/8, 4 × ``width``).
+
+    Examples
+    --------
+    >>> L = keras.Input((None, None, 1))
+    >>> quarter, eighth = encoder(L, 8)
+    >>> quarter.shape[-1], eighth.shape[-1]
+    (16, 32)
     """
     x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
     x = _conv(width, 2)(x)
@@ -112,10 +145,26 @@ def decoder(quarter, eighth, width: int):
     The 1/8-size features are enlarged ×2 (bilinear), joined with the 1/4-size ones (the
     skip connection) and mixed by one convolution of 2 × ``width`` filters.
 
-    Example:
-        >>> L = keras.Input((None, None, 1))
-        >>> decoder(*encoder(L, 8), 8).shape[-1]
-        16
+    Parameters
+    ----------
+    quarter : keras.KerasTensor
+        The 1/4-size features of :func:`encoder`, (B, H/4, W/4, C).
+    eighth : keras.KerasTensor
+        The 1/8-size features, (B, H/8, W/8, C'): the encoder's, or the fused ones of
+        :func:`fusion_model`.
+    width : int
+        The encoder's ``width``: the mixing convolution has 2 × ``width`` filters.
+
+    Returns
+    -------
+    keras.KerasTensor
+        Features at 1/4 size, (B, H/4, W/4, 2 × ``width``).
+
+    Examples
+    --------
+    >>> L = keras.Input((None, None, 1))
+    >>> decoder(*encoder(L, 8), 8).shape[-1]
+    16
     """
     x = layers.UpSampling2D(2, interpolation="bilinear")(eighth)
     x = layers.Concatenate(name="skip")([x, quarter])
@@ -127,10 +176,29 @@ def regression_head(
 ) -> keras.Model:
     """The model from L to ab / 128: a tanh output at 1/4 size, enlarged ×4; MSE and Adam.
 
-    Example:
-        >>> L = keras.Input((None, None, 1))
-        >>> regression_head(L, decoder(*encoder(L, 8), 8)).output_shape
-        (None, None, None, 2)
+    Parameters
+    ----------
+    L : keras.KerasTensor
+        The model's input (B, H, W, 1), the one ``features`` were computed from.
+    features : keras.KerasTensor
+        Features at 1/4 size, (B, H/4, W/4, C), such as :func:`decoder`'s.
+    learning_rate : float
+        Adam's step size.
+    steps_per_execution : int
+        How many training steps Keras runs per call.
+    name : str
+        The model's name.
+
+    Returns
+    -------
+    keras.Model
+        The compiled model: L (B, H, W, 1) in, ab / 128 (B, H, W, 2) in [-1, 1] out.
+
+    Examples
+    --------
+    >>> L = keras.Input((None, None, 1))
+    >>> regression_head(L, decoder(*encoder(L, 8), 8)).output_shape
+    (None, None, None, 2)
     """
     x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(features)
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
@@ -161,10 +229,35 @@ def lesson_model(
     most of the per-step overhead on a CPU. ``width`` is the number of filters of the first
     layer (the others are 2× and 4× that).
 
-    Example:
-        >>> m = lesson_model(width=8)
-        >>> m.output_shape
-        (None, None, None, 2)
+    Parameters
+    ----------
+    width : int
+        The number of filters of the first layer (the others have 2× and 4× that).
+    learning_rate : float
+        Adam's step size.
+    seed : int, optional
+        Reseed Python, NumPy and Keras with it before building, so the starting weights are the
+        same on every run; without it they are random.
+    steps_per_execution : int
+        How many training steps Keras runs per call; keep it at most the steps of an epoch.
+
+    Returns
+    -------
+    keras.Model
+        The compiled network: raw L (B, H, W, 1) in [0, 100] in, ab / 128 (B, H, W, 2) in
+        [-1, 1] out. H and W should be multiples of :data:`STRIDE` (8), to which
+        :func:`colorlab.colorize` pads.
+
+    Raises
+    ------
+    ValueError
+        ``width`` is below 1.
+
+    Examples
+    --------
+    >>> m = lesson_model(width=8)
+    >>> m.output_shape
+    (None, None, None, 2)
     """
     _seed(seed)
     w = _width(width)
@@ -198,9 +291,32 @@ def scene_classifier(
 
     Its ``embedding`` layer, a vector per image, is what the fusion model reuses.
 
-    Example:
-        >>> scene_classifier(6).output_shape
-        (None, 6)
+    Parameters
+    ----------
+    num_classes : int
+        How many scenes to tell apart: the size of the softmax output.
+    width : int
+        The filters of the first of its four stride-2 convolutions (then 2×, 4× and 4× that).
+    embedding : int
+        The length of the ``embedding`` vector.
+    seed : int, optional
+        Reseed Python, NumPy and Keras with it before building, so the starting weights are the
+        same on every run; without it they are random.
+    learning_rate : float
+        Adam's step size.
+    steps_per_execution : int
+        How many training steps Keras runs per call.
+
+    Returns
+    -------
+    keras.Model
+        Compiled with Adam, the sparse categorical cross-entropy (integer labels) and the
+        accuracy: L (B, H, W, 1) in [0, 100] in, scene probabilities (B, ``num_classes``) out.
+
+    Examples
+    --------
+    >>> scene_classifier(6).output_shape
+    (None, 6)
     """
     _seed(seed)
     L = keras.Input((None, None, 1), name="L")
@@ -223,9 +339,26 @@ def scene_classifier(
 def embedding_model(classifier: keras.Model) -> keras.Model:
     """The part of a classifier up to its ``embedding`` layer (L in, one vector per image out).
 
-    Example:
-        >>> embedding_model(scene_classifier(6)).output_shape
-        (None, 32)
+    Parameters
+    ----------
+    classifier : keras.Model
+        A model with a layer named ``embedding``, such as :func:`scene_classifier`'s.
+
+    Returns
+    -------
+    keras.Model
+        The classifier's layers up to ``embedding``, sharing its weights: L (B, H, W, 1) in,
+        one vector (B, D) per image out.
+
+    Raises
+    ------
+    ValueError
+        ``classifier`` has no layer named ``embedding`` (raised by Keras's ``get_layer``).
+
+    Examples
+    --------
+    >>> embedding_model(scene_classifier(6)).output_shape
+    (None, 32)
     """
     return keras.Model(
         classifier.input, classifier.get_layer("embedding").output, name="global_features"
@@ -246,10 +379,40 @@ def fusion_model(
     scene classifier, or any other model with that contract, such as a large ImageNet
     classifier wrapped by :func:`imagenet_encoder`. It is frozen unless ``train_encoder``.
 
-    Example:
-        >>> m = fusion_model(embedding_model(scene_classifier(6)), width=8)
-        >>> m.output_shape
-        (None, None, None, 2)
+    Parameters
+    ----------
+    global_encoder : keras.Model
+        L (B, H, W, 1) in, one vector (B, D) per image out, such as the
+        :func:`embedding_model` of a trained scene classifier or an :func:`imagenet_encoder`.
+    width : int
+        The number of filters of the first layer, as in :func:`lesson_model`.
+    learning_rate : float
+        Adam's step size.
+    train_encoder : bool
+        Let training update ``global_encoder`` too. Its ``trainable`` flag is set to this
+        value: the encoder passed in is changed.
+    seed : int, optional
+        Reseed Python, NumPy and Keras with it before building, so the starting weights are the
+        same on every run; without it they are random.
+    steps_per_execution : int
+        How many training steps Keras runs per call; keep it at most the steps of an epoch.
+
+    Returns
+    -------
+    keras.Model
+        The compiled network (MSE, Adam): L (B, H, W, 1) in [0, 100] in, ab / 128 (B, H, W, 2)
+        in [-1, 1] out; H and W multiples of 8.
+
+    Raises
+    ------
+    ValueError
+        ``width`` is below 1.
+
+    Examples
+    --------
+    >>> m = fusion_model(embedding_model(scene_classifier(6)), width=8)
+    >>> m.output_shape
+    (None, None, None, 2)
     """
     _seed(seed)
     w = _width(width)
@@ -273,11 +436,25 @@ def imagenet_encoder(backbone: keras.Model, input_size: int = 224) -> keras.Mode
     ``keras.applications.MobileNetV2(include_top=False, pooling="avg",
     weights="/path/to/mobilenet_v2_weights_notop.h5")``. Nothing is downloaded.
 
-    Example:
-        >>> tiny = keras.Sequential([keras.Input((32, 32, 3)), layers.Conv2D(4, 3),
-        ...                          layers.GlobalAveragePooling2D()])
-        >>> imagenet_encoder(tiny, input_size=32).output_shape
-        (None, 4)
+    Parameters
+    ----------
+    backbone : keras.Model
+        An RGB classifier: images (B, ``input_size``, ``input_size``, 3) in 0-255 in, one
+        vector (B, D) per image out.
+    input_size : int
+        The side of the square images ``backbone`` expects (224 for most Keras Applications).
+
+    Returns
+    -------
+    keras.Model
+        L (B, H, W, 1) in [0, 100] in, the backbone's vector (B, D) out; not compiled.
+
+    Examples
+    --------
+    >>> tiny = keras.Sequential([keras.Input((32, 32, 3)), layers.Conv2D(4, 3),
+    ...                          layers.GlobalAveragePooling2D()])
+    >>> imagenet_encoder(tiny, input_size=32).output_shape
+    (None, 4)
     """
     L = keras.Input((None, None, 1), name="L")
     gray = layers.Rescaling(255.0 / 100.0)(L)
@@ -299,11 +476,41 @@ def classification_model(
     targets; the colorizer shares its weights and turns them into ab / 128 at full size with
     :class:`~colorlab.layers.AnnealedMean`, so it plugs into :func:`colorlab.colorize`.
 
-    Example:
-        >>> from colorlab.bins import gamut_bins
-        >>> train, colorizer = classification_model(gamut_bins(), width=8)
-        >>> train.output_shape[-1] == len(gamut_bins()), colorizer.output_shape
-        (True, (None, None, None, 2))
+    Parameters
+    ----------
+    bins : numpy.ndarray
+        Bin centers (Q, 2) in ab units, such as :func:`colorlab.bins.gamut_bins`.
+    width : int
+        The number of filters of the first layer, as in :func:`lesson_model`.
+    learning_rate : float
+        Adam's step size.
+    seed : int, optional
+        Reseed Python, NumPy and Keras with it before building, so the starting weights are the
+        same on every run; without it they are random.
+    steps_per_execution : int
+        How many training steps Keras runs per call; keep it at most the steps of an epoch.
+
+    Returns
+    -------
+    train : keras.Model
+        Compiled with Adam and the categorical cross-entropy on logits: L (B, H, W, 1) in, bin
+        logits (B, H/4, W/4, Q) out. Its targets come from
+        :func:`colorlab.training.classification_targets`.
+    colorizer : keras.Model
+        The same weights: L (B, H, W, 1) in, ab / 128 (B, H, W, 2) out (the annealed mean at
+        temperature 0.38, enlarged ×4); not compiled, it is for predicting.
+
+    Raises
+    ------
+    ValueError
+        ``width`` is below 1.
+
+    Examples
+    --------
+    >>> from colorlab.bins import gamut_bins
+    >>> train, colorizer = classification_model(gamut_bins(), width=8)
+    >>> train.output_shape[-1] == len(gamut_bins()), colorizer.output_shape
+    (True, (None, None, None, 2))
     """
     _seed(seed)
     w = _width(width)
@@ -355,10 +562,48 @@ def photo_model(
     side of the photos it is trained on; :func:`colorlab.colorize` runs it at that size.
     It is compiled by :func:`compile_for_photos`.
 
-    Example:
-        >>> m = photo_model(width=8, working_size=64)
-        >>> m.output_shape, m.get_layer("working_size").size
-        ((None, None, None, 2), 64)
+    Parameters
+    ----------
+    width : int
+        The number of filters of the first layer; the levels at 1/2, 1/4, 1/8 and 1/16 size
+        have ``width``, 2×, 4× and 8× that.
+    working_size : int
+        The shorter side of the photos it is trained on, recorded for :func:`colorlab.colorize`.
+    learning_rate : float
+        Adam's step size at the start of training.
+    seed : int, optional
+        Reseed Python, NumPy and Keras with it before building, so the starting weights are the
+        same on every run; without it they are random.
+    steps_per_execution : int
+        How many training steps Keras runs per call; keep it at most the steps of an epoch.
+    global_features : bool
+        Build the global branch; False leaves a plain U-Net (to measure what the branch adds).
+    global_dropout : float
+        The dropout rate, during training, on the whole picture's summary vector (0: none).
+    loss : str
+        ``"rgb_log_mse"``, ``"log_mse"`` or ``"mse"``, as :func:`compile_for_photos` takes.
+    confidence : float
+        The factor on the predicted colors (1: as trained).
+
+    Returns
+    -------
+    keras.Model
+        Compiled by :func:`compile_for_photos`: L (B, H, W, 1) in [0, 100] in, ab / 128
+        (B, H, W, 2) out (tanh times ``confidence``); H and W multiples of 16.
+
+    Raises
+    ------
+    ValueError
+        ``width`` is below 1, or (with ``global_features``) ``global_dropout`` is outside
+        [0, 1].
+    KeyError
+        ``loss`` is not one of the three names above.
+
+    Examples
+    --------
+    >>> m = photo_model(width=8, working_size=64)
+    >>> m.output_shape, m.get_layer("working_size").size
+    ((None, None, None, 2), 64)
     """
     _seed(seed)
     w = _width(width)
@@ -411,9 +656,31 @@ def compile_for_photos(
     about the last 200 steps); :func:`colorlab.training.fit_photos` validates and keeps the
     averaged weights. Use it to fine-tune a loaded model (``cl.load_model("photos")``).
 
-    Example:
-        >>> compile_for_photos(lesson_model(width=4), 1e-4).optimizer.use_ema
-        True
+    Parameters
+    ----------
+    model : keras.Model
+        A colorizer: L (B, H, W, 1) in, ab / 128 (B, H, W, 2) out.
+    learning_rate : float
+        Adam's step size.
+    steps_per_execution : int
+        How many training steps Keras runs per call; keep it at most the steps of an epoch.
+    loss : str
+        ``"rgb_log_mse"``, ``"log_mse"`` or ``"mse"`` (:data:`colorlab.losses.LOSSES`).
+
+    Returns
+    -------
+    keras.Model
+        ``model`` itself, compiled in place.
+
+    Raises
+    ------
+    KeyError
+        ``loss`` is not one of the three names.
+
+    Examples
+    --------
+    >>> compile_for_photos(lesson_model(width=4), 1e-4).optimizer.use_ema
+    True
     """
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate, use_ema=True, ema_momentum=0.995),

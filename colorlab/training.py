@@ -13,11 +13,29 @@ from colorlab.images import center_crop  # noqa: F401  (lessons call cl.images.c
 def photo_xy(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The article's X and Y for one photo, as batches of one: L (1, H, W, 1), ab/128 (1, H, W, 2).
 
-    Example:
-        >>> import numpy as np
-        >>> X, Y = photo_xy(np.ones((8, 8, 3)))
-        >>> X.shape, Y.shape, float(X.max())
-        ((1, 8, 8, 1), (1, 8, 8, 2), 100.0)
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        One photo, RGB (H, W, 3), floats in [0, 1].
+
+    Returns
+    -------
+    X : numpy.ndarray
+        Lightness L (1, H, W, 1) in [0, 100], float32: the network's input.
+    Y : numpy.ndarray
+        ab / 128 (1, H, W, 2) in about [-1, 1], float32: its target.
+
+    Raises
+    ------
+    ImageError
+        Not 3 layers, 0-255 values (divide by 255 first), NaN, or values outside [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X, Y = photo_xy(np.ones((8, 8, 3)))
+    >>> X.shape, Y.shape, float(X.max())
+    ((1, 8, 8, 1), (1, 8, 8, 2), 100.0)
     """
     L, ab = split_lab(rgb_to_lab(rgb))
     return L[None].astype(np.float32), normalize_ab(ab)[None].astype(np.float32)
@@ -31,12 +49,39 @@ def fit_photo(
     Showing the same photo several times per epoch (one ``tf.data`` dataset that repeats it)
     gives Keras longer runs of steps, far cheaper than many one-step epochs.
 
-    Example:
-        >>> from colorlab.models import lesson_model
-        >>> import numpy as np
-        >>> h = fit_photo(lesson_model(width=4), np.random.rand(32, 32, 3), epochs=2)
-        >>> len(h.history["loss"])
-        2
+    Parameters
+    ----------
+    model : keras.Model
+        A compiled colorizer, L (B, H, W, 1) in, ab / 128 (B, H, W, 2) out, such as
+        :func:`colorlab.models.lesson_model`.
+    rgb : numpy.ndarray
+        The photo, RGB (H, W, 3), floats in [0, 1]; H and W multiples of the model's stride.
+    epochs : int
+        How many epochs to train.
+    steps_per_epoch : int
+        How many training steps (showings of the photo) make an epoch.
+    callbacks : sequence of keras.callbacks.Callback
+        More callbacks for ``model.fit``.
+    verbose : int
+        Keras's progress display: 0 silent, 1 a progress bar, 2 one line per epoch.
+
+    Returns
+    -------
+    keras.callbacks.History
+        What ``model.fit`` recorded: ``history["loss"]`` holds each epoch's loss.
+
+    Raises
+    ------
+    ImageError
+        The photo is not RGB (H, W, 3) floats in [0, 1], as :func:`photo_xy` checks.
+
+    Examples
+    --------
+    >>> from colorlab.models import lesson_model
+    >>> import numpy as np
+    >>> h = fit_photo(lesson_model(width=4), np.random.rand(32, 32, 3), epochs=2)
+    >>> len(h.history["loss"])
+    2
     """
     import tensorflow as tf
 
@@ -58,13 +103,34 @@ def classification_targets(bins: np.ndarray, weights: np.ndarray, k: int = 5, si
     The in-graph twin of :func:`colorlab.bins.soft_encode` plus class rebalancing: each
     pixel's weight is that of its nearest bin.
 
-    Example:
-        >>> from colorlab.bins import gamut_bins
-        >>> import numpy as np, tensorflow as tf
-        >>> fn = classification_targets(gamut_bins(), np.ones(len(gamut_bins()), "f4"))
-        >>> L, t, w = fn(tf.zeros((1, 8, 8, 1)), tf.zeros((1, 8, 8, 2)))
-        >>> tuple(t.shape)[1:3], round(float(tf.reduce_sum(t[0, 0, 0])), 4)
-        ((2, 2), 1.0)
+    Parameters
+    ----------
+    bins : numpy.ndarray
+        Bin centers (Q, 2) in ab units, such as :func:`colorlab.bins.gamut_bins`.
+    weights : numpy.ndarray
+        One weight (Q,) per bin, such as :func:`colorlab.bins.class_weights`; all ones for no
+        rebalancing.
+    k : int
+        How many nearest bins share each pixel's target.
+    sigma : float
+        The Gaussian width of the soft targets, in ab units.
+
+    Returns
+    -------
+    callable
+        ``fn(L, y)`` for ``Dataset.map``: from L (B, H, W, 1) and ab / 128 (B, H, W, 2) it
+        returns ``(L, targets, weights)``, which Keras reads as input, target and sample
+        weight. ``targets`` (B, H/4, W/4, Q) soft-encode the mean ab of each 4 × 4 block and sum
+        to 1; ``weights`` (B, H/4, W/4) are those of each block's nearest bin.
+
+    Examples
+    --------
+    >>> from colorlab.bins import gamut_bins
+    >>> import numpy as np, tensorflow as tf
+    >>> fn = classification_targets(gamut_bins(), np.ones(len(gamut_bins()), "f4"))
+    >>> L, t, w = fn(tf.zeros((1, 8, 8, 1)), tf.zeros((1, 8, 8, 2)))
+    >>> tuple(t.shape)[1:3], round(float(tf.reduce_sum(t[0, 0, 0])), 4)
+    ((2, 2), 1.0)
     """
     import tensorflow as tf
 
@@ -101,13 +167,54 @@ def fit_many(
     ``validation`` (RGB array) is center-cropped and checked after every epoch; ``targets``
     is an optional map applied to each (L, ab/128) batch (the classification targets).
 
-    Example:
-        >>> from colorlab.models import lesson_model
-        >>> import numpy as np
-        >>> h = fit_many(lesson_model(width=4), np.random.rand(4, 40, 40, 3).astype("f4"),
-        ...              epochs=1, steps_per_epoch=2, crop=32, batch_size=2)
-        >>> list(h.history)
-        ['loss']
+    Parameters
+    ----------
+    model : keras.Model
+        A compiled colorizer (L in, ab / 128 out), or with ``targets`` the training model of
+        :func:`colorlab.models.classification_model`.
+    images : numpy.ndarray
+        Training photos, RGB (N, H, W, 3) in [0, 1], at least ``crop`` on each side (or a folder
+        of photos, which :func:`colorlab.pipeline.dataset` reads).
+    epochs : int
+        How many epochs to train.
+    steps_per_epoch : int
+        Batches per epoch (the photos are repeated without end).
+    crop : int
+        The side of the square crops trained on.
+    batch_size : int
+        Crops per batch.
+    validation : numpy.ndarray, optional
+        Validation photos, RGB (M, H, W, 3) in [0, 1], center-cropped to ``crop`` and not
+        augmented; Keras records ``val_loss`` after every epoch.
+    callbacks : sequence of keras.callbacks.Callback
+        More callbacks for ``model.fit``.
+    verbose : int
+        Keras's progress display: 0 silent, 1 a progress bar, 2 one line per epoch.
+    seed : int
+        Seeds the shuffling and the augmentation, for reproducible runs.
+    targets : callable, optional
+        A map applied to every (L, ab / 128) batch, for training and validation alike, such
+        as :func:`classification_targets`.
+
+    Returns
+    -------
+    keras.callbacks.History
+        What ``model.fit`` recorded: ``history["loss"]`` (and ``["val_loss"]``) per epoch.
+
+    Raises
+    ------
+    ImageError
+        ``images`` or ``validation`` are not RGB (N, H, W, 3) or are smaller than ``crop``, or
+        a folder holds no photo to learn from.
+
+    Examples
+    --------
+    >>> from colorlab.models import lesson_model
+    >>> import numpy as np
+    >>> h = fit_many(lesson_model(width=4), np.random.rand(4, 40, 40, 3).astype("f4"),
+    ...              epochs=1, steps_per_epoch=2, crop=32, batch_size=2)
+    >>> list(h.history)
+    ['loss']
     """
     from colorlab.pipeline import dataset
 
@@ -152,15 +259,33 @@ def gain_over_gray(model, photos) -> dict[str, float]:
     """Mean PSNR of ``model`` and of the gray baseline over color photos at their own size.
 
     Each photo is made gray, colorized with :func:`colorlab.colorize` (at the model's
-    working size) and compared with the truth. Returns ``{"psnr", "gray_psnr", "gain",
-    "above_gray"}``: the gain is the mean PSNR minus gray's, ``above_gray`` the share of
-    photos where the model beats gray.
+    working size) and compared with the truth.
 
-    Example:
-        >>> from colorlab.models import photo_model
-        >>> model = photo_model(width=4, working_size=32)
-        >>> sorted(gain_over_gray(model, [np.ones((40, 48, 3)) / 2]))
-        ['above_gray', 'gain', 'gray_psnr', 'psnr']
+    Parameters
+    ----------
+    model : keras.Model
+        Any colorizer of the course (what :func:`colorlab.colorize` takes).
+    photos : sequence of numpy.ndarray
+        Color photos, each RGB (H, W, 3) in [0, 1], of any size.
+
+    Returns
+    -------
+    dict
+        ``{"psnr", "gray_psnr", "gain", "above_gray"}``, floats: the mean PSNRs (dB) of the
+        model and of gray; the gain, the mean PSNR minus gray's; and ``above_gray``, the share
+        of photos where the model beats gray.
+
+    Raises
+    ------
+    ImageError
+        A photo is not RGB (H, W, 3) floats in [0, 1].
+
+    Examples
+    --------
+    >>> from colorlab.models import photo_model
+    >>> model = photo_model(width=4, working_size=32)
+    >>> sorted(gain_over_gray(model, [np.ones((40, 48, 3)) / 2]))
+    ['above_gray', 'gain', 'gray_psnr', 'psnr']
     """
     m, g = _psnrs(model, photos)
     return {
@@ -197,14 +322,64 @@ def fit_photos(
     size; after each epoch :func:`gain_over_gray` measures them, and ``history["val_gain"]``
     records it. ``keep_best`` ends with the weights of the best epoch instead of the last.
 
-    Example:
-        >>> from colorlab.models import photo_model
-        >>> m = photo_model(width=4, working_size=32, steps_per_execution=1)
-        >>> h = fit_photos(m, np.random.rand(4, 40, 40, 3).astype("f4"), epochs=2,
-        ...                steps_per_epoch=2, crop=32, batch_size=2,
-        ...                validation=[np.random.rand(40, 56, 3)])
-        >>> len(h.history["val_gain"])
-        2
+    Parameters
+    ----------
+    model : keras.Model
+        A photo colorizer compiled by :func:`colorlab.models.compile_for_photos`, such as
+        :func:`colorlab.models.photo_model`.
+    images : numpy.ndarray
+        Training photos, RGB (N, S, S, 3) in [0, 1] with S ≥ ``crop`` (or a folder of photos,
+        which :func:`colorlab.pipeline.dataset` reads).
+    epochs : int
+        How many epochs to train at most (fewer when ``minutes`` runs out first).
+    steps_per_epoch : int
+        Batches per epoch.
+    crop : int
+        The side of the square crops trained on.
+    batch_size : int
+        Crops per batch.
+    validation : sequence of numpy.ndarray, optional
+        Color photos, RGB (H, W, 3) in [0, 1] of any size, measured by :func:`gain_over_gray`
+        after each epoch; without them nothing is validated.
+    minutes : float, optional
+        A time budget: the learning rate's cosine follows the clock as well, and training
+        stops after the first epoch that ends past it.
+    keep_best : bool
+        End with the weights of the epoch with the best validation gain (needs ``validation``).
+    zoom : float
+        The random zoom: each photo's shorter side is scaled to between ``crop`` and
+        ``crop·(1 + zoom)`` before a crop is cut.
+    verbose : int
+        Keras's progress display; above 0, each epoch's validation is printed too.
+    seed : int
+        Seeds the shuffling and the augmentation, for reproducible runs.
+    callbacks : sequence of keras.callbacks.Callback
+        More callbacks for ``model.fit``.
+
+    Returns
+    -------
+    keras.callbacks.History
+        What ``model.fit`` recorded; with ``validation``, also ``history["val_psnr"]``,
+        ``["val_gray_psnr"]``, ``["val_gain"]`` and ``["val_above_gray"]`` per epoch.
+
+    Raises
+    ------
+    ValueError
+        ``model`` is not compiled with a photo loss (call
+        :func:`colorlab.models.compile_for_photos` first).
+    ImageError
+        ``images`` are not RGB (N, S, S, 3) or are smaller than ``crop``, or a validation
+        photo is not RGB (H, W, 3) in [0, 1].
+
+    Examples
+    --------
+    >>> from colorlab.models import photo_model
+    >>> m = photo_model(width=4, working_size=32, steps_per_execution=1)
+    >>> h = fit_photos(m, np.random.rand(4, 40, 40, 3).astype("f4"), epochs=2,
+    ...                steps_per_epoch=2, crop=32, batch_size=2,
+    ...                validation=[np.random.rand(40, 56, 3)])
+    >>> len(h.history["val_gain"])
+    2
     """
     import keras
 
@@ -277,11 +452,32 @@ def with_confidence(model, factor: float):
     :func:`colorlab.models.photo_model`): below 1 the colors are fainter and safer, above 1
     more vivid and more often wrong. The copy's factor is the model's times ``factor``.
 
-    Example:
-        >>> from colorlab.models import photo_model
-        >>> m = photo_model(width=4, working_size=32)
-        >>> float(with_confidence(m, 2.0).get_layer("confidence").scale)
-        2.0
+    Parameters
+    ----------
+    model : keras.Model
+        A model built by :func:`colorlab.models.photo_model` (it has the ``confidence`` and
+        ``working_size`` layers).
+    factor : float
+        What the model's own factor is multiplied by: below 1 fainter, above 1 more vivid.
+
+    Returns
+    -------
+    keras.Model
+        A new photo model with the same weights, width, working size and global branch, and
+        the factor times ``factor``; compiled afresh with
+        :func:`colorlab.models.photo_model`'s defaults.
+
+    Raises
+    ------
+    ValueError
+        ``model`` has no ``confidence`` or ``working_size`` layer (it is not a photo model).
+
+    Examples
+    --------
+    >>> from colorlab.models import photo_model
+    >>> m = photo_model(width=4, working_size=32)
+    >>> float(with_confidence(m, 2.0).get_layer("confidence").scale)
+    2.0
     """
     import keras
 
@@ -314,12 +510,40 @@ def calibrate(model, photos, factors=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0)):
     ones can favor any factor. Fit it on photos held out of training, never on the ones
     you report.
 
-    Example:
-        >>> from colorlab.models import photo_model
-        >>> m = photo_model(width=4, working_size=32)
-        >>> tuned, factor, gains = calibrate(m, [np.random.rand(40, 40, 3)], factors=(0.5, 1.0))
-        >>> factor in (0.5, 1.0), sorted(gains)
-        (True, [0.5, 1.0])
+    Parameters
+    ----------
+    model : keras.Model
+        A model built by :func:`colorlab.models.photo_model`.
+    photos : sequence of numpy.ndarray
+        Color photos held out of training, each RGB (H, W, 3) in [0, 1], of any size.
+    factors : sequence of float
+        The factors to try, each relative to the model's own; the one-standard-error rule
+        applies only when 1.0 is among them (and there is more than one photo).
+
+    Returns
+    -------
+    model : keras.Model
+        A copy of ``model`` with the chosen factor (:func:`with_confidence`), even when it
+        is 1.
+    factor : float
+        The chosen factor.
+    gains : dict
+        Each factor's mean gain over gray in dB, keyed by the factor as a float.
+
+    Raises
+    ------
+    ValueError
+        ``model`` is not a photo model (see :func:`with_confidence`), or ``factors`` is empty.
+    ImageError
+        A photo is not RGB (H, W, 3) floats in [0, 1].
+
+    Examples
+    --------
+    >>> from colorlab.models import photo_model
+    >>> m = photo_model(width=4, working_size=32)
+    >>> tuned, factor, gains = calibrate(m, [np.random.rand(40, 40, 3)], factors=(0.5, 1.0))
+    >>> factor in (0.5, 1.0), sorted(gains)
+    (True, [0.5, 1.0])
     """
     psnrs, candidates = {}, {}
     for factor in factors:
