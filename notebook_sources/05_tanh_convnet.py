@@ -43,10 +43,10 @@ from keras import layers  # noqa: E402
 camera = cl.datasets.gray_photo("camera", size=128) / 255
 edge_filter = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], dtype="float32")
 
-conv = layers.Conv2D(1, 3, padding="same", use_bias=False)
-conv.build((None, None, None, 1))
-conv.set_weights([edge_filter[:, :, None, None]])
-edges = conv(camera[None, :, :, None].astype("float32")).numpy()[0, :, :, 0]
+edge_conv = layers.Conv2D(1, 3, padding="same", use_bias=False)
+edge_conv.build((None, None, None, 1))
+edge_conv.set_weights([edge_filter[:, :, None, None]])
+edges = edge_conv(camera[None, :, :, None].astype("float32")).numpy()[0, :, :, 0]
 cl.plotting.show(camera, np.abs(edges) / np.abs(edges).max(),
                  titles=["input (128 × 128)", "after the edge filter"]);
 
@@ -192,19 +192,28 @@ print(f"PSNR {article_psnr:.1f} dB (gray baseline: {cl.metrics.gray_psnr(photo):
 #
 # 1. **It scales L to [-1, 1]** inside the network (lesson 04): the filters start where they
 #    can learn.
-# 2. **It uses Adam** instead of RMSprop: Adam adapts the step size of every weight, so it
-#    takes larger steps early without overshooting later.
-# 3. **It predicts color at a quarter of the size** and enlarges it smoothly. Lesson 03 showed
-#    that ab is soft, so full-size detail is wasted effort; L supplies the detail afterwards.
-# 4. **A skip connection** feeds the 1/4-size features past the **bottleneck** (the
+# 2. **A skip connection** feeds the 1/4-size features past the **bottleneck** (the
 #    network's smallest point, 1/8 of the size), so colors land
 #    on the right side of edges.
-# 5. **Ten steps per call**: we show the photo ten times per epoch and let Keras run those
-#    steps in one go, which removes most of the per-step overhead on a CPU.
+# 3. **It predicts color at a quarter of the size** and enlarges it smoothly. Lesson 03 showed
+#    that ab is soft, so full-size detail is wasted effort; L supplies the detail afterwards.
+# 4. **It uses Adam** instead of RMSprop: Adam adapts the step size of every weight, so it
+#    takes larger steps early without overshooting later.
+# 5. **Ten steps per call** (`steps_per_execution=10`): we show the photo ten times per epoch
+#    and let Keras run those steps in one go, which removes most of the per-step overhead on
+#    a CPU.
 #
-# Here it is, written out; the numbers in the comments are the five changes. Later lessons
-# build the same network with `cl.models.lesson_model(width=...)` (a test checks that the two
-# are the same network, layer for layer).
+# Here it is, written out; the numbers in the comments are the five changes. A skip
+# connection needs a branch, which `Sequential` (one layer after another) cannot hold, so we
+# write the network the other way Keras offers: start from `keras.Input`, call each layer on
+# the result of the one before (`x = layer(x)`), keep `quarter` aside for later, and finally
+# make `keras.Model(input, output)`. `width` is the number of filters of the first layer
+# (the later ones have 2× and 4× that). Later lessons build the same network with
+# `cl.models.lesson_model(width=...)` (a test checks that the two are the same network,
+# layer for layer).
+#
+# To train it, `cl.training.fit_photo(model, photo, epochs=20)` makes X and Y from the photo
+# as in section 4 and shows the photo ten times per epoch (change 5).
 
 # %%
 def conv(filters, strides=1):
@@ -220,12 +229,12 @@ def improved_network(width=16, learning_rate=2e-3):
     x = conv(4 * width, strides=2)(quarter)         # 1/8 size: the bottleneck
     x = conv(4 * width)(x)
     x = layers.UpSampling2D(2, interpolation="bilinear")(x)   # back to 1/4 size
-    x = layers.Concatenate()([x, quarter])          # 4. the skip connection
+    x = layers.Concatenate()([x, quarter])          # 2. the skip connection
     x = conv(2 * width)(x)
     x = layers.Conv2D(2, 3, padding="same", activation="tanh")(x)  # 3. ab / 128 at 1/4 size,
     ab = layers.UpSampling2D(4, interpolation="bilinear")(x)       #    enlarged smoothly
     model = keras.Model(L, ab, name="improved")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate),  # 2. Adam
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate),  # 4. Adam
                   loss="mse", steps_per_execution=10)             # 5. ten steps per call
     return model
 

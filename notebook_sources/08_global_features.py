@@ -153,12 +153,19 @@ cl.exercises.tiled(vector, 16, 8, tiled)
 
 # %% [markdown]
 # `cl.layers.TileToGrid` does the same inside the network. Here is the fusion wiring, written
-# out: lesson 05's network cut in two (`cl.models.encoder` is its front half down to 1/8 of the
-# size, `cl.models.decoder` its back half with the skip connection, `cl.models.regression_head`
-# its tanh output, enlarged ×4), with the classifier's embedding fused in between. The
-# classifier stays **frozen**: training leaves its weights as they are.
-# (`cl.models.fusion_model` builds the same network for the shipped `scenes_fusion` model and the
-# figures; a test checks that the two are the same.)
+# out. It reuses lesson 05's network in three pieces from `cl.models`: `encoder(L, width)`,
+# its front half, which returns the features at 1/4 of the size (for the skip connection)
+# and at 1/8; `decoder(quarter, eighth, width)`, its back half with the skip connection; and
+# `regression_head(L, features, learning_rate)`, its tanh output enlarged ×4, made into a
+# model and compiled as in lesson 05 (MSE, Adam, ten steps per call).
+#
+# Between the halves goes the fusion. The `global_encoder` is any model that turns L into one
+# vector per picture (here the classifier's embedding). Its vector is tiled over the 1/8-size
+# grid and put beside the local features; a **1×1 convolution** (a filter one pixel wide)
+# then mixes the two at each position, so every pixel's features now depend on the whole
+# scene. The classifier stays **frozen**: training leaves its weights as they are.
+# (`cl.models.fusion_model` builds the same network for the shipped `scenes_fusion` model and
+# the figures; a test checks that the two are the same.)
 
 # %%
 def fusion_network(global_encoder, width=16, learning_rate=2e-3):
@@ -170,7 +177,7 @@ def fusion_network(global_encoder, width=16, learning_rate=2e-3):
     fused = keras.layers.Concatenate()([eighth, tiled])             # local and global side by side
     fused = keras.layers.Conv2D(4 * width, 1, activation="relu")(fused)  # mixed at each position
     features = cl.models.decoder(quarter, fused, width)
-    return cl.models.regression_head(L, features, learning_rate)
+    return cl.models.regression_head(L, features, learning_rate, name="fusion")
 
 
 keras.utils.set_random_seed(0)

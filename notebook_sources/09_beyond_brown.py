@@ -150,10 +150,16 @@ fig.tight_layout()
 # −Σ target·log(predicted probability), small when the network gives high probability to the
 # bins the target weights.
 #
-# We build two models that share the same layers: one to train (its output: the logits), and
-# a colorizer that decodes the probabilities back to ab / 128 with the *annealed mean* of
-# section 4 (`cl.layers.AnnealedMean`), so `cl.colorize` can use it like any other network.
-# (`cl.models.classification_model` builds the same pair for the shipped model; a test checks
+# The new head is a **1×1 convolution** (a filter one pixel wide) with one filter per bin: at
+# each position it turns the features into one score per bin. The loss gets the scores, not
+# probabilities (`from_logits=True`: it applies the softmax itself). We build two models that
+# share the same layers: one to train (its output: the scores), and a colorizer that turns
+# the scores into one color per pixel, ab / 128, with `cl.layers.AnnealedMean` (a softmax,
+# then an average of the bin centers; section 4 explains it and its temperature), so
+# `cl.colorize` can use it like any other network. The score layer is named `bin_logits`:
+# `cl.bins.bin_probabilities(colorizer, L)`, used below, finds it by that name and applies the
+# softmax to read the probabilities of each bin. (`cl.models.classification_model` builds the
+# same pair for the shipped model, given the same width and learning rate; a test checks
 # that the two are the same.)
 
 # %%
@@ -161,7 +167,7 @@ def classification_network(bins, width=8, learning_rate=1e-2):
     L = keras.Input((None, None, 1), name="L")
     quarter, eighth = cl.models.encoder(L, width)
     features = cl.models.decoder(quarter, eighth, width)       # 1/4 size, as in lesson 05
-    logits = layers.Conv2D(len(bins), 1, name="bin_logits")(features)  # one score per bin
+    logits = layers.Conv2D(len(bins), 1, name="bin_logits")(features)  # 1×1: a score per bin
     train_net = keras.Model(L, logits, name="classification_train")
     train_net.compile(optimizer=keras.optimizers.Adam(learning_rate), steps_per_execution=10,
                       loss=keras.losses.CategoricalCrossentropy(from_logits=True))
