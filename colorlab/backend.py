@@ -17,11 +17,17 @@ _SEED = 0
 def current_seed() -> int:
     """The seed set by the last :func:`colorlab.setup` call (0 before any).
 
-    Example:
-        >>> from colorlab.session import setup
-        >>> setup(seed=7, plots=False); current_seed()
-        7
-        >>> setup(seed=0, plots=False)
+    Returns
+    -------
+    int
+        The seed.
+
+    Examples
+    --------
+    >>> from colorlab.session import setup
+    >>> setup(seed=7, plots=False); current_seed()
+    7
+    >>> setup(seed=0, plots=False)
     """
     return _SEED
 
@@ -29,9 +35,20 @@ def current_seed() -> int:
 def seed_everything(seed: int | None = None) -> int:
     """Seed Python, NumPy and, if it is already imported, TensorFlow/Keras; return the seed.
 
-    Example:
-        >>> seed_everything(3)
-        3
+    Parameters
+    ----------
+    seed : int, optional
+        The seed; ``None`` uses the one set by the last :func:`colorlab.setup` call.
+
+    Returns
+    -------
+    int
+        The seed used.
+
+    Examples
+    --------
+    >>> seed_everything(3)
+    3
     """
     import sys
 
@@ -54,10 +71,15 @@ def import_tensorflow_quietly() -> None:
     (os.devnull) for the import only; Python's own warnings and errors are untouched
     afterwards.
 
-    Example:
-        >>> import_tensorflow_quietly()
-        >>> import sys; "keras" in sys.modules
-        True
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import_tensorflow_quietly()
+    >>> import sys; "keras" in sys.modules
+    True
     """
     import sys
 

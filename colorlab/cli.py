@@ -83,6 +83,40 @@ def _load_model(name: str):
 
 
 def cmd_colorize(args) -> int:
+    """``colorlab colorize``: color each photo into ``--out`` as ``NAME_color.png``.
+
+    A folder among the inputs stands for the photos in it. Each result's path is printed
+    (or, for several photos on a terminal, a progress line is drawn); a photo that cannot
+    be read, or whose result exists without ``--overwrite``, gets one line on stderr and
+    the others go on.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: ``images`` (photos and folders), ``out``, ``model`` (a
+        shipped model's name or a ``.keras`` file) and ``overwrite``.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when every photo was colorized, 1 when some failed, 2 when
+        ``--out`` is a file.
+
+    Raises
+    ------
+    ImageError
+        The inputs hold no photos at all (:func:`main` prints it as one line).
+    ModelError
+        The model cannot be loaded (likewise).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> a_file = str(Path(tempfile.mkdtemp()) / "results.txt")
+    >>> _ = Path(a_file).write_text("a file, not a folder")
+    >>> cmd_colorize(build_parser().parse_args(["colorize", "cat.png", "--out", a_file]))
+    2
+    """
     import colorlab as cl
     from colorlab.datasets import photo_paths
 
@@ -141,6 +175,41 @@ def evaluate_folder(
     ``every``, only the validation split is measured (every ``every``-th photo in sorted
     order, the ones :func:`colorlab.datasets.split_photos` holds out of training);
     ``paths`` measures just those files of the folder instead.
+
+    Parameters
+    ----------
+    folder : pathlib.Path
+        The folder of color photos.
+    model : keras.Model
+        The colorizer: each photo's gray version is colored with it.
+    model_name : str
+        The model's name, as the report gives it.
+    every : int, optional
+        Measure only every ``every``-th photo (the validation split); all by default.
+    paths : list of pathlib.Path, optional
+        The photos to measure instead of all those in ``folder``.
+
+    Returns
+    -------
+    report : dict
+        ``model``, ``images`` (each photo's name with its ``model`` and ``gray`` scores),
+        ``no_color``, ``gray_threshold``, ``mean`` (the mean scores) and ``above_gray``
+        (the share of photos whose PSNR beats the gray version's).
+    failures : int
+        How many photos could not be read (each got one line on stderr).
+
+    Raises
+    ------
+    ImageError
+        The folder holds no photos, none of them has color, or none could be read.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> evaluate_folder(Path(tempfile.mkdtemp()), None, "photos")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.ImageError: ... holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).
     """
     import colorlab as cl
     from colorlab import metrics
@@ -194,6 +263,39 @@ def evaluate_folder(
 
 
 def cmd_evaluate(args) -> int:
+    """``colorlab evaluate``: measure a model on a folder of color photos, as a table or JSON.
+
+    Each photo is turned gray, colored by the model and compared with the original (see
+    :func:`evaluate_folder`); a warning comes first when most photos look like colorlab's
+    own results.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: ``dir``, ``model``, ``json`` and ``validation`` (only
+        every 10th photo).
+
+    Returns
+    -------
+    int
+        The exit status: 0, or 1 when some photos could not be read.
+
+    Raises
+    ------
+    ImageError
+        The folder holds no photos, none of them has color, or none could be read
+        (:func:`main` prints it as one line).
+    ModelError
+        The model cannot be loaded (likewise).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> cmd_evaluate(build_parser().parse_args(["evaluate", tempfile.mkdtemp()]))
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.ImageError: ... holds no photos (PNG, JPEG, GIF, BMP, TIFF or WebP).
+    """
     from colorlab.datasets import photo_paths
     from colorlab.metrics import METRICS, report_table
 
@@ -238,6 +340,36 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_train(args) -> int:
+    """``colorlab train``: train (or fine-tune) a colorizer on a folder of photos; save it.
+
+    Every ``--hold-out-every``-th photo is held out and measured before and after; Keras's
+    progress and these lines go to stderr, and the saved model's path to stdout.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: ``dir``, ``out`` (a ``.keras`` file), ``arch``, ``size``,
+        ``width``, ``resume``, ``minutes``, ``epochs``, ``steps``, ``batch``,
+        ``learning_rate``, ``hold_out_every``, ``max_photos``, ``seed`` and ``overwrite``.
+
+    Returns
+    -------
+    int
+        The exit status: 0 once the model is saved, 2 when ``--out`` does not end in
+        ``.keras`` or exists without ``--overwrite``.
+
+    Raises
+    ------
+    ImageError
+        The folder holds no photos (:func:`main` prints it as one line).
+    ModelError
+        The ``--resume`` model cannot be loaded (likewise).
+
+    Examples
+    --------
+    >>> cmd_train(build_parser().parse_args(["train", "photos", "--out", "model.h5"]))
+    2
+    """
     from colorlab.datasets import color_photos, photo_paths, split_photos
     from colorlab.saving import save_model
     from colorlab.session import setup
@@ -331,6 +463,34 @@ def cmd_train(args) -> int:
 
 
 def cmd_download(args) -> int:
+    """``colorlab download``: fetch a photo collection into the cache, or list them.
+
+    The collection's folder goes to stdout, what to do next to stderr.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: ``name`` (None lists the collections), ``cache`` and
+        ``mirror``.
+
+    Returns
+    -------
+    int
+        The exit status: 0.
+
+    Raises
+    ------
+    DownloadError
+        No collection has that name, or it could not be fetched or verified (:func:`main`
+        prints it as one line).
+
+    Examples
+    --------
+    >>> cmd_download(build_parser().parse_args(["download"]))  # doctest: +ELLIPSIS
+    imagenette  (99 MB)  Imagenette (fast.ai): ...
+    flowers  (229 MB)  TensorFlow's flower photos: ...
+    0
+    """
     from colorlab.download import COLLECTIONS, download, photo_folders
 
     if args.name is None:
@@ -350,6 +510,24 @@ def cmd_download(args) -> int:
 
 
 def cmd_models(args) -> int:
+    """``colorlab models``: list the shipped models, one line each with its summary.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line (it has no options).
+
+    Returns
+    -------
+    int
+        The exit status: 0.
+
+    Examples
+    --------
+    >>> cmd_models(build_parser().parse_args(["models"]))  # doctest: +ELLIPSIS
+    photos  The photo colorizer (lessons 10-11): ...
+    0
+    """
     from colorlab.saving import shipped_models
 
     for name, card in shipped_models().items():
@@ -358,6 +536,25 @@ def cmd_models(args) -> int:
 
 
 def cmd_lab(args) -> int:
+    """``colorlab lab``: open the course in JupyterLab (see :func:`colorlab.launch.run_lab`).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: ``kernel_only``, and ``jupyter_args`` (everything after
+        ``--``, for JupyterLab).
+
+    Returns
+    -------
+    int
+        JupyterLab's exit status, or 2 when Jupyter is not fully installed.
+
+    Examples
+    --------
+    >>> from colorlab.cli import cmd_lab
+    >>> callable(cmd_lab)
+    True
+    """
     from colorlab.launch import run_lab
 
     extra = [a for a in args.jupyter_args if a != "--"]
@@ -371,6 +568,27 @@ def cmd_lab(args) -> int:
 
 
 def cmd_student(args) -> int:
+    """``colorlab student``: make the student set (see :func:`colorlab.student.run`).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: ``out`` (None for ``student/`` in the course) and
+        ``overwrite``.
+
+    Returns
+    -------
+    int
+        The exit status: 0, or 2 when the folder cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> cmd_student(build_parser().parse_args(["student", "--out", out]))  # doctest: +ELLIPSIS
+    wrote ... student notebooks to ...
+    0
+    """
     from colorlab.student import run
 
     try:
@@ -385,6 +603,30 @@ def cmd_student(args) -> int:
 
 
 def cmd_wheelhouse(args) -> int:
+    """``colorlab wheelhouse``: save the wheels of each target for offline installs.
+
+    Runs pip for each target (see :func:`colorlab.wheelhouse.build`) and prints a line on
+    each folder, then how to install from them.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line: ``target`` (None for this machine), ``dest``,
+        ``resolve_only`` and ``no_test``.
+
+    Returns
+    -------
+    int
+        The exit status: 0, or 2 for a name that is not a target, a pip failure or a
+        folder that cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> cmd_wheelhouse(build_parser().parse_args(
+    ...     ["wheelhouse", "--target", "amiga-68k-py3.12", "--dest", tempfile.mkdtemp()]))
+    2
+    """
     from colorlab import wheelhouse
     from colorlab.course import course_root
     from colorlab.platforms import this_machine
@@ -413,6 +655,26 @@ def cmd_wheelhouse(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """``colorlab check``: check that this machine is ready for the course.
+
+    See :func:`colorlab.setup_check.run`.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line (it has no options).
+
+    Returns
+    -------
+    int
+        The exit status: 0 when every check passes, 1 otherwise.
+
+    Examples
+    --------
+    >>> from colorlab.cli import cmd_check
+    >>> callable(cmd_check)
+    True
+    """
     from colorlab.setup_check import main as check_main
 
     return check_main()
@@ -421,9 +683,25 @@ def cmd_check(args) -> int:
 def positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1.
 
-    Example:
-        >>> positive_int("3")
-        3
+    Parameters
+    ----------
+    text : str
+        The option's value, as typed.
+
+    Returns
+    -------
+    int
+        The number.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        ``text`` is not a whole number, or is below 1 (argparse shows the message).
+
+    Examples
+    --------
+    >>> positive_int("3")
+    3
     """
     try:
         value = int(text)
@@ -437,9 +715,25 @@ def positive_int(text: str) -> int:
 def positive_float(text: str) -> float:
     """An argparse type: a number above 0.
 
-    Example:
-        >>> positive_float("2.5")
-        2.5
+    Parameters
+    ----------
+    text : str
+        The option's value, as typed.
+
+    Returns
+    -------
+    float
+        The number.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        ``text`` is not a number, or is not above 0 (argparse shows the message).
+
+    Examples
+    --------
+    >>> positive_float("2.5")
+    2.5
     """
     try:
         value = float(text)
@@ -453,9 +747,15 @@ def positive_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``colorlab`` command.
 
-    Example:
-        >>> build_parser().parse_args(["models"]).command
-        'models'
+    Returns
+    -------
+    argparse.ArgumentParser
+        One subcommand per command; each sets ``func`` to its ``cmd_*`` function.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["models"]).command
+    'models'
     """
     parser = argparse.ArgumentParser(
         prog="colorlab", description="Color black-and-white photos with the course's networks."
@@ -563,7 +863,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the ``colorlab`` command; return its exit status."""
+    """Run the ``colorlab`` command; return its exit status.
+
+    A bad photo, model or download ends it with one line on stderr (exit status 2), not a
+    traceback; so does Ctrl+C (130).
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after ``colorlab``; by default the command line's.
+
+    Returns
+    -------
+    int
+        The command's exit status.
+
+    Examples
+    --------
+    >>> main(["download"])  # doctest: +ELLIPSIS
+    imagenette  (99 MB)  ...
+    flowers  (229 MB)  ...
+    0
+    """
     import os
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")

@@ -418,10 +418,21 @@ def lightness(rgb: np.ndarray) -> np.ndarray:
     The same number as ``rgb_to_lab(rgb)[..., :1]`` for the third of the work (only the Y
     row of the RGB → XYZ matrix counts for L), fast on photos of many megapixels.
 
-    Example:
-        >>> import numpy as np
-        >>> round(float(lightness(np.full((1, 1, 3), 0.5))[0, 0, 0]), 2)
-        53.39
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        One image, RGB (H, W, 3) or gray (H, W, 1), floats in [0, 1]; not checked.
+
+    Returns
+    -------
+    numpy.ndarray
+        L in [0, 100], float32 (H, W, 1).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> round(float(lightness(np.full((1, 1, 3), 0.5))[0, 0, 0]), 2)
+    53.39
     """
     return _in_row_blocks(_lightness_block, np.asarray(rgb), 1)
 
@@ -444,10 +455,21 @@ def _lab_to_rgb_block(lab: np.ndarray) -> np.ndarray:
 def fast_lab_to_rgb(lab: np.ndarray) -> np.ndarray:
     """:func:`lab_to_rgb` for photos of many megapixels: float32, two threads, no checks.
 
-    Example:
-        >>> import numpy as np
-        >>> fast_lab_to_rgb(np.array([[[100.0, 0.0, 0.0]]])).round(3).tolist()
-        [[[1.0, 1.0, 1.0]]]
+    Parameters
+    ----------
+    lab : numpy.ndarray
+        One Lab image (H, W, 3): L in [0, 100], a and b in about [-128, 127]; not checked.
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (H, W, 3) in [0, 1], float32, colors outside sRGB clipped.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fast_lab_to_rgb(np.array([[[100.0, 0.0, 0.0]]])).round(3).tolist()
+    [[[1.0, 1.0, 1.0]]]
     """
     return _in_row_blocks(_lab_to_rgb_block, np.asarray(lab), 3)
 
@@ -460,10 +482,32 @@ def lab_swatch(L: float, a: float, b: float) -> tuple[np.ndarray, bool]:
 
     Out-of-gamut colors are clipped; we detect them by converting back and comparing.
 
-    Example:
-        >>> rgb, ok = lab_swatch(50, 0, 0)
-        >>> ok, lab_swatch(50, 120, -120)[1]
-        (True, False)
+    Parameters
+    ----------
+    L : float
+        Lightness, in [0, 100].
+    a : float
+        Green (negative) to red (positive), in about [-128, 127].
+    b : float
+        Blue (negative) to yellow (positive), in about [-128, 127].
+
+    Returns
+    -------
+    rgb : numpy.ndarray
+        The color, float32 (3,) in [0, 1] (clipped if out of gamut).
+    in_gamut : bool
+        Whether sRGB shows the color exactly (within 1 Lab unit).
+
+    Raises
+    ------
+    ImageError
+        ``L`` outside [0, 100].
+
+    Examples
+    --------
+    >>> rgb, ok = lab_swatch(50, 0, 0)
+    >>> ok, lab_swatch(50, 120, -120)[1]
+    (True, False)
     """
     lab = np.array([[[L, a, b]]], dtype=np.float64)
     rgb = lab_to_rgb(lab)
@@ -477,10 +521,32 @@ def ab_plane(L: float, n: int = 161, limit: float = 128) -> tuple[np.ndarray, np
     Rows go from b = +limit (top, yellow) to -limit (bottom, blue); columns from a = -limit
     (left, green) to +limit (right, red). Out-of-gamut points are shown gray by the widget.
 
-    Example:
-        >>> rgb, ok = ab_plane(50, n=9)
-        >>> rgb.shape, bool(ok[4, 4])        # the center (a = b = 0) is a gray, in gamut
-        ((9, 9, 3), True)
+    Parameters
+    ----------
+    L : float
+        The lightness of every point, in [0, 100].
+    n : int
+        The number of grid points along a and along b.
+    limit : float
+        The grid runs from -limit to +limit in both a and b.
+
+    Returns
+    -------
+    rgb : numpy.ndarray
+        The colors, float32 (n, n, 3) in [0, 1] (out-of-gamut ones clipped).
+    in_gamut : numpy.ndarray
+        Bool (n, n): True where sRGB shows the color exactly (within 1 Lab unit).
+
+    Raises
+    ------
+    ImageError
+        ``L`` outside [0, 100].
+
+    Examples
+    --------
+    >>> rgb, ok = ab_plane(50, n=9)
+    >>> rgb.shape, bool(ok[4, 4])        # the center (a = b = 0) is a gray, in gamut
+    ((9, 9, 3), True)
     """
     axis = np.linspace(-limit, limit, n)
     a, b = np.meshgrid(axis, axis[::-1])
@@ -493,9 +559,27 @@ def ab_plane(L: float, n: int = 161, limit: float = 128) -> tuple[np.ndarray, np
 def ab_plane_image(L: float, n: int = 161) -> np.ndarray:
     """The ab plane at lightness L with out-of-gamut points painted mid-gray.
 
-    Example:
-        >>> ab_plane_image(50, n=9).shape
-        (9, 9, 3)
+    Parameters
+    ----------
+    L : float
+        The lightness of every point, in [0, 100].
+    n : int
+        The number of grid points along a and along b (see :func:`ab_plane`).
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (n, n, 3) in [0, 1]; out-of-gamut points are 0.5.
+
+    Raises
+    ------
+    ImageError
+        ``L`` outside [0, 100].
+
+    Examples
+    --------
+    >>> ab_plane_image(50, n=9).shape
+    (9, 9, 3)
     """
     rgb, ok = ab_plane(L, n)
     rgb = rgb.copy()
@@ -506,10 +590,32 @@ def ab_plane_image(L: float, n: int = 161) -> np.ndarray:
 def tanh_to_color(za: float, zb: float, L: float = 65.0) -> dict:
     """Follow two raw network outputs through tanh and ×128 to a color.
 
-    Example:
-        >>> d = tanh_to_color(0.0, 10.0)
-        >>> round(d["a"], 1), round(d["b"], 1)
-        (0.0, 128.0)
+    Parameters
+    ----------
+    za : float
+        The raw output (before tanh) for a.
+    zb : float
+        The raw output (before tanh) for b.
+    L : float
+        The lightness of the color, in [0, 100].
+
+    Returns
+    -------
+    dict
+        ``"ya"``, ``"yb"``: the tanh outputs in [-1, 1]; ``"a"``, ``"b"``: those × 128;
+        ``"rgb"``: the color, float32 (3,) in [0, 1]; ``"in_gamut"``: whether sRGB shows it
+        exactly (see :func:`lab_swatch`).
+
+    Raises
+    ------
+    ImageError
+        ``L`` outside [0, 100].
+
+    Examples
+    --------
+    >>> d = tanh_to_color(0.0, 10.0)
+    >>> round(d["a"], 1), round(d["b"], 1)
+    (0.0, 128.0)
     """
     ya, yb = float(np.tanh(za)), float(np.tanh(zb))
     a, b = ya * 128, yb * 128

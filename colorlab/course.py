@@ -51,9 +51,17 @@ def course_root() -> Path:
     A copy of the course (a workshop folder on a USB stick, the student set's course) is
     found from inside it; anywhere else, the checkout the package was installed from.
 
-    Example:
-        >>> (course_root() / "notebooks").is_dir()
-        True
+    Returns
+    -------
+    pathlib.Path
+        The first of the current folder and its parents that holds
+        ``notebooks/00_start_here.ipynb`` (:data:`START`); if none does, the folder above
+        the installed package.
+
+    Examples
+    --------
+    >>> (course_root() / "notebooks").is_dir()
+    True
     """
     here = Path.cwd()
     for folder in (here, *here.parents):
@@ -65,9 +73,15 @@ def course_root() -> Path:
 def notebooks_dir() -> Path:
     """The course's ``notebooks/`` folder: the lessons with their solutions.
 
-    Example:
-        >>> notebooks_dir().name
-        'notebooks'
+    Returns
+    -------
+    pathlib.Path
+        ``notebooks/`` inside :func:`course_root`.
+
+    Examples
+    --------
+    >>> notebooks_dir().name
+    'notebooks'
     """
     return course_root() / "notebooks"
 
@@ -75,9 +89,16 @@ def notebooks_dir() -> Path:
 def course_map() -> str:
     """The course map as a Markdown table (lesson, what it teaches, minutes, source).
 
-    Example:
-        >>> print(course_map().splitlines()[0])
-        | # | notebook | you learn | minutes | from the article? |
+    Returns
+    -------
+    str
+        The table: a header, one row per lesson of :data:`LESSONS`, and a last row with the
+        total minutes.
+
+    Examples
+    --------
+    >>> print(course_map().splitlines()[0])
+    | # | notebook | you learn | minutes | from the article? |
     """
     rows = ["| # | notebook | you learn | minutes | from the article? |", "|---|---|---|---|---|"]
     for lesson in LESSONS:

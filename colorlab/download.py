@@ -73,9 +73,15 @@ COLLECTIONS = {
 def default_cache() -> Path:
     """Where downloads are kept: ``$COLORLAB_CACHE``, or ``~/.colorlab`` by default.
 
-    Example:
-        >>> default_cache().name in (".colorlab", os.environ.get("COLORLAB_CACHE", "")[-20:])
-        True
+    Returns
+    -------
+    pathlib.Path
+        The cache folder, with ``~`` expanded (it may not exist yet).
+
+    Examples
+    --------
+    >>> default_cache().name in (".colorlab", os.environ.get("COLORLAB_CACHE", "")[-20:])
+    True
     """
     return Path(os.environ.get("COLORLAB_CACHE") or Path.home() / ".colorlab").expanduser()
 
@@ -95,11 +101,32 @@ def download(name: str, cache: str | os.PathLike | None = None, mirror: str | No
     is unpacked; a wrong or truncated one is deleted and reported. Offline, a collection
     already in the cache is returned as it is.
 
-    Example:
-        >>> download("no_such_collection")
-        Traceback (most recent call last):
-        ...
-        colorlab.errors.DownloadError: no collection called 'no_such_collection': ...
+    Parameters
+    ----------
+    name : str
+        A key of :data:`COLLECTIONS`: ``imagenette`` or ``flowers``.
+    cache : str or os.PathLike, optional
+        The cache folder; by default :func:`default_cache`.
+    mirror : str, optional
+        An address to fetch the same archive from instead.
+
+    Returns
+    -------
+    pathlib.Path
+        The unpacked collection's folder, inside the cache.
+
+    Raises
+    ------
+    DownloadError
+        No collection has that name; or the cache folder cannot be made, the download
+        fails, or the archive is incomplete, not the published one, or cannot be unpacked.
+
+    Examples
+    --------
+    >>> download("no_such_collection")
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.DownloadError: no collection called 'no_such_collection': ...
     """
     if name not in COLLECTIONS:
         raise DownloadError(
@@ -113,12 +140,36 @@ def fetch(
 ) -> Path:
     """Download, verify and unpack one :class:`Collection`; return the unpacked folder.
 
-    Example:
-        >>> c = Collection("http://127.0.0.1:9/x.tgz", 1, "0" * 64, "x", "nothing")
-        >>> fetch(c, cache=__import__("tempfile").mkdtemp())
-        Traceback (most recent call last):
-        ...
-        colorlab.errors.DownloadError: could not download x.tgz from http://127.0.0.1:9/x.tgz ...
+    A collection already unpacked in the cache (its folder holds ``.complete``) is returned
+    at once, without going online. The archive is deleted once unpacked.
+
+    Parameters
+    ----------
+    collection : Collection
+        What to fetch: its address, size, SHA-256 and top folder.
+    cache : str or os.PathLike, optional
+        The cache folder; by default :func:`default_cache`.
+    mirror : str, optional
+        An address to fetch the same archive from instead (``MIRROR/<archive name>``).
+
+    Returns
+    -------
+    pathlib.Path
+        The unpacked collection's folder, inside the cache.
+
+    Raises
+    ------
+    DownloadError
+        The cache folder cannot be made; the download fails; the archive is incomplete or
+        not the published one (its SHA-256 differs); or it cannot be unpacked.
+
+    Examples
+    --------
+    >>> c = Collection("http://127.0.0.1:9/x.tgz", 1, "0" * 64, "x", "nothing")
+    >>> fetch(c, cache=__import__("tempfile").mkdtemp())
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.DownloadError: could not download x.tgz from http://127.0.0.1:9/x.tgz ...
     """
     root = Path(cache).expanduser() if cache is not None else default_cache()
     target = root / collection.folder
@@ -200,6 +251,39 @@ def unpack(archive: Path, root: Path, folder: str) -> Path:
 
     Uses the standard library's ``tarfile`` with its "data" filter (no absolute paths,
     links out of the folder or device files), so a hostile archive cannot write elsewhere.
+
+    Parameters
+    ----------
+    archive : pathlib.Path
+        The ``.tgz`` file, already verified.
+    root : pathlib.Path
+        The folder to unpack into (the cache); an earlier ``root/folder`` is replaced.
+    folder : str
+        The one top folder the archive must hold.
+
+    Returns
+    -------
+    pathlib.Path
+        The unpacked folder, ``root/folder``.
+
+    Raises
+    ------
+    DownloadError
+        The archive cannot be read, holds something outside ``folder`` or an unsafe entry;
+        the archive is deleted.
+
+    Examples
+    --------
+    >>> import tarfile, tempfile
+    >>> src = Path(tempfile.mkdtemp())
+    >>> (src / "demo").mkdir()
+    >>> _ = (src / "demo" / "a.txt").write_text("hello")
+    >>> with tarfile.open(src / "demo.tgz", "w:gz") as tar:
+    ...     tar.add(src / "demo", arcname="demo")
+    >>> root = Path(tempfile.mkdtemp())
+    >>> folder = unpack(src / "demo.tgz", root, "demo")
+    >>> folder == root / "demo", [p.name for p in folder.iterdir()]
+    (True, ['a.txt'])
     """
     partial = root / f"{folder}.partial"
     shutil.rmtree(partial, ignore_errors=True)
@@ -233,11 +317,29 @@ def unpack(archive: Path, root: Path, folder: str) -> Path:
 def photo_folders(name: str, cache: str | os.PathLike | None = None) -> list[Path]:
     """The folders of photos in a downloaded collection (one per class), for training.
 
-    Example:
-        >>> photo_folders("imagenette", cache=__import__("tempfile").mkdtemp())
-        Traceback (most recent call last):
-        ...
-        colorlab.errors.DownloadError: imagenette is not downloaded yet: ...
+    Parameters
+    ----------
+    name : str
+        A key of :data:`COLLECTIONS`: ``imagenette`` or ``flowers``.
+    cache : str or os.PathLike, optional
+        The cache folder; by default :func:`default_cache`.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Every folder below the collection's that holds photos, sorted.
+
+    Raises
+    ------
+    DownloadError
+        No collection has that name, or it is not downloaded (and unpacked) yet.
+
+    Examples
+    --------
+    >>> photo_folders("imagenette", cache=__import__("tempfile").mkdtemp())
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.DownloadError: imagenette is not downloaded yet: ...
     """
     if name not in COLLECTIONS:
         raise DownloadError(

@@ -35,10 +35,28 @@ def leaf(size: int = 256, angle: float = 35.0) -> np.ndarray:
 
     Drawn by code (no file), so it is the same on every machine.
 
-    Example:
-        >>> img = leaf(64)
-        >>> img.shape, bool((img[0, 0] == 1).all())      # corner pixel is white
-        ((64, 64, 3), True)
+    Parameters
+    ----------
+    size : int
+        Height and width in pixels (at least 16).
+    angle : float
+        How far the leaf is turned, in degrees.
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (size, size, 3), floats in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        ``size`` is below 16.
+
+    Examples
+    --------
+    >>> img = leaf(64)
+    >>> img.shape, bool((img[0, 0] == 1).all())      # corner pixel is white
+    ((64, 64, 3), True)
     """
     if size < 16:
         raise ValueError(f"leaf(size={size}) is too small to draw: use at least 16.")
@@ -194,15 +212,38 @@ def _scene(rng: np.random.Generator, category: str, size: int) -> np.ndarray:
 
 
 def scenes(n: int = 16, size: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Paint ``n`` procedural color scenes; return (images (n, size, size, 3), labels (n,)).
+    """Paint ``n`` procedural color scenes (meadow, forest, beach, snow, lake, sunset).
 
-    ``labels[i]`` indexes :data:`SCENE_CATEGORIES`. Scene ``i`` depends only on
-    (``seed``, ``i``, ``size``), so a bigger ``n`` extends a set without changing it.
+    Scene ``i`` depends only on (``seed``, ``i``, ``size``), so a bigger ``n`` extends a set
+    without changing it.
 
-    Example:
-        >>> images, labels = scenes(4, size=32, seed=1)
-        >>> images.shape, [SCENE_CATEGORIES[k] for k in labels][:2]
-        ((4, 32, 32, 3), ['beach', 'snow'])
+    Parameters
+    ----------
+    n : int
+        How many scenes (0 or more).
+    size : int
+        Height and width in pixels (at least 16).
+    seed : int
+        Which set: the scene models train on seed 0 and are measured from
+        :data:`colorlab.datasets.HELDOUT_SCENE_SEED` on.
+
+    Returns
+    -------
+    images : numpy.ndarray
+        RGB (n, size, size, 3), float32 in [0, 1].
+    labels : numpy.ndarray
+        (n,) indices into :data:`SCENE_CATEGORIES`.
+
+    Raises
+    ------
+    ValueError
+        ``n`` is negative or ``size`` is below 16.
+
+    Examples
+    --------
+    >>> images, labels = scenes(4, size=32, seed=1)
+    >>> images.shape, [SCENE_CATEGORIES[k] for k in labels][:2]
+    ((4, 32, 32, 3), ['beach', 'snow'])
     """
     if n < 0 or size < 16:
         raise ValueError(f"scenes(n={n}, size={size}): n must be ≥ 0 and size ≥ 16.")
@@ -227,12 +268,31 @@ def two_skies(
     The sky (top three quarters) has one lightness in both kinds, blue by day and orange at
     sunset, so a patch of sky alone cannot tell which it is. Only the ground, far below,
     gives it away: green grass by day, dark earth at sunset. Lesson 08 uses it to show what
-    global features add. Returns (images (n, height, width, 3), labels: 0 day, 1 sunset).
+    global features add.
 
-    Example:
-        >>> images, labels = two_skies(4, seed=0)
-        >>> images.shape, labels.tolist()
-        ((4, 128, 64, 3), [1, 1, 1, 1])
+    Parameters
+    ----------
+    n : int
+        How many pictures.
+    height : int
+        Their height in pixels.
+    width : int
+        Their width in pixels.
+    seed : int
+        Which set (picture ``i`` depends only on ``seed`` and ``i``).
+
+    Returns
+    -------
+    images : numpy.ndarray
+        RGB (n, height, width, 3), float32 in [0, 1].
+    labels : numpy.ndarray
+        (n,): 0 for a day sky, 1 for a sunset (:data:`SKY_CATEGORIES`).
+
+    Examples
+    --------
+    >>> images, labels = two_skies(4, seed=0)
+    >>> images.shape, labels.tolist()
+    ((4, 128, 64, 3), [1, 1, 1, 1])
     """
     from colorlab.color import lab_to_rgb
 

@@ -134,10 +134,27 @@ def _is_array(x: object, name: str) -> np.ndarray:
 def start_photo(photo: object) -> None:
     """Exercise 00.1: the 'coffee' photo loaded with its shorter side at 128 pixels.
 
-    Example:
-        >>> import colorlab as cl
-        >>> start_photo(cl.datasets.sample_photo("coffee", size=128))
-        ✓ correct: 128 × 192 pixels, 3 layers
+    Parameters
+    ----------
+    photo : object
+        The learner's answer: the 'coffee' photo, a float32 NumPy array of values in
+        [0, 1], of shape (128, 192, 3).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import colorlab as cl
+    >>> start_photo(cl.datasets.sample_photo("coffee", size=128))
+    ✓ correct: 128 × 192 pixels, 3 layers
     """
     photo = _is_array(photo, "photo")
     _require(
@@ -163,10 +180,27 @@ def start_photo(photo: object) -> None:
 def my_photos_folder(folder: object) -> None:
     """Exercise 00.2: the path of the folder where the learner's own photos go.
 
-    Example:
-        >>> from colorlab.course import course_root
-        >>> my_photos_folder(course_root() / "data" / "my_photos")
-        ✓ correct: put your photos there for lesson 10
+    Parameters
+    ----------
+    folder : object
+        The learner's answer: the course's ``data/my_photos`` folder, as a str or a
+        pathlib.Path, absolute or relative to the folder the notebook runs in.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> from colorlab.course import course_root
+    >>> my_photos_folder(course_root() / "data" / "my_photos")
+    ✓ correct: put your photos there for lesson 10
     """
     _require(isinstance(folder, str | Path), "give the folder as a string or a pathlib.Path.")
     from colorlab.course import course_root
@@ -195,10 +229,26 @@ def my_photos_folder(folder: object) -> None:
 def gradient(gradient: object) -> None:
     """Exercise 01.1: a 64×256 uint8 image whose column j holds the value j.
 
-    Example:
-        >>> import numpy as np
-        >>> gradient(np.tile(np.arange(256, dtype=np.uint8), (64, 1)))
-        ✓ correct: black on the left, white on the right
+    Parameters
+    ----------
+    gradient : object
+        The learner's answer: a uint8 NumPy array of shape (64, 256).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> gradient(np.tile(np.arange(256, dtype=np.uint8), (64, 1)))
+    ✓ correct: black on the left, white on the right
     """
     g = _is_array(gradient, "gradient")
     _require(g.shape == (64, 256), f"the shape should be (64, 256) (rows, columns); got {g.shape}.")
@@ -213,11 +263,29 @@ def gradient(gradient: object) -> None:
 def inverted(original: np.ndarray, inverted: object) -> None:
     """Exercise 01.2: the photographic negative of a uint8 photo (255 - value).
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.array([[0, 100, 255]], np.uint8)
-        >>> inverted(img, 255 - img)
-        ✓ correct: black became white and white became black
+    Parameters
+    ----------
+    original : numpy.ndarray
+        The uint8 photo.
+    inverted : object
+        The learner's answer: its negative, a uint8 array of the same shape.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.array([[0, 100, 255]], np.uint8)
+    >>> inverted(img, 255 - img)
+    ✓ correct: black became white and white became black
     """
     inv = _is_array(inverted, "inverted")
     _require(inv.shape == original.shape, f"keep the shape {original.shape}; got {inv.shape}.")
@@ -241,12 +309,30 @@ def inverted(original: np.ndarray, inverted: object) -> None:
 def green_only(rgb: np.ndarray, green_only: object) -> None:
     """Exercise 02.1: the photo with its red and blue layers set to 0.
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.full((2, 2, 3), 100, np.uint8)
-        >>> out = img.copy(); out[..., [0, 2]] = 0
-        >>> green_only(img, out)
-        ✓ correct: only the green layer is left
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The photo, (H, W, 3).
+    green_only : object
+        The learner's answer: a copy of ``rgb`` with layers 0 and 2 set to 0.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.full((2, 2, 3), 100, np.uint8)
+    >>> out = img.copy(); out[..., [0, 2]] = 0
+    >>> green_only(img, out)
+    ✓ correct: only the green layer is left
     """
     out = _is_array(green_only, "green_only")
     _require(out.shape == rgb.shape, f"keep all three layers: shape {rgb.shape}, not {out.shape}.")
@@ -264,11 +350,30 @@ def green_only(rgb: np.ndarray, green_only: object) -> None:
 def gray_from_rgb(rgb: np.ndarray, gray: object) -> None:
     """Exercise 02.2: a gray version, the mean of R, G and B copied into all three layers.
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.random.default_rng(0).random((4, 4, 3))
-        >>> gray_from_rgb(img, np.repeat(img.mean(-1, keepdims=True), 3, -1))
-        ✓ correct: R = G = B everywhere, so no color is left
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The color photo, (H, W, 3): uint8 or floats.
+    gray : object
+        The learner's answer: an array of the same shape whose three layers all hold the
+        mean of R, G and B.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.random.default_rng(0).random((4, 4, 3))
+    >>> gray_from_rgb(img, np.repeat(img.mean(-1, keepdims=True), 3, -1))
+    ✓ correct: R = G = B everywhere, so no color is left
     """
     g = _is_array(gray, "gray")
     _require(
@@ -297,11 +402,31 @@ def gray_from_rgb(rgb: np.ndarray, gray: object) -> None:
 def split_x_y(lab: np.ndarray, X: object, Y: object) -> None:
     """Exercise 03.1: X = the L layer (H, W), Y = the a and b layers (H, W, 2).
 
-    Example:
-        >>> import numpy as np
-        >>> lab = np.random.default_rng(0).random((4, 5, 3))
-        >>> split_x_y(lab, lab[:, :, 0], lab[:, :, 1:])
-        ✓ correct: X is the lightness, Y the two color layers
+    Parameters
+    ----------
+    lab : numpy.ndarray
+        The photo in Lab, (H, W, 3).
+    X : object
+        The learner's answer: the L layer, (H, W).
+    Y : object
+        The learner's answer: the a and b layers, (H, W, 2).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lab = np.random.default_rng(0).random((4, 5, 3))
+    >>> split_x_y(lab, lab[:, :, 0], lab[:, :, 1:])
+    ✓ correct: X is the lightness, Y the two color layers
     """
     X = _is_array(X, "X")
     Y = _is_array(Y, "Y")
@@ -329,11 +454,29 @@ def round_trip(image: np.ndarray, back: object) -> None:
     ``image`` holds 0-255 values (the lesson gives floats, where ``rgb2lab`` does not
     divide by 255 for you).
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.full((2, 2, 3), 128.0)
-        >>> round_trip(img, img / 255)
-        ✓ correct: largest difference 0.000000 (out of 1)
+    Parameters
+    ----------
+    image : numpy.ndarray
+        The photo as floats holding 0-255 values, (H, W, 3).
+    back : object
+        The learner's answer: the photo after RGB → Lab → RGB, floats in [0, 1].
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.full((2, 2, 3), 128.0)
+    >>> round_trip(img, img / 255)
+    ✓ correct: largest difference 0.000000 (out of 1)
     """
     back = _is_array(back, "back")
     _require(back.shape == image.shape, f"shape {image.shape} expected; got {back.shape}.")
@@ -368,9 +511,27 @@ def round_trip(image: np.ndarray, back: object) -> None:
 def normalize_pair(normalize: object, denormalize: object) -> None:
     """Exercise 04.1: ``normalize(ab) = ab / 128`` and ``denormalize(y) = y * 128``.
 
-    Example:
-        >>> normalize_pair(lambda ab: ab / 128, lambda y: y * 128)
-        ✓ correct: -128 → -1.0, 64 → 0.5, and back
+    Parameters
+    ----------
+    normalize : object
+        The learner's answer: a function, ab → ab / 128.
+    denormalize : object
+        The learner's answer: a function, y → y * 128.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> normalize_pair(lambda ab: ab / 128, lambda y: y * 128)
+    ✓ correct: -128 → -1.0, 64 → 0.5, and back
     """
     _require(
         callable(normalize) and callable(denormalize),
@@ -399,11 +560,33 @@ def normalize_pair(normalize: object, denormalize: object) -> None:
 def inverse_error(ab: np.ndarray, normalize, denormalize, max_error: object) -> None:
     """Exercise 04.2: the largest |denormalize(normalize(ab)) - ab| over a photo is exactly 0.
 
-    Example:
-        >>> import numpy as np
-        >>> ab = np.linspace(-100, 100, 7)
-        >>> inverse_error(ab, lambda x: x / 128, lambda y: y * 128, 0.0)
-        ✓ correct: the round trip is exact (dividing by 128, a power of 2, loses no digits)
+    Parameters
+    ----------
+    ab : numpy.ndarray
+        The a and b values of a photo.
+    normalize : callable
+        The learner's ``normalize`` function.
+    denormalize : callable
+        The learner's ``denormalize`` function.
+    max_error : object
+        The learner's answer: the largest absolute difference, one number.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ab = np.linspace(-100, 100, 7)
+    >>> inverse_error(ab, lambda x: x / 128, lambda y: y * 128, 0.0)
+    ✓ correct: the round trip is exact (dividing by 128, a power of 2, loses no digits)
     """
     got = _number(max_error, "max_error")
     true = float(np.abs(denormalize(normalize(ab)) - ab).max())
@@ -423,9 +606,25 @@ def inverse_error(ab: np.ndarray, normalize, denormalize, max_error: object) -> 
 def scale_L(scale_L: object) -> None:
     """Exercise 04.3: a function mapping L in [0, 100] linearly onto [-1, 1].
 
-    Example:
-        >>> scale_L(lambda L: L / 50 - 1)
-        ✓ correct: 0 → -1, 50 → 0, 100 → 1
+    Parameters
+    ----------
+    scale_L : object
+        The learner's answer: a function mapping L in [0, 100] onto [-1, 1].
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> scale_L(lambda L: L / 50 - 1)
+    ✓ correct: 0 → -1, 50 → 0, 100 → 1
     """
     _require(callable(scale_L), "define a function: def scale_L(L): ...")
     probe = np.array([0.0, 25.0, 50.0, 100.0])
@@ -454,9 +653,27 @@ def conv_params(layer_shapes: list[tuple[int, int]], total_params: object) -> No
 
     ``layer_shapes`` lists (inputs, filters) of every Conv2D layer in order.
 
-    Example:
-        >>> conv_params([(1, 8), (8, 2)], (9 * 1 + 1) * 8 + (9 * 8 + 1) * 2)
-        ✓ correct: 226 parameters, the same number Keras reports
+    Parameters
+    ----------
+    layer_shapes : list of tuple of int
+        (inputs, filters) of every Conv2D layer, in order.
+    total_params : object
+        The learner's answer: the number of parameters of all the layers, a whole number.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> conv_params([(1, 8), (8, 2)], (9 * 1 + 1) * 8 + (9 * 8 + 1) * 2)
+    ✓ correct: 226 parameters, the same number Keras reports
     """
     _require(
         not isinstance(total_params, list | tuple | np.ndarray),
@@ -481,10 +698,28 @@ def conv_params(layer_shapes: list[tuple[int, int]], total_params: object) -> No
 def relu_unreachable(Y: np.ndarray, fraction: object) -> None:
     """Exercise 05.2: the share of target values below 0, which a ReLU output can never give.
 
-    Example:
-        >>> import numpy as np
-        >>> relu_unreachable(np.array([-0.5, 0.1, -0.2, 0.3]), 0.5)
-        ✓ correct: 50.0% of the targets are negative, out of a ReLU's reach
+    Parameters
+    ----------
+    Y : numpy.ndarray
+        The targets: a and b, scaled to [-1, 1].
+    fraction : object
+        The learner's answer: the share of Y's values below 0, a fraction from 0 to 1.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> relu_unreachable(np.array([-0.5, 0.1, -0.2, 0.3]), 0.5)
+    ✓ correct: 50.0% of the targets are negative, out of a ReLU's reach
     """
     Y = np.asarray(Y)
     true = float((Y < 0).mean())
@@ -510,11 +745,31 @@ def canvas(X: np.ndarray, prediction: np.ndarray, canvas: object) -> None:
 
     ``X`` is (1, H, W, 1) and ``prediction`` the network's (1, H, W, 2) answer in [-1, 1].
 
-    Example:
-        >>> import numpy as np
-        >>> X, out = np.full((1, 2, 2, 1), 50.0), np.full((1, 2, 2, 2), 0.5)
-        >>> canvas(X, out, np.concatenate([X[0], out[0] * 128], axis=-1))
-        ✓ correct: L in layer 0, a and b (×128) in layers 1 and 2
+    Parameters
+    ----------
+    X : numpy.ndarray
+        The network's input, (1, H, W, 1): the lightness L.
+    prediction : numpy.ndarray
+        The network's answer, (1, H, W, 2), in [-1, 1].
+    canvas : object
+        The learner's answer: the Lab canvas, (H, W, 3).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> X, out = np.full((1, 2, 2, 1), 50.0), np.full((1, 2, 2, 2), 0.5)
+    >>> canvas(X, out, np.concatenate([X[0], out[0] * 128], axis=-1))
+    ✓ correct: L in layer 0, a and b (×128) in layers 1 and 2
     """
     c = _is_array(canvas, "canvas")
     h, w = X.shape[1:3]
@@ -536,13 +791,33 @@ def canvas(X: np.ndarray, prediction: np.ndarray, canvas: object) -> None:
 def own_colorize(model, image: np.ndarray, colorized: object) -> None:
     """Exercise 06.2: the four steps by hand give the same photo as ``cl.colorize``.
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.models import lesson_model
-        >>> from colorlab.colorize import colorize
-        >>> m, img = lesson_model(width=4), np.random.rand(16, 16, 3)
-        >>> own_colorize(m, img, colorize(m, img))
-        ✓ correct: the same colors as cl.colorize
+    Parameters
+    ----------
+    model : keras.Model
+        The colorizer.
+    image : numpy.ndarray
+        The RGB photo, (H, W, 3), floats in [0, 1].
+    colorized : object
+        The learner's answer: the photo colorized by hand, RGB floats in [0, 1].
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.models import lesson_model
+    >>> from colorlab.colorize import colorize
+    >>> m, img = lesson_model(width=4), np.random.rand(16, 16, 3)
+    >>> own_colorize(m, img, colorize(m, img))
+    ✓ correct: the same colors as cl.colorize
     """
     from colorlab.colorize import colorize
 
@@ -569,9 +844,25 @@ def own_colorize(model, image: np.ndarray, colorized: object) -> None:
 def flip(flip: object) -> None:
     """Exercise 07.1: a function that mirrors an (H, W, 3) image left to right.
 
-    Example:
-        >>> flip(lambda img: img[:, ::-1])
-        ✓ correct: left and right swapped, top and bottom kept
+    Parameters
+    ----------
+    flip : object
+        The learner's answer: a function mirroring an (H, W, 3) image left to right.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> flip(lambda img: img[:, ::-1])
+    ✓ correct: left and right swapped, top and bottom kept
     """
     _require(callable(flip), "define a function: def flip(image): ...")
     img = np.random.default_rng(0).random((4, 5, 3))
@@ -589,9 +880,27 @@ def flip(flip: object) -> None:
 def best_epoch(val_loss: list[float], best_epoch: object) -> None:
     """Exercise 07.2: the epoch (counted from 1) with the lowest validation loss.
 
-    Example:
-        >>> best_epoch([0.5, 0.3, 0.4], 2)
-        ✓ correct: after epoch 2 the network only got better at the training photos
+    Parameters
+    ----------
+    val_loss : list of float
+        The validation loss after each epoch.
+    best_epoch : object
+        The learner's answer: an epoch, a whole number counted from 1.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> best_epoch([0.5, 0.3, 0.4], 2)
+    ✓ correct: after epoch 2 the network only got better at the training photos
     """
     _require(
         isinstance(best_epoch, int | np.integer) and not isinstance(best_epoch, bool),
@@ -617,11 +926,33 @@ def best_epoch(val_loss: list[float], best_epoch: object) -> None:
 def tiled(vector: np.ndarray, height: int, width: int, tiled: object) -> None:
     """Exercise 08.1: a vector (D,) repeated at every pixel of a height×width grid: (H, W, D).
 
-    Example:
-        >>> import numpy as np
-        >>> v = np.arange(3.0)
-        >>> tiled(v, 2, 4, np.broadcast_to(v, (2, 4, 3)))
-        ✓ correct: every pixel now carries the whole-image description
+    Parameters
+    ----------
+    vector : numpy.ndarray
+        The vector, (D,).
+    height : int
+        The grid's height H.
+    width : int
+        The grid's width W.
+    tiled : object
+        The learner's answer: an array of shape (H, W, D).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> v = np.arange(3.0)
+    >>> tiled(v, 2, 4, np.broadcast_to(v, (2, 4, 3)))
+    ✓ correct: every pixel now carries the whole-image description
     """
     t = _is_array(np.asarray(tiled) if tiled is not None and tiled is not ... else tiled, "tiled")
     d = len(vector)
@@ -641,10 +972,30 @@ def tiled(vector: np.ndarray, height: int, width: int, tiled: object) -> None:
 def accuracy(probs: np.ndarray, labels: np.ndarray, accuracy: object) -> None:
     """Exercise 08.2: the share of images whose most probable class is the true one.
 
-    Example:
-        >>> import numpy as np
-        >>> accuracy(np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), np.array([0, 1, 1]), 2 / 3)
-        ✓ correct: 66.7% of the held-out scenes named right
+    Parameters
+    ----------
+    probs : numpy.ndarray
+        Each image's class probabilities, (N, classes).
+    labels : numpy.ndarray
+        Each image's true class, (N,).
+    accuracy : object
+        The learner's answer: a fraction from 0 to 1.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> accuracy(np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), np.array([0, 1, 1]), 2 / 3)
+    ✓ correct: 66.7% of the held-out scenes named right
     """
     true = float((np.argmax(probs, axis=-1) == labels).mean())
     got = _share(accuracy, "accuracy", true, count=len(labels))
@@ -665,11 +1016,31 @@ def mse_optimum(colors: np.ndarray, best: object, shares: np.ndarray | None = No
 
     ``shares`` says how often each color comes up (equally often without it).
 
-    Example:
-        >>> import numpy as np
-        >>> c = np.array([[60.0, 40.0], [10.0, -50.0]]); s = np.array([0.75, 0.25])
-        >>> mse_optimum(c, s @ c, s)
-        ✓ correct: the weighted mean, (47.5, 17.5): a duller color that is neither of the two
+    Parameters
+    ----------
+    colors : numpy.ndarray
+        The possible colors, (K, 2): one (a, b) pair each.
+    best : object
+        The learner's answer: one (a, b) pair.
+    shares : numpy.ndarray, optional
+        How often each color comes up (adding up to 1); equally often by default.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> c = np.array([[60.0, 40.0], [10.0, -50.0]]); s = np.array([0.75, 0.25])
+    >>> mse_optimum(c, s @ c, s)
+    ✓ correct: the weighted mean, (47.5, 17.5): a duller color that is neither of the two
     """
     b = _is_array(
         np.asarray(best, dtype=np.float64) if isinstance(best, list | tuple) else best, "best"
@@ -696,12 +1067,34 @@ def mse_optimum(colors: np.ndarray, best: object, shares: np.ndarray | None = No
 def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object) -> None:
     """Exercise 09.2: the annealed mean of one pixel's bin probabilities.
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.bins import annealed_mean
-        >>> b = np.array([[-50.0, 0.0], [50.0, 0.0]]); p = np.array([0.3, 0.7])
-        >>> annealed(p, b, 0.5, annealed_mean(p, b, 0.5))
-        ✓ correct: ab = (34.5, 0.0)
+    Parameters
+    ----------
+    probs : numpy.ndarray
+        One pixel's probabilities over the bins, (K,).
+    bins : numpy.ndarray
+        The bins' ab centers, (K, 2).
+    temperature : float
+        The temperature T; below 1 it sharpens the probabilities.
+    ab : object
+        The learner's answer: one (a, b) pair.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.bins import annealed_mean
+    >>> b = np.array([[-50.0, 0.0], [50.0, 0.0]]); p = np.array([0.3, 0.7])
+    >>> annealed(p, b, 0.5, annealed_mean(p, b, 0.5))
+    ✓ correct: ab = (34.5, 0.0)
     """
     from colorlab.bins import annealed_mean
 
@@ -734,12 +1127,30 @@ def annealed(probs: np.ndarray, bins: np.ndarray, temperature: float, ab: object
 def colorfulness_by_hand(rgb: np.ndarray, cf: object) -> None:
     """Exercise 10.1: Hasler & Süsstrunk colorfulness, σ_rgyb + 0.3·μ_rgyb, of an RGB photo.
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.metrics import colorfulness
-        >>> img = np.random.default_rng(0).random((4, 4, 3))
-        >>> colorfulness_by_hand(img, colorfulness(img))
-        ✓ correct: CF = 0.593
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The RGB photo, (H, W, 3), floats in [0, 1].
+    cf : object
+        The learner's answer: its colorfulness, one number.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.metrics import colorfulness
+    >>> img = np.random.default_rng(0).random((4, 4, 3))
+    >>> colorfulness_by_hand(img, colorfulness(img))
+    ✓ correct: CF = 0.593
     """
     from colorlab.metrics import colorfulness
 
@@ -772,9 +1183,27 @@ def colorfulness_by_hand(rgb: np.ndarray, cf: object) -> None:
 def best_model(mean_psnr: dict, best: object) -> None:
     """Exercise 10.2: the name of the model with the highest mean PSNR.
 
-    Example:
-        >>> best_model({"a": 20.0, "b": 22.5}, "b")
-        ✓ correct: b, with 22.5 dB on average
+    Parameters
+    ----------
+    mean_psnr : dict of str to float
+        Each model's mean PSNR in dB, by name.
+    best : object
+        The learner's answer: a model's name.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> best_model({"a": 20.0, "b": 22.5}, "b")
+    ✓ correct: b, with 22.5 dB on average
     """
     _require(
         isinstance(best, str),
@@ -796,11 +1225,29 @@ def best_model(mean_psnr: dict, best: object) -> None:
 def per_photo_loss(errors: np.ndarray, loss: object) -> None:
     """Exercise 11.1: mean over photos of log(each photo's mean squared error + 1e-4).
 
-    Example:
-        >>> import numpy as np
-        >>> e = np.stack([np.full((2, 2, 2), 0.01), np.full((2, 2, 2), 0.04)])
-        >>> per_photo_loss(e, np.mean(np.log(np.array([0.01, 0.04]) + 1e-4)))
-        ✓ correct: loss = -3.906 (plain MSE would be -3.68 after its log)
+    Parameters
+    ----------
+    errors : numpy.ndarray
+        The squared errors, (N, ...): one photo per first index.
+    loss : object
+        The learner's answer: the loss, one number.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> e = np.stack([np.full((2, 2, 2), 0.01), np.full((2, 2, 2), 0.04)])
+    >>> per_photo_loss(e, np.mean(np.log(np.array([0.01, 0.04]) + 1e-4)))
+    ✓ correct: loss = -3.906 (plain MSE would be -3.68 after its log)
     """
     got = _number(loss, "loss")
     errors = np.asarray(errors, np.float64)
@@ -838,9 +1285,29 @@ def per_photo_loss(errors: np.ndarray, loss: object) -> None:
 def fine_tune_improvement(before: dict, after: dict, improvement: object) -> None:
     """Exercise 11.2: the change in dB over gray from fine-tuning (after minus before).
 
-    Example:
-        >>> fine_tune_improvement({"gain": 0.2}, {"gain": 1.5}, 1.3)
-        ✓ correct: +1.30 dB: fine-tuning helped on the held-back photos
+    Parameters
+    ----------
+    before : dict
+        The gain over gray before fine-tuning, in dB, under ``"gain"``.
+    after : dict
+        The same after fine-tuning.
+    improvement : object
+        The learner's answer: after minus before, in dB, one number.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> fine_tune_improvement({"gain": 0.2}, {"gain": 1.5}, 1.3)
+    ✓ correct: +1.30 dB: fine-tuning helped on the held-back photos
     """
     got = _number(improvement, "improvement")
     want = after["gain"] - before["gain"]

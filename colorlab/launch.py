@@ -21,7 +21,20 @@ KERNEL_DISPLAY = "Python (colorlab)"
 
 
 def kernel_python() -> str | None:
-    """The Python the registered ``colorlab`` kernel runs, or None when there is none."""
+    """The Python the registered ``colorlab`` kernel runs, or None when there is none.
+
+    Returns
+    -------
+    str or None
+        The first word of the kernel's command (the path of its Python), or None when no
+        kernel named ``colorlab`` is registered.
+
+    Examples
+    --------
+    >>> python = kernel_python()
+    >>> python is None or isinstance(python, str)
+    True
+    """
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
     try:
@@ -33,9 +46,15 @@ def kernel_python() -> str | None:
 def ensure_kernel() -> bool:
     """Register the ``colorlab`` kernel for this Python, inside its environment; True if done now.
 
-    Example:
-        >>> ensure_kernel() in (True, False)
-        True
+    Returns
+    -------
+    bool
+        True when the kernel was registered now; False when it already ran this Python.
+
+    Examples
+    --------
+    >>> ensure_kernel() in (True, False)
+    True
     """
     python = kernel_python()
     if python and Path(python).resolve() == Path(sys.executable).resolve():
@@ -58,11 +77,23 @@ def disable_outdated_extensions(prefix: str | None = None) -> list[str]:
     The same as ``jupyter labextension disable --level=sys_prefix NAME``, written directly
     (no second Jupyter start-up). Returns the names switched off now.
 
-    Example:
-        >>> import tempfile
-        >>> folder = tempfile.mkdtemp()
-        >>> disable_outdated_extensions(folder), disable_outdated_extensions(folder)
-        (['@jupyterlab/mathjax3-extension'], [])
+    Parameters
+    ----------
+    prefix : str, optional
+        The environment whose ``etc/jupyter/labconfig/page_config.json`` is changed; by
+        default this Python's (``sys.prefix``).
+
+    Returns
+    -------
+    list of str
+        The extensions switched off now (empty when all already were).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> disable_outdated_extensions(folder), disable_outdated_extensions(folder)
+    (['@jupyterlab/mathjax3-extension'], [])
     """
     path = Path(prefix or sys.prefix, "etc", "jupyter", "labconfig", "page_config.json")
     config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
@@ -81,12 +112,25 @@ def lab_command(root: Path, extra: list[str] | None = None) -> list[str]:
     Jupyter refuses to run as root (containers, CI) unless told it is intended, so
     ``--allow-root`` is added for the root user (POSIX only: Windows has no user id 0).
 
-    Example:
-        >>> cmd = lab_command(Path("course"), ["--no-browser"])
-        >>> cmd[1:4]
-        ['-m', 'jupyterlab', '--ServerApp.root_dir=course']
-        >>> cmd[-2:]
-        ['--no-browser', 'notebooks/00_start_here.ipynb']
+    Parameters
+    ----------
+    root : pathlib.Path
+        The course folder, the root of the server's file browser.
+    extra : list of str, optional
+        More arguments for JupyterLab (such as ``--no-browser``), put before the lesson.
+
+    Returns
+    -------
+    list of str
+        The command: this Python, ``-m jupyterlab``, the options, then the lesson to open.
+
+    Examples
+    --------
+    >>> cmd = lab_command(Path("course"), ["--no-browser"])
+    >>> cmd[1:4]
+    ['-m', 'jupyterlab', '--ServerApp.root_dir=course']
+    >>> cmd[-2:]
+    ['--no-browser', 'notebooks/00_start_here.ipynb']
     """
     as_root = getattr(os, "geteuid", lambda: 1)() == 0
     return [
@@ -101,7 +145,29 @@ def lab_command(root: Path, extra: list[str] | None = None) -> list[str]:
 
 
 def run_lab(extra: list[str] | None = None, kernel_only: bool = False) -> int:
-    """Register the kernel if needed, then run JupyterLab until it is stopped; its exit status."""
+    """Register the kernel if needed, then run JupyterLab until it is stopped; its exit status.
+
+    What ``colorlab lab`` runs: :func:`ensure_kernel`, :func:`disable_outdated_extensions`,
+    then :func:`lab_command` in the course folder. Stopping it with Ctrl+C is a normal end.
+
+    Parameters
+    ----------
+    extra : list of str, optional
+        More arguments for JupyterLab (such as ``--no-browser``).
+    kernel_only : bool
+        Only register the kernel (and switch off the outdated extensions); start nothing.
+
+    Returns
+    -------
+    int
+        JupyterLab's exit status; 0 with ``kernel_only`` or after Ctrl+C.
+
+    Examples
+    --------
+    >>> from colorlab.launch import run_lab
+    >>> callable(run_lab)
+    True
+    """
     if ensure_kernel():
         print(f"registered the Jupyter kernel '{KERNEL_NAME}' for {sys.executable}")
     disable_outdated_extensions()

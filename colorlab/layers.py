@@ -112,10 +112,23 @@ def working_size(model) -> tuple[int | None, int]:
     Models without the layer (the scene models of lessons 07-09, the lesson networks) run
     at the photo's own resolution, padded to a multiple of :data:`DEFAULT_STRIDE`.
 
-    Example:
-        >>> inp = keras.Input((None, None, 1))
-        >>> working_size(keras.Model(inp, WorkingSize(96, 16)(inp)))
-        (96, 16)
+    Parameters
+    ----------
+    model : keras.Model
+        The model; anything without a ``layers`` attribute counts as a model without one.
+
+    Returns
+    -------
+    size : int or None
+        The shorter side, in pixels, the model was trained at; ``None`` without the layer.
+    stride : int
+        Inputs are padded to a multiple of it; :data:`DEFAULT_STRIDE` without the layer.
+
+    Examples
+    --------
+    >>> inp = keras.Input((None, None, 1))
+    >>> working_size(keras.Model(inp, WorkingSize(96, 16)(inp)))
+    (96, 16)
     """
     for layer in getattr(model, "layers", []):
         if isinstance(layer, WorkingSize):

@@ -19,11 +19,24 @@ def log_mse(y_true, y_pred):
     error of about 1.3) keeps gray crops from dominating. ``y_true`` may carry L in front
     of ab / 128 (three channels, as :func:`rgb_log_mse` needs); only ab is used.
 
-    Example:
-        >>> import numpy as np
-        >>> t = np.zeros((2, 4, 4, 2), "float32"); p = np.full((2, 4, 4, 2), 0.1, "float32")
-        >>> round(float(log_mse(t, p)), 3)   # log(0.01 + 1e-4)
-        -4.595
+    Parameters
+    ----------
+    y_true : tensor or array_like
+        The targets (B, H, W, 2) ab / 128, or (B, H, W, 3) with L in front.
+    y_pred : tensor or array_like
+        The network's output, ab / 128 (B, H, W, 2).
+
+    Returns
+    -------
+    tensor
+        The mean over the photos of log(MSE + 1e-4), a scalar.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> t = np.zeros((2, 4, 4, 2), "float32"); p = np.full((2, 4, 4, 2), 0.1, "float32")
+    >>> round(float(log_mse(t, p)), 3)   # log(0.01 + 1e-4)
+    -4.595
     """
     from keras import ops
 
@@ -40,11 +53,24 @@ def rgb_log_mse(y_true, y_pred):
     training optimizes exactly what the mean PSNR measures. ``y_true`` is L and ab / 128
     (three channels); ``1e-5`` is 50 dB, far below any photo's error.
 
-    Example:
-        >>> import numpy as np
-        >>> t = np.zeros((1, 4, 4, 3), "float32"); t[..., 0] = 50.0
-        >>> round(float(rgb_log_mse(t, np.zeros((1, 4, 4, 2), "float32"))), 2)   # log(1e-5)
-        -11.51
+    Parameters
+    ----------
+    y_true : tensor or array_like
+        The targets (B, H, W, 3): L in [0, 100], then ab / 128.
+    y_pred : tensor or array_like
+        The network's output, ab / 128 (B, H, W, 2).
+
+    Returns
+    -------
+    tensor
+        The mean over the photos of log(RGB MSE + 1e-5), a scalar.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> t = np.zeros((1, 4, 4, 3), "float32"); t[..., 0] = 50.0
+    >>> round(float(rgb_log_mse(t, np.zeros((1, 4, 4, 2), "float32"))), 2)   # log(1e-5)
+    -11.51
     """
     from keras import ops
 
@@ -60,11 +86,24 @@ def rgb_log_mse(y_true, y_pred):
 def ab_mse(y_true, y_pred):
     """The plain mean squared error on ab / 128, for targets that carry L in front.
 
-    Example:
-        >>> import numpy as np
-        >>> t = np.zeros((1, 2, 2, 3), "float32"); p = np.full((1, 2, 2, 2), 0.5, "float32")
-        >>> float(ab_mse(t, p))
-        0.25
+    Parameters
+    ----------
+    y_true : tensor or array_like
+        The targets (B, H, W, 3): L, then ab / 128 (only ab is used).
+    y_pred : tensor or array_like
+        The network's output, ab / 128 (B, H, W, 2).
+
+    Returns
+    -------
+    tensor
+        The mean squared ab / 128 error over all pixels, a scalar.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> t = np.zeros((1, 2, 2, 3), "float32"); p = np.full((1, 2, 2, 2), 0.5, "float32")
+    >>> float(ab_mse(t, p))
+    0.25
     """
     from keras import ops
 

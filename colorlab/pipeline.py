@@ -34,11 +34,22 @@ _RGB_FROM_XYZ = np.linalg.inv(_XYZ_FROM_RGB.astype(np.float64)).astype(np.float3
 def rgb_to_lab_tf(rgb: tf.Tensor) -> tf.Tensor:
     """RGB in [0, 1] → Lab, in TensorFlow ops (any leading shape, last axis 3).
 
-    Example:
-        >>> import numpy as np
-        >>> lab = rgb_to_lab_tf(tf.constant([[1.0, 1.0, 1.0]])).numpy()   # white
-        >>> [abs(round(float(v), 2)) for v in lab[0]]
-        [100.0, 0.0, 0.0]
+    Parameters
+    ----------
+    rgb : tf.Tensor or array_like
+        RGB (..., 3) in [0, 1]; values outside are clipped.
+
+    Returns
+    -------
+    tf.Tensor
+        Lab (..., 3), float32: L in [0, 100], a and b in about [-128, 127].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> lab = rgb_to_lab_tf(tf.constant([[1.0, 1.0, 1.0]])).numpy()   # white
+    >>> [abs(round(float(v), 2)) for v in lab[0]]
+    [100.0, 0.0, 0.0]
     """
     rgb = tf.clip_by_value(tf.cast(rgb, tf.float32), 0.0, 1.0)
     linear = tf.where(rgb > 0.04045, tf.pow((rgb + 0.055) / 1.055, 2.4), rgb / 12.92)
@@ -60,9 +71,20 @@ def lab_to_rgb_tf(lab: tf.Tensor) -> tf.Tensor:
     (:func:`colorlab.losses.rgb_log_mse`) measures its error in RGB during training. A test
     keeps the two within 0.002 of each other.
 
-    Example:
-        >>> [round(float(v), 3) for v in lab_to_rgb_tf(tf.constant([[100.0, 0.0, 0.0]]))[0]]
-        [1.0, 1.0, 1.0]
+    Parameters
+    ----------
+    lab : tf.Tensor or array_like
+        Lab (..., 3): L in [0, 100], a and b in about [-128, 127].
+
+    Returns
+    -------
+    tf.Tensor
+        RGB (..., 3) in [0, 1], float32, colors outside sRGB clipped.
+
+    Examples
+    --------
+    >>> [round(float(v), 3) for v in lab_to_rgb_tf(tf.constant([[100.0, 0.0, 0.0]]))[0]]
+    [1.0, 1.0, 1.0]
     """
     lab = tf.cast(lab, tf.float32)
     fy = (lab[..., 0] + 16.0) / 116.0
@@ -82,10 +104,23 @@ def lab_to_rgb_tf(lab: tf.Tensor) -> tf.Tensor:
 def split_pair(lab: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
     """(L, ab / 128) of a Lab tensor.
 
-    Example:
-        >>> L, y = split_pair(tf.ones((2, 2, 3)) * 64)
-        >>> float(y[0, 0, 0])
-        0.5
+    Parameters
+    ----------
+    lab : tf.Tensor
+        Lab (..., 3).
+
+    Returns
+    -------
+    L : tf.Tensor
+        (..., 1), the network's input.
+    y : tf.Tensor
+        ab / 128, (..., 2), its target.
+
+    Examples
+    --------
+    >>> L, y = split_pair(tf.ones((2, 2, 3)) * 64)
+    >>> float(y[0, 0, 0])
+    0.5
     """
     return lab[..., :1], lab[..., 1:] / AB_SCALE
 
@@ -102,9 +137,28 @@ def augment_images(
     is needed). ``seed`` (two integers) makes it reproducible. ``clip`` keeps RGB in [0, 1];
     pass False for Lab.
 
-    Example:
-        >>> augment_images(tf.zeros((2, 40, 50, 3)), 32, seed=[1, 2]).shape
-        TensorShape([2, 32, 32, 3])
+    Parameters
+    ----------
+    images : tf.Tensor or array_like
+        A batch of images (B, H, W, C), RGB or Lab; H and W at least ``crop``.
+    crop : int
+        The side of the square crops in pixels.
+    seed : array_like of int
+        Two integers (a stateless random seed); the same seed gives the same crops.
+    zoom : float
+        The largest zoom: the shorter side is scaled to at most ``crop·(1 + zoom)``.
+    clip : bool
+        Clip the result to [0, 1] (for RGB; pass False for Lab).
+
+    Returns
+    -------
+    tf.Tensor
+        The augmented batch (B, crop, crop, C), float32.
+
+    Examples
+    --------
+    >>> augment_images(tf.zeros((2, 40, 50, 3)), 32, seed=[1, 2]).shape
+    TensorShape([2, 32, 32, 3])
     """
     images = tf.convert_to_tensor(images, tf.float32)
     seeds = tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=4)
@@ -125,9 +179,26 @@ def augment_images(
 def augment(rgb: tf.Tensor, crop: int, seed=None, zoom: float = 0.25) -> tf.Tensor:
     """:func:`augment_images` for one RGB photo (H, W, 3).
 
-    Example:
-        >>> augment(tf.zeros((40, 50, 3)), 32, seed=[1, 2]).shape
-        TensorShape([32, 32, 3])
+    Parameters
+    ----------
+    rgb : tf.Tensor or array_like
+        One RGB photo (H, W, 3) in [0, 1]; H and W at least ``crop``.
+    crop : int
+        The side of the square crop in pixels.
+    seed : array_like of int, optional
+        Two integers (a stateless random seed); ``None`` draws a new one each call.
+    zoom : float
+        The largest zoom: the shorter side is scaled to at most ``crop·(1 + zoom)``.
+
+    Returns
+    -------
+    tf.Tensor
+        The augmented photo (crop, crop, 3), float32 in [0, 1].
+
+    Examples
+    --------
+    >>> augment(tf.zeros((40, 50, 3)), 32, seed=[1, 2]).shape
+    TensorShape([32, 32, 3])
     """
     if seed is None:
         seed = tf.random.uniform([2], maxval=2**31 - 1, dtype=tf.int32)
@@ -143,12 +214,35 @@ def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = T
     (B&W or gray already, see :func:`colorlab.metrics.has_color`) have nothing to teach a
     colorizer; with ``skip_gray`` they are left out, with one line saying how many.
 
-    Example:
-        >>> import tempfile
-        >>> load_folder(tempfile.mkdtemp(), 32)
-        Traceback (most recent call last):
-        ...
-        colorlab.errors.ImageError: ... holds no photo colorlab can read: ...
+    Parameters
+    ----------
+    folder : str or os.PathLike or list
+        A folder (the photos directly inside it), or a list of photo paths.
+    size : int
+        The side of the square photos in pixels.
+    skip_gray : bool
+        Leave out photos without color.
+
+    Returns
+    -------
+    numpy.ndarray
+        The photos, RGB (N, size, size, 3), float32 in [0, 1].
+
+    Raises
+    ------
+    ImageError
+        ``folder`` does not exist or is a file, or it (or the list) holds no photo that
+        can be read (or, with ``skip_gray``, no color photo).
+    ValueError
+        ``size`` is below 8 pixels.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> load_folder(tempfile.mkdtemp(), 32)
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.ImageError: ... holds no photo colorlab can read: ...
     """
     import sys
 
@@ -199,11 +293,43 @@ def dataset(
     without it, it is center-cropped. RGB → Lab runs in the graph (once per photo, cached),
     batches are prefetched.
 
-    Example:
-        >>> import numpy as np
-        >>> ds = dataset(np.random.rand(8, 40, 40, 3).astype("float32"), crop=32, batch_size=4)
-        >>> [tuple(t.shape) for t in next(iter(ds))]
-        [(4, 32, 32, 1), (4, 32, 32, 2)]
+    Parameters
+    ----------
+    images : numpy.ndarray or str or os.PathLike
+        RGB photos (N, H, W, 3) in [0, 1] with H and W at least ``crop``, or a folder of
+        photos (read with :func:`load_folder`).
+    crop : int
+        The side of the square crops in pixels.
+    batch_size : int
+        The number of crops per batch.
+    augment_data : bool
+        Random zoom, crop and flip; without it, a center crop.
+    shuffle : bool
+        Shuffle the photos anew every epoch.
+    repeat : bool
+        Repeat the photos without end.
+    seed : int
+        Seed of the shuffling and the augmentation, for reproducible runs.
+    zoom : float
+        The largest zoom of the augmentation (see :func:`augment_images`).
+
+    Returns
+    -------
+    tf.data.Dataset
+        Batches of (L, ab / 128): float32 (B, crop, crop, 1) and (B, crop, crop, 2).
+
+    Raises
+    ------
+    ImageError
+        ``images`` is not shaped (N, H, W, 3), its photos are smaller than ``crop``, or the
+        folder holds no photo that can be read.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ds = dataset(np.random.rand(8, 40, 40, 3).astype("float32"), crop=32, batch_size=4)
+    >>> [tuple(t.shape) for t in next(iter(ds))]
+    [(4, 32, 32, 1), (4, 32, 32, 2)]
     """
     if isinstance(images, str | os.PathLike):
         images = load_folder(images, int(crop * 1.25) if augment_data else crop)

@@ -97,9 +97,19 @@ UNSUPPORTED = (
 def this_machine() -> tuple[str, str, str]:
     """(os, cpu, python) of the running interpreter, in the table's terms.
 
-    Example:
-        >>> len(this_machine())
-        3
+    Returns
+    -------
+    os : str
+        ``linux``, ``windows``, ``macos`` (or another ``sys.platform`` as it is).
+    cpu : str
+        ``x86_64``, ``arm64`` (or another machine name, in lower case).
+    python : str
+        The Python version, such as ``3.11``.
+
+    Examples
+    --------
+    >>> len(this_machine())
+    3
     """
     os_name = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
     machine = platform.machine().lower()
@@ -112,9 +122,22 @@ def this_machine() -> tuple[str, str, str]:
 def find(os_name: str, cpu: str) -> Platform | None:
     """The table's row for an OS and CPU, or None.
 
-    Example:
-        >>> find("macos", "x86_64").pythons[-1]
-        '3.12'
+    Parameters
+    ----------
+    os_name : str
+        ``linux``, ``windows`` or ``macos``.
+    cpu : str
+        ``x86_64`` or ``arm64``.
+
+    Returns
+    -------
+    Platform or None
+        The row of :data:`PLATFORMS`, or None when TensorFlow has no wheels there.
+
+    Examples
+    --------
+    >>> find("macos", "x86_64").pythons[-1]
+    '3.12'
     """
     return next((p for p in PLATFORMS if (p.os, p.cpu) == (os_name, cpu)), None)
 
@@ -122,10 +145,29 @@ def find(os_name: str, cpu: str) -> Platform | None:
 def parse_target(name: str) -> tuple[Platform, str]:
     """The row and Python version of a target name such as ``windows-x86_64-py3.12``.
 
-    Example:
-        >>> row, python = parse_target("macos-arm64-py3.13")
-        >>> row.label, python
-        ('macOS 12+, Apple silicon (M1-M4)', '3.13')
+    Parameters
+    ----------
+    name : str
+        A target name, ``OS-CPU-pyX.Y``.
+
+    Returns
+    -------
+    row : Platform
+        The table's row for the OS and CPU.
+    python : str
+        The Python version, such as ``3.12``.
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not of the form ``OS-CPU-pyX.Y``, or the table has no TensorFlow for it
+        (the message lists the targets).
+
+    Examples
+    --------
+    >>> row, python = parse_target("macos-arm64-py3.13")
+    >>> row.label, python
+    ('macOS 12+, Apple silicon (M1-M4)', '3.13')
     """
     try:
         os_name, cpu, py = name.rsplit("-", 2)
@@ -145,9 +187,23 @@ def parse_target(name: str) -> tuple[Platform, str]:
 def markers(row: Platform, python: str) -> dict[str, str]:
     """Environment markers of a target, to choose its requirements as pip would there.
 
-    Example:
-        >>> markers(find("windows", "x86_64"), "3.12")["sys_platform"]
-        'win32'
+    Parameters
+    ----------
+    row : Platform
+        The table's row (OS and CPU).
+    python : str
+        The Python version, such as ``3.12``.
+
+    Returns
+    -------
+    dict of str to str
+        The values of ``sys_platform``, ``platform_system``, ``platform_machine``,
+        ``os_name``, the Python versions and the implementation there, by marker name.
+
+    Examples
+    --------
+    >>> markers(find("windows", "x86_64"), "3.12")["sys_platform"]
+    'win32'
     """
     sys_platform = {"windows": "win32", "macos": "darwin"}.get(row.os, row.os)
     machine = {
@@ -169,9 +225,16 @@ def markers(row: Platform, python: str) -> dict[str, str]:
 def markdown_table() -> str:
     """The platform table as Markdown (the README and the workshop kit show it).
 
-    Example:
-        >>> markdown_table().splitlines()[0]
-        '| OS and processor | Python | TensorFlow | how it was checked |'
+    Returns
+    -------
+    str
+        A header, one row per row of :data:`PLATFORMS`, then one per :data:`UNSUPPORTED`
+        platform.
+
+    Examples
+    --------
+    >>> markdown_table().splitlines()[0]
+    '| OS and processor | Python | TensorFlow | how it was checked |'
     """
     rows = ["| OS and processor | Python | TensorFlow | how it was checked |", "|---|---|---|---|"]
     for p in PLATFORMS:

@@ -22,11 +22,27 @@ def _prepare(img: np.ndarray) -> tuple[np.ndarray, dict]:
 def show(*images: np.ndarray, titles: list[str] | None = None, size: float = 3.2):
     """Show images side by side (gray 2-D arrays in gray, 0-255 or 0-1); return the figure.
 
-    Example:
-        >>> import numpy as np
-        >>> fig = show(np.zeros((4, 4)), np.ones((4, 4, 3)), titles=["black", "white"])
-        >>> len(fig.axes)
-        2
+    Parameters
+    ----------
+    images : numpy.ndarray
+        The images, as separate arguments: gray (H, W) or (H, W, 1), in [0, 1] or 0-255; or
+        RGB (H, W, 3), floats in [0, 1] or uint8.
+    titles : list of str or None
+        One title per image, shown above it; None for no titles.
+    size : float
+        Each image's width and height in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, with one axes per image.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fig = show(np.zeros((4, 4)), np.ones((4, 4, 3)), titles=["black", "white"])
+    >>> len(fig.axes)
+    2
     """
     fig, axes = plt.subplots(1, len(images), figsize=(size * len(images), size), squeeze=False)
     for k, (ax, img) in enumerate(zip(axes[0], images, strict=True)):
@@ -60,12 +76,35 @@ def show_signed(ax, values: np.ndarray, kind: str = "signed", limit: float | Non
     ``kind`` is ``"a"``, ``"b"`` or ``"signed"`` (see :data:`SIGNED_CMAPS`). Returns the
     image, for a colorbar.
 
-    Example:
-        >>> import numpy as np
-        >>> fig, ax = plt.subplots()
-        >>> im = show_signed(ax, np.array([[0.0, 30.0], [-10.0, 5.0]]), "a")
-        >>> im.norm.vmin, im.norm.vmax, float(im.norm(0.0))
-        (-30.0, 30.0, 0.5)
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes to draw on.
+    values : numpy.ndarray
+        The signed layer (H, W), such as a, b, or a prediction minus the truth.
+    kind : str
+        ``"a"`` (green ↔ red/magenta), ``"b"`` (blue ↔ yellow) or ``"signed"`` (blue ↔ red).
+    limit : float or None
+        The scale runs from ``-limit`` to ``+limit``; None: the largest magnitude in ``values``
+        (1 if they are all 0).
+
+    Returns
+    -------
+    matplotlib.image.AxesImage
+        The image drawn, for a colorbar.
+
+    Raises
+    ------
+    ValueError
+        ``kind`` is not one of ``"a"``, ``"b"`` and ``"signed"``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> fig, ax = plt.subplots()
+    >>> im = show_signed(ax, np.array([[0.0, 30.0], [-10.0, 5.0]]), "a")
+    >>> im.norm.vmin, im.norm.vmax, float(im.norm(0.0))
+    (-30.0, 30.0, 0.5)
     """
     if kind not in SIGNED_CMAPS:
         raise ValueError(f"kind must be one of {', '.join(SIGNED_CMAPS)}, not {kind!r}.")
@@ -79,11 +118,30 @@ def show_signed(ax, values: np.ndarray, kind: str = "signed", limit: float | Non
 def pixel_heatmap(patch: np.ndarray, ax=None, fmt: str = "{:.0f}", vmax: float = 255):
     """Draw a small gray patch with each pixel's value written in its cell; return the axes.
 
-    Example:
-        >>> import numpy as np
-        >>> ax = pixel_heatmap(np.arange(16).reshape(4, 4) * 16)
-        >>> len(ax.texts)
-        16
+    Parameters
+    ----------
+    patch : numpy.ndarray
+        A small gray patch (h, w), values from 0 to ``vmax``; a dozen pixels on a side is
+        about as many as stay readable.
+    ax : matplotlib.axes.Axes or None
+        The axes to draw on; None makes a new figure sized to the patch.
+    fmt : str
+        How each value is written, as a :meth:`str.format` pattern (``"{:.0f}"``: whole numbers).
+    vmax : float
+        The value drawn white: 255 for uint8 pixels, 1 for floats in [0, 1]. Values above half
+        of it are written in black, the others in white.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes, with one text per pixel and each row and column numbered.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> ax = pixel_heatmap(np.arange(16).reshape(4, 4) * 16)
+    >>> len(ax.texts)
+    16
     """
     patch = np.asarray(patch)
     if ax is None:
@@ -104,10 +162,27 @@ def swatches(colors, labels: list[str] | None = None, title: str = "", size: flo
     Each swatch gets its own column of ``size`` inches, so labels as long as
     ``(180, 255, 180)`` stay apart (:func:`overlapping_labels` is how the tests check).
 
-    Example:
-        >>> ax = swatches([[0, 180, 0], [255, 255, 255]], ["(0, 180, 0)", "(255, 255, 255)"])
-        >>> [t.get_text() for t in ax.get_xticklabels()]
-        ['(0, 180, 0)', '(255, 255, 255)']
+    Parameters
+    ----------
+    colors : array_like
+        The colors (N, 3), RGB: integers or floats in 0-255, or floats in [0, 1].
+    labels : list of str or None
+        One label per swatch, written below it; None leaves them unlabeled.
+    title : str
+        The title above the row.
+    size : float
+        Each swatch's width in inches.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes, with one tick label per swatch.
+
+    Examples
+    --------
+    >>> ax = swatches([[0, 180, 0], [255, 255, 255]], ["(0, 180, 0)", "(255, 255, 255)"])
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['(0, 180, 0)', '(255, 255, 255)']
     """
     colors = np.asarray(colors)
     if colors.dtype.kind == "f" and colors.max(initial=0) > 1:  # 0-255 as floats
@@ -125,10 +200,22 @@ def swatches(colors, labels: list[str] | None = None, title: str = "", size: flo
 def overlapping_labels(fig) -> list[tuple[str, str]]:
     """Pairs of neighboring tick labels that overlap once ``fig`` is drawn (none is good).
 
-    Example:
-        >>> ax = swatches([[0, 0, 0], [1, 1, 1]], ["black", "white"])
-        >>> overlapping_labels(ax.figure)
-        []
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to check; it is drawn (off-screen) to measure its labels.
+
+    Returns
+    -------
+    list of tuple of str
+        The texts of each pair of neighboring tick labels (on the same axis) whose boxes
+        overlap; empty if none do.
+
+    Examples
+    --------
+    >>> ax = swatches([[0, 0, 0], [1, 1, 1]], ["black", "white"])
+    >>> overlapping_labels(ax.figure)
+    []
     """
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -153,10 +240,24 @@ def to_png(img: np.ndarray, scale: int = 1) -> bytes:
 
     Widgets show these through ``ipywidgets.Image``: much faster than redrawing a figure.
 
-    Example:
-        >>> import numpy as np
-        >>> to_png(np.zeros((2, 2, 3)), scale=4)[:4]
-        b'\\x89PNG'
+    Parameters
+    ----------
+    img : numpy.ndarray
+        Gray (H, W) or (H, W, 1), or RGB (H, W, 3); floats in [0, 1] (values outside are
+        clipped) or uint8.
+    scale : int
+        Each pixel becomes a ``scale``×``scale`` block (1: the size it is).
+
+    Returns
+    -------
+    bytes
+        The PNG file's bytes, (H·scale) × (W·scale) pixels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> to_png(np.zeros((2, 2, 3)), scale=4)[:4]
+    b'\\x89PNG'
     """
     from PIL import Image
 
@@ -175,10 +276,21 @@ def to_png(img: np.ndarray, scale: int = 1) -> bytes:
 def figure_to_png(fig) -> bytes:
     """Render a matplotlib figure to PNG bytes and close it.
 
-    Example:
-        >>> import matplotlib.pyplot as plt
-        >>> figure_to_png(plt.figure(figsize=(1, 1)))[:4]
-        b'\\x89PNG'
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to render; it is closed afterwards, so it no longer takes memory.
+
+    Returns
+    -------
+    bytes
+        The PNG file's bytes, rendered at 90 dpi.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> figure_to_png(plt.figure(figsize=(1, 1)))[:4]
+    b'\\x89PNG'
     """
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=90)
@@ -189,11 +301,27 @@ def figure_to_png(fig) -> bytes:
 def loss_curves(history, train_label: str = "training", val_label: str = "validation"):
     """Training and validation loss per epoch (counted from 1), log scale; return the axes.
 
-    Example:
-        >>> class H:
-        ...     history = {"loss": [0.3, 0.2], "val_loss": [0.35, 0.3]}
-        >>> len(loss_curves(H()).lines)
-        2
+    Parameters
+    ----------
+    history : keras.callbacks.History
+        What ``model.fit`` returns, or anything whose ``history`` dict holds a ``"loss"`` list
+        and, optionally, a ``"val_loss"`` list.
+    train_label : str
+        The legend's name for the training loss.
+    val_label : str
+        The legend's name for the validation loss.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes, with one line per loss.
+
+    Examples
+    --------
+    >>> class H:
+    ...     history = {"loss": [0.3, 0.2], "val_loss": [0.35, 0.3]}
+    >>> len(loss_curves(H()).lines)
+    2
     """
     losses = history.history
     epochs = np.arange(1, len(losses["loss"]) + 1)
@@ -214,12 +342,28 @@ def model_grid(rows, scores=True):
     ``scores`` (one bool, or one per row) says whether to print the PSNR: a black-and-white
     photo has no colors to measure against. Returns the figure.
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.zeros((8, 8, 3))
-        >>> fig = model_grid([("photo", img, {"m": (img, {"psnr": 30.0})})])
-        >>> [ax.get_title() for ax in fig.axes]
-        ['photo', 'm\\n30.0 dB']
+    Parameters
+    ----------
+    rows : list of tuple
+        One ``(title, rgb, results)`` per photo: its title, the photo RGB (H, W, 3) in [0, 1],
+        and the models' results, ``{model name: (colorized, metrics)}``, where ``metrics``
+        holds at least ``"psnr"``.
+    scores : bool or list of bool
+        Whether to print each colorization's PSNR under its model's name: one bool for every
+        row, or one per row.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure: one row per photo, the photo first, then one column per model.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.zeros((8, 8, 3))
+    >>> fig = model_grid([("photo", img, {"m": (img, {"psnr": 30.0})})])
+    >>> [ax.get_title() for ax in fig.axes]
+    ['photo', 'm\\n30.0 dB']
     """
     if isinstance(scores, bool):
         scores = [scores] * len(rows)

@@ -20,9 +20,16 @@ WEIGHTS = Path(__file__).resolve().parent / "weights"
 def shipped_models() -> dict[str, dict]:
     """Name → model card data (summary, settings, quality) of every shipped model.
 
-    Example:
-        >>> isinstance(shipped_models(), dict)
-        True
+    Returns
+    -------
+    dict of str to dict
+        Each model in ``colorlab/weights/`` that has both a ``.keras`` file and a ``.json``
+        card, by name, with its card's data; sorted by name.
+
+    Examples
+    --------
+    >>> isinstance(shipped_models(), dict)
+    True
     """
     cards = {}
     for card in sorted(WEIGHTS.glob("*.json")):

@@ -73,9 +73,15 @@ def install_hints() -> bool:
     handler that turns that one case into a hint and leaves every other NameError as it
     was. Returns whether IPython was there to install it in. :func:`setup` calls it.
 
-    Example:
-        >>> install_hints()   # outside IPython: nothing to do
-        False
+    Returns
+    -------
+    bool
+        True if the handler was installed (running in IPython), False otherwise.
+
+    Examples
+    --------
+    >>> install_hints()   # outside IPython: nothing to do
+    False
     """
     try:
         from IPython import get_ipython

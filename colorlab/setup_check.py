@@ -22,14 +22,31 @@ def fix_install(
     A reinstall starts from an empty ``.venv``: ``make lab`` alone would skip the install
     when ``pyproject.toml`` has not changed. Conda environments are updated instead.
 
-    Example:
-        >>> fix_install("linux", "/course/.venv", make=True)
-        'reinstall, from the course folder: make clean-venv && make lab'
-        >>> print(fix_install("win32", r"C:\course\.venv", make=False).replace("; ", ";\n"))
-        reinstall, from the course folder in PowerShell: Remove-Item -Recurse -Force .venv;
-        py -m venv .venv;
-        .venv\Scripts\python -m pip install -e .;
-        .venv\Scripts\colorlab lab
+    Parameters
+    ----------
+    platform : str, optional
+        A ``sys.platform`` value (``linux``, ``win32``, ``darwin``); by default this one's.
+    prefix : str, optional
+        The environment's folder; by default ``sys.prefix``. Outside a ``.venv``, an active
+        conda environment gets the conda command.
+    make : bool, optional
+        Whether ``make`` is available (ignored on Windows); by default, whether it is found
+        on the PATH.
+
+    Returns
+    -------
+    str
+        What to run, and from where, as the fix of a ✗ line.
+
+    Examples
+    --------
+    >>> fix_install("linux", "/course/.venv", make=True)
+    'reinstall, from the course folder: make clean-venv && make lab'
+    >>> print(fix_install("win32", r"C:\course\.venv", make=False).replace("; ", ";\n"))
+    reinstall, from the course folder in PowerShell: Remove-Item -Recurse -Force .venv;
+    py -m venv .venv;
+    .venv\Scripts\python -m pip install -e .;
+    .venv\Scripts\colorlab lab
     """
     import os
     import shutil
@@ -80,9 +97,26 @@ def minimum(dist: str) -> str:
     Read from the installed package's metadata (or, in a checkout that is not installed,
     from ``pyproject.toml``), so the check and the install can never disagree.
 
-    Example:
-        >>> minimum("scikit-image"), minimum("tensorflow")
-        ('0.22', '2.16')
+    Parameters
+    ----------
+    dist : str
+        The distribution's name, as pip knows it; ``tensorflow`` also finds
+        ``tensorflow-cpu``.
+
+    Returns
+    -------
+    str
+        The version of its ``>=`` requirement, such as ``0.22``.
+
+    Raises
+    ------
+    KeyError
+        The course declares no minimum version for ``dist``.
+
+    Examples
+    --------
+    >>> minimum("scikit-image"), minimum("tensorflow")
+    ('0.22', '2.16')
     """
     from packaging.requirements import Requirement
 
@@ -112,7 +146,28 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 
 
 def check_python(machine: tuple[str, str, str] | None = None) -> Result:
-    """This Python on this OS and processor has a TensorFlow wheel (the platform table)."""
+    """This Python on this OS and processor has a TensorFlow wheel (the platform table).
+
+    Parameters
+    ----------
+    machine : tuple of str, optional
+        (os, cpu, python) in the table's terms; by default this machine's
+        (:func:`colorlab.platforms.this_machine`).
+
+    Returns
+    -------
+    Result
+        ✓ with the TensorFlow package available; ✗ with a fix when TensorFlow has no wheel
+        for the processor or the Python version.
+
+    Examples
+    --------
+    >>> print(check_python(("linux", "x86_64", "3.11")))
+    ✓ Python 3.11 on linux x86_64 (tensorflow-cpu 2.21.0 available)
+    >>> print(check_python(("windows", "arm64", "3.12")))
+    ✗ Python 3.12 on windows arm64: TensorFlow publishes no wheels for this OS and processor
+        fix: use a laptop from the README's platform table (or Binder/Colab, in a browser)
+    """
     from colorlab.platforms import find, this_machine
 
     os_name, cpu, python = machine or this_machine()
@@ -137,6 +192,29 @@ def check_python(machine: tuple[str, str, str] | None = None) -> Result:
 
 
 def check_package(dist: str, minimum: str, label: str | None = None) -> Result:
+    """Package ``dist`` is installed, in version ``minimum`` or newer.
+
+    Parameters
+    ----------
+    dist : str
+        The distribution's name, as pip knows it.
+    minimum : str
+        The lowest version accepted, such as ``1.26``.
+    label : str, optional
+        How the line names the package; by default ``dist``.
+
+    Returns
+    -------
+    Result
+        ✓ with the installed version, or ✗ with the reinstall command as the fix.
+
+    Examples
+    --------
+    >>> check_package("numpy", "1.0", "NumPy").ok
+    True
+    >>> check_package("no-such-dist", "1.0").what
+    'no-such-dist is not installed'
+    """
     label = label or dist
     try:
         version = metadata.version(dist)
@@ -147,6 +225,19 @@ def check_package(dist: str, minimum: str, label: str | None = None) -> Result:
 
 
 def check_tensorflow() -> Result:
+    """TensorFlow imports, in the version the course needs; says whether it sees a GPU.
+
+    Returns
+    -------
+    Result
+        ✓ with its version and GPUs (the CPU is enough), or ✗ with the import error or the
+        version and the reinstall command as the fix.
+
+    Examples
+    --------
+    >>> print(check_tensorflow())  # doctest: +ELLIPSIS
+    ✓ TensorFlow ...
+    """
     from colorlab.backend import import_tensorflow_quietly
 
     try:
@@ -168,6 +259,18 @@ def check_tensorflow() -> Result:
 
 
 def check_keras() -> Result:
+    """Keras 3 imports, in the version the course needs.
+
+    Returns
+    -------
+    Result
+        ✓ with its version and backend, or ✗ with the reinstall command as the fix.
+
+    Examples
+    --------
+    >>> print(check_keras())  # doctest: +ELLIPSIS
+    ✓ Keras 3... (backend: tensorflow)
+    """
     try:
         import keras
     except Exception as exc:
@@ -182,6 +285,18 @@ def check_keras() -> Result:
 
 
 def check_photos() -> Result:
+    """The bundled photos (from scikit-image and matplotlib) load, offline.
+
+    Returns
+    -------
+    Result
+        ✓ with their number, or ✗ naming the missing ones.
+
+    Examples
+    --------
+    >>> check_photos().ok
+    True
+    """
     from colorlab import datasets
     from colorlab.errors import ImageError
 
@@ -202,6 +317,18 @@ def check_photos() -> Result:
 
 
 def check_widgets() -> Result:
+    """ipywidgets and JupyterLab's widget extension are installed, in recent versions.
+
+    Returns
+    -------
+    Result
+        ✓ with both versions, or the ✗ of the first that is missing or too old.
+
+    Examples
+    --------
+    >>> print(check_widgets())  # doctest: +ELLIPSIS
+    ✓ ipywidgets ..., JupyterLab widget extension ...
+    """
     core = check_package("ipywidgets", minimum("ipywidgets"))
     if not core.ok:
         return core
@@ -220,6 +347,19 @@ def _in_kernel() -> bool:
 
 
 def check_kernel() -> Result:
+    """The Jupyter kernel ``colorlab`` is registered; in a notebook, that it runs it.
+
+    Returns
+    -------
+    Result
+        ✓ when the kernel is registered (and, in a notebook, is this Python's); ✗ with how
+        to register it or to change the notebook's kernel.
+
+    Examples
+    --------
+    >>> check_kernel().ok in (True, False)
+    True
+    """
     from pathlib import Path
 
     try:
@@ -254,7 +394,31 @@ def check_kernel() -> Result:
 
 
 def check_outputs() -> Result:
-    """The course writes results to ``outputs/`` in the course folder: it must be writable."""
+    """The course writes results to ``outputs/`` in the course folder: it must be writable.
+
+    Makes ``outputs/`` when it is missing, and writes (and removes) a temporary file there.
+
+    Returns
+    -------
+    Result
+        ✓ with the folder, or ✗ with the reason and where to put the course instead.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from pathlib import Path
+    >>> course = Path(tempfile.mkdtemp())  # a copy of the course: the lessons' folder
+    >>> (course / "notebooks").mkdir()
+    >>> _ = (course / "notebooks" / "00_start_here.ipynb").write_text("{}")
+    >>> here = os.getcwd()
+    >>> try:  # run from inside the copy, and always come back
+    ...     os.chdir(course)
+    ...     result = check_outputs().ok, (course / "outputs").is_dir()
+    ... finally:
+    ...     os.chdir(here)
+    >>> result
+    (True, True)
+    """
     import tempfile
 
     from colorlab.course import course_root
@@ -300,10 +464,23 @@ CHECKS: tuple[Callable[[], Result], ...] = (
 def run(print_results: bool = True) -> list[Result]:
     """Run every check; print one ✓/✗ line each (with a fix under each ✗).
 
-    Example:
-        >>> results = run(print_results=False)
-        >>> all(isinstance(r.ok, bool) for r in results)
-        True
+    A check that fails with an error (a package that does not import) gives a ✗ line too.
+
+    Parameters
+    ----------
+    print_results : bool
+        Print the lines, then a last line: "All set" or the number of problems.
+
+    Returns
+    -------
+    list of Result
+        One result per check, in order.
+
+    Examples
+    --------
+    >>> results = run(print_results=False)
+    >>> all(isinstance(r.ok, bool) for r in results)
+    True
     """
     results = [_safely(check) for check in CHECKS]
     if print_results:
@@ -315,7 +492,21 @@ def run(print_results: bool = True) -> list[Result]:
 
 
 def main() -> int:
-    """Entry point of ``python -m colorlab.setup_check``: exit status 1 if any check fails."""
+    """Entry point of ``python -m colorlab.setup_check``: exit status 1 if any check fails.
+
+    Prints every check's line (see :func:`run`).
+
+    Returns
+    -------
+    int
+        0 when every check passes, 1 otherwise.
+
+    Examples
+    --------
+    >>> from colorlab.setup_check import main
+    >>> callable(main)
+    True
+    """
     return 0 if all(r.ok for r in run()) else 1
 
 

@@ -38,6 +38,27 @@ EXERCISE = re.compile(r"^#+\s*Exercise\s+(\d+)", re.M)
 def stub(source: str, number: str) -> str:
     """The student's version of a solution cell: its comment lines, then a placeholder.
 
+    Parameters
+    ----------
+    source : str
+        The solution cell's code: the task and hints as leading comment lines, then the
+        solution.
+    number : str
+        The exercise's number, as the placeholder names it.
+
+    Returns
+    -------
+    str
+        The leading comment lines (trailing blank lines dropped), then
+        ``raise NotImplementedError("Exercise NUMBER")``.
+
+    Raises
+    ------
+    ValueError
+        The cell does not start with a comment line (its task).
+
+    Examples
+    --------
     >>> stub("# YOUR CODE: add\\n# x = ...\\nx = 1 + 1", "3")
     '# YOUR CODE: add\\n# x = ...\\nraise NotImplementedError("Exercise 3")'
     """
@@ -56,7 +77,40 @@ def stub(source: str, number: str) -> str:
 
 
 def studentize(nb, name: str):
-    """A copy of notebook ``nb`` with solutions replaced by stubs and all outputs removed."""
+    """A copy of notebook ``nb`` with solutions replaced by stubs and all outputs removed.
+
+    Each code cell tagged ``solution`` becomes a :func:`stub` for the number of the last
+    ``### Exercise N`` heading above it, and is tagged ``exercise`` instead.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode or dict
+        The lesson notebook, with its solutions (it is not changed).
+    name : str
+        How the errors name the notebook (its file name).
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The student's copy.
+
+    Raises
+    ------
+    ValueError
+        A solution cell comes before any ``### Exercise N`` heading, or does not start with
+        its task as comments.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_markdown_cell("### Exercise 1"),
+    ...     nbformat.v4.new_code_cell("# add one\\nx = 1 + 1", metadata={"tags": ["solution"]}),
+    ... ])
+    >>> cell = studentize(nb, "demo.ipynb").cells[1]
+    >>> cell.source, cell.metadata["tags"]
+    ('# add one\\nraise NotImplementedError("Exercise 1")', ['exercise'])
+    """
     import nbformat
 
     nb = nbformat.from_dict(nb)
@@ -85,6 +139,33 @@ def build(out: Path, overwrite: bool = False, kept: list[Path] | None = None) ->
     A student notebook that already exists and differs from what would be written (the
     learner has worked in it, or even just run it) is kept and listed in ``kept``, unless
     ``overwrite`` is set: regenerating the set never silently erases a learner's work.
+
+    Parameters
+    ----------
+    out : pathlib.Path
+        The folder to write (made if missing): the notebooks, their ``figures/`` and a
+        ``README.md``.
+    overwrite : bool
+        Also replace student notebooks that differ from the fresh ones.
+    kept : list of pathlib.Path, optional
+        A list to which the notebooks left untouched are appended.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The notebooks written, in lesson order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> [p.name for p in build(out)][:2]
+    ['00_start_here.ipynb', '01_pixel_grids.ipynb']
+    >>> _ = (out / "01_pixel_grids.ipynb").write_text("{}")  # the learner's work
+    >>> kept = []
+    >>> written = build(out, kept=kept)
+    >>> [p.name for p in kept], len(written) == len(list(out.glob("*.ipynb"))) - 1
+    (['01_pixel_grids.ipynb'], True)
     """
     import nbformat
 
@@ -108,7 +189,29 @@ def build(out: Path, overwrite: bool = False, kept: list[Path] | None = None) ->
 
 
 def run(out: Path | None = None, overwrite: bool = False) -> int:
-    """Make the student set and say what was written and what was kept; the exit status."""
+    """Make the student set and say what was written and what was kept; the exit status.
+
+    What ``colorlab student`` runs (see :func:`build`).
+
+    Parameters
+    ----------
+    out : pathlib.Path or str, optional
+        The folder to write; by default ``student/`` in the course folder.
+    overwrite : bool
+        Also replace student notebooks that a learner changed.
+
+    Returns
+    -------
+    int
+        The exit status: 0.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> run(tempfile.mkdtemp())  # doctest: +ELLIPSIS
+    wrote ... student notebooks to ...
+    0
+    """
     out = Path(out) if out is not None else course_root() / "student"
     kept: list[Path] = []
     written = build(out, overwrite=overwrite, kept=kept)

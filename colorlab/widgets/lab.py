@@ -14,11 +14,18 @@ from colorlab.widgets.rgb import swatch_html
 def lab_explorer() -> w.VBox:
     """L, a, b sliders → the color, with a warning when sRGB cannot show it.
 
-    Example:
-        >>> box = lab_explorer()
-        >>> box.a.value, box.b.value = 120, -120
-        >>> "outside" in box.readout.value
-        True
+    Returns
+    -------
+    ipywidgets.VBox
+        The sliders, the color's swatch and a line of text (the RGB values, and the warning);
+        kept as ``box.L``, ``box.a``, ``box.b``, ``box.swatch`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> box = lab_explorer()
+    >>> box.a.value, box.b.value = 120, -120
+    >>> "outside" in box.readout.value
+    True
     """
     Ls = w.FloatSlider(value=60, min=0, max=100, step=1, description="L")
     As = w.FloatSlider(value=40, min=-128, max=127, step=1, description="a")
@@ -49,11 +56,18 @@ def lab_explorer() -> w.VBox:
 def ab_plane_explorer() -> w.VBox:
     """A lightness slider and the plane of every (a, b) color at that lightness.
 
-    Example:
-        >>> box = ab_plane_explorer()
-        >>> box.L.value = 90
-        >>> "L = 90" in box.readout.value
-        True
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider, the ab plane and a line of text (how much of it a screen can show); kept
+        as ``box.L``, ``box.view`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> box = ab_plane_explorer()
+    >>> box.L.value = 90
+    >>> "L = 90" in box.readout.value
+    True
     """
 
     def render(L):
@@ -69,11 +83,19 @@ def ab_plane_explorer() -> w.VBox:
 def tanh_explorer() -> w.VBox:
     """Two sliders for raw outputs z → tanh(z) in (-1, 1) → ×128 → a and b → a color.
 
-    Example:
-        >>> box = tanh_explorer()
-        >>> box.za.value = 3.0
-        >>> "tanh(3.00) = 0.995" in box.readout.value
-        True
+    Returns
+    -------
+    ipywidgets.VBox
+        The sliders, the color's swatch, a plot of tanh with both points on it and the
+        arithmetic as text; kept as ``box.za``, ``box.zb``, ``box.swatch``, ``box.plot`` and
+        ``box.readout``.
+
+    Examples
+    --------
+    >>> box = tanh_explorer()
+    >>> box.za.value = 3.0
+    >>> "tanh(3.00) = 0.995" in box.readout.value
+    True
     """
     za = w.FloatSlider(value=0.5, min=-4, max=4, step=0.05, description="z for a")
     zb = w.FloatSlider(value=0.8, min=-4, max=4, step=0.05, description="z for b")

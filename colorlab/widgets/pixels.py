@@ -12,9 +12,20 @@ from colorlab.widgets._views import VIEW_WIDTH, picture_widget, wrap_row
 def slider_echo_text(value: int) -> str:
     """The text the setup widget shows for a slider value.
 
-    Example:
-        >>> slider_echo_text(3)
-        'The slider is at 3: widgets work.'
+    Parameters
+    ----------
+    value : int
+        The slider's value.
+
+    Returns
+    -------
+    str
+        The sentence the label under the slider shows.
+
+    Examples
+    --------
+    >>> slider_echo_text(3)
+    'The slider is at 3: widgets work.'
     """
     return f"The slider is at {value}: widgets work."
 
@@ -22,11 +33,18 @@ def slider_echo_text(value: int) -> str:
 def widget_check() -> w.VBox:
     """A slider and a label that follows it: proof that widgets render and answer.
 
-    Example:
-        >>> box = widget_check()
-        >>> box.children[0].value = 7
-        >>> box.children[1].value
-        'The slider is at 7: widgets work.'
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider (``children[0]``, 0-10) above the label (``children[1]``) that repeats its
+        value.
+
+    Examples
+    --------
+    >>> box = widget_check()
+    >>> box.children[0].value = 7
+    >>> box.children[1].value
+    'The slider is at 7: widgets work.'
     """
     slider = w.IntSlider(value=5, min=0, max=10, description="Try me:")
     label = w.Label(value=slider_echo_text(slider.value))
@@ -39,10 +57,27 @@ def widget_check() -> w.VBox:
 def window(image: np.ndarray, row: int, col: int, size: int = 8) -> np.ndarray:
     """The ``size``×``size`` block of pixels whose top-left corner is (row, col), kept inside.
 
-    Example:
-        >>> import numpy as np
-        >>> window(np.arange(100).reshape(10, 10), 9, 9, size=2).tolist()
-        [[88, 89], [98, 99]]
+    Parameters
+    ----------
+    image : numpy.ndarray
+        A photo (H, W) or (H, W, C), at least ``size`` pixels on each side.
+    row : int
+        The block's top row; moved up if the block would run past the bottom edge.
+    col : int
+        The block's left column; moved left if the block would run past the right edge.
+    size : int
+        The block's side in pixels.
+
+    Returns
+    -------
+    numpy.ndarray
+        The block, (size, size) or (size, size, C): a view of ``image``, not a copy.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> window(np.arange(100).reshape(10, 10), 9, 9, size=2).tolist()
+    [[88, 89], [98, 99]]
     """
     h, wd = image.shape[:2]
     row = int(np.clip(row, 0, h - size))
@@ -53,10 +88,28 @@ def window(image: np.ndarray, row: int, col: int, size: int = 8) -> np.ndarray:
 def outline(image: np.ndarray, row: int, col: int, size: int) -> np.ndarray:
     """A gray uint8 image as RGB with a red square drawn around a window (for the explorer).
 
-    Example:
-        >>> import numpy as np
-        >>> outline(np.zeros((20, 20), np.uint8), 5, 5, 4)[4, 6].tolist()
-        [255, 0, 0]
+    Parameters
+    ----------
+    image : numpy.ndarray
+        The gray photo (H, W), uint8.
+    row : int
+        The window's top row.
+    col : int
+        The window's left column.
+    size : int
+        The window's side in pixels.
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (H, W, 3), uint8: the photo with a red frame, about 1% of the photo thick, drawn
+        just outside the window (the window's own pixels are unchanged).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> outline(np.zeros((20, 20), np.uint8), 5, 5, 4)[4, 6].tolist()
+    [255, 0, 0]
     """
     rgb = np.repeat(np.asarray(image, np.uint8)[..., None], 3, axis=-1)
     h, wd = image.shape
@@ -72,12 +125,27 @@ def outline(image: np.ndarray, row: int, col: int, size: int) -> np.ndarray:
 def pixel_explorer(image: np.ndarray, size: int = 8) -> w.VBox:
     """Move a window over a gray uint8 photo and read its numbers.
 
-    Example:
-        >>> import numpy as np
-        >>> box = pixel_explorer(np.zeros((64, 64), np.uint8))
-        >>> box.row.value = 10
-        >>> box.readout.value.startswith("rows 10-17")
-        True
+    Parameters
+    ----------
+    image : numpy.ndarray
+        The gray photo (H, W), uint8, at least ``size`` pixels on each side.
+    size : int
+        The window's side in pixels.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Row and column sliders, the photo with the window outlined, the window's pixels with
+        their values, and a line of text; the sliders are kept as ``box.row`` and ``box.col``,
+        the zoomed view as ``box.zoom`` and the text as ``box.readout``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> box = pixel_explorer(np.zeros((64, 64), np.uint8))
+    >>> box.row.value = 10
+    >>> box.readout.value.startswith("rows 10-17")
+    True
     """
     h, wd = image.shape
     row = w.IntSlider(value=h // 2, min=0, max=h - size, description="row")
@@ -110,11 +178,28 @@ def pixel_explorer(image: np.ndarray, size: int = 8) -> w.VBox:
 def set_pixel(image: np.ndarray, row: int, col: int, value: int) -> np.ndarray:
     """A copy of a gray uint8 image with one pixel changed (the original is untouched).
 
-    Example:
-        >>> import numpy as np
-        >>> img = np.zeros((3, 3), np.uint8)
-        >>> int(set_pixel(img, 1, 1, 255)[1, 1]), int(img[1, 1])
-        (255, 0)
+    Parameters
+    ----------
+    image : numpy.ndarray
+        The gray image (H, W), uint8.
+    row : int
+        The pixel's row.
+    col : int
+        The pixel's column.
+    value : int
+        The new value, clipped to 0-255.
+
+    Returns
+    -------
+    numpy.ndarray
+        A uint8 copy of ``image`` with pixel (row, col) set to ``value``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> img = np.zeros((3, 3), np.uint8)
+    >>> int(set_pixel(img, 1, 1, 255)[1, 1]), int(img[1, 1])
+    (255, 0)
     """
     out = np.array(image, dtype=np.uint8, copy=True)
     out[row, col] = int(np.clip(value, 0, 255))
@@ -124,12 +209,25 @@ def set_pixel(image: np.ndarray, row: int, col: int, value: int) -> np.ndarray:
 def pixel_painter(image: np.ndarray) -> w.VBox:
     """Pick a pixel of a small gray uint8 image and set its value with a slider.
 
-    Example:
-        >>> import numpy as np
-        >>> box = pixel_painter(np.zeros((8, 8), np.uint8))
-        >>> box.value.value = 200
-        >>> int(box.current()[box.row.value, box.col.value])
-        200
+    Parameters
+    ----------
+    image : numpy.ndarray
+        The small gray image (H, W), uint8; it is left unchanged (the widget paints a copy).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        Row, column and value sliders, the enlarged image and a line of text; kept as
+        ``box.row``, ``box.col``, ``box.value``, ``box.view`` and ``box.label``, and
+        ``box.current()`` returns the image as painted so far.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> box = pixel_painter(np.zeros((8, 8), np.uint8))
+    >>> box.value.value = 200
+    >>> int(box.current()[box.row.value, box.col.value])
+    200
     """
     h, wd = image.shape
     row = w.IntSlider(value=h // 2, min=0, max=h - 1, description="row")

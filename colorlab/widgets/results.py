@@ -19,11 +19,26 @@ from colorlab.widgets._views import picture_view, show_png, slider_view, wrap_ro
 def saturate(L: np.ndarray, ab: np.ndarray, factor: float) -> np.ndarray:
     """Colors scaled by ``factor`` (0 = gray, 1 = as predicted, 2 = twice as vivid), as RGB.
 
-    Example:
-        >>> import numpy as np
-        >>> out = saturate(np.full((2, 2, 1), 50.0), np.full((2, 2, 2), 20.0), 0.0)
-        >>> bool(np.allclose(out[..., 0], out[..., 1]))     # factor 0: gray
-        True
+    Parameters
+    ----------
+    L : numpy.ndarray
+        Lightness (H, W, 1) in [0, 100].
+    ab : numpy.ndarray
+        The predicted colors (H, W, 2) in ab units.
+    factor : float
+        What ``ab`` is multiplied by; the result is clipped to the ab range, [-128, 127].
+
+    Returns
+    -------
+    numpy.ndarray
+        RGB (H, W, 3) in [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> out = saturate(np.full((2, 2, 1), 50.0), np.full((2, 2, 2), 20.0), 0.0)
+    >>> bool(np.allclose(out[..., 0], out[..., 1]))     # factor 0: gray
+    True
     """
     from colorlab.color import compose_lab, lab_to_rgb
 
@@ -33,11 +48,32 @@ def saturate(L: np.ndarray, ab: np.ndarray, factor: float) -> np.ndarray:
 def wipe(before: np.ndarray, after: np.ndarray, position: float) -> np.ndarray:
     """``before`` left of ``position`` (0-1 of the width), ``after`` right, a white line between.
 
-    Example:
-        >>> import numpy as np
-        >>> out = wipe(np.zeros((4, 10, 3)), np.ones((4, 10, 3)), 0.5)
-        >>> float(out[0, 0, 0]), float(out[0, 9, 0])
-        (0.0, 1.0)
+    Parameters
+    ----------
+    before : numpy.ndarray
+        The picture shown left of the line, (H, W, C) with values in [0, 1].
+    after : numpy.ndarray
+        The picture shown right of the line, of the same shape.
+    position : float
+        Where the line is, as a fraction of the width (0: all ``after``, 1: all ``before``);
+        clipped to [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        The combined picture, float64, of the same shape (no line at either edge).
+
+    Raises
+    ------
+    ValueError
+        ``before`` and ``after`` have different shapes.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> out = wipe(np.zeros((4, 10, 3)), np.ones((4, 10, 3)), 0.5)
+    >>> float(out[0, 0, 0]), float(out[0, 9, 0])
+    (0.0, 1.0)
     """
     if before.shape != after.shape:
         raise ValueError(f"before {before.shape} and after {after.shape} must have the same shape.")
@@ -52,12 +88,26 @@ def wipe(before: np.ndarray, after: np.ndarray, position: float) -> np.ndarray:
 def saturation_explorer(L: np.ndarray, ab: np.ndarray) -> w.VBox:
     """A slider that scales the predicted ab: from gray (0) through as predicted (1) to vivid.
 
-    Example:
-        >>> import numpy as np
-        >>> box = saturation_explorer(np.full((8, 8, 1), 50.0), np.full((8, 8, 2), 10.0))
-        >>> box.factor.value = 0.0
-        >>> box.readout.value.startswith("× 0.00")
-        True
+    Parameters
+    ----------
+    L : numpy.ndarray
+        Lightness (H, W, 1) in [0, 100].
+    ab : numpy.ndarray
+        The predicted colors (H, W, 2) in ab units.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider (0-2.5), the picture and a line of text (the mean color strength); kept as
+        ``box.factor``, ``box.view`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> box = saturation_explorer(np.full((8, 8, 1), 50.0), np.full((8, 8, 2), 10.0))
+    >>> box.factor.value = 0.0
+    >>> box.readout.value.startswith("× 0.00")
+    True
     """
     strength = float(np.hypot(ab[..., 0], ab[..., 1]).mean())
 
@@ -72,12 +122,33 @@ def saturation_explorer(L: np.ndarray, ab: np.ndarray) -> w.VBox:
 def wipe_explorer(before: np.ndarray, after: np.ndarray, labels=("before", "after")) -> w.VBox:
     """Drag a line across two pictures of the same scene: left of it one, right the other.
 
-    Example:
-        >>> import numpy as np
-        >>> box = wipe_explorer(np.zeros((8, 8, 3)), np.ones((8, 8, 3)))
-        >>> box.position.value = 1.0
-        >>> box.readout.value
-        'left of the line: before · right of it: after (100% before)'
+    Parameters
+    ----------
+    before : numpy.ndarray
+        The picture shown left of the line, (H, W, C) with values in [0, 1].
+    after : numpy.ndarray
+        The picture shown right of the line, of the same shape.
+    labels : tuple of str
+        The two pictures' names in the text under the picture.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider, the picture and a line of text; kept as ``box.position``, ``box.view`` and
+        ``box.readout``.
+
+    Raises
+    ------
+    ValueError
+        ``before`` and ``after`` have different shapes.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> box = wipe_explorer(np.zeros((8, 8, 3)), np.ones((8, 8, 3)))
+    >>> box.position.value = 1.0
+    >>> box.readout.value
+    'left of the line: before · right of it: after (100% before)'
     """
 
     def render(position):
@@ -94,13 +165,32 @@ def model_picker(images, models: dict, titles=None, describe=None) -> w.VBox:
 
     ``describe(image)`` may add a line of text (lesson 08 shows the scene classifier's guess).
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.models import lesson_model
-        >>> box = model_picker(np.random.rand(2, 16, 16, 3), {"a": lesson_model(width=4)})
-        >>> box.index.value = 2
-        >>> box.readout.value.startswith("photo 2 of 2")
-        True
+    Parameters
+    ----------
+    images : sequence of numpy.ndarray
+        The color photos, RGB (H, W, 3) in [0, 1], such as an (N, H, W, 3) array.
+    models : dict of str to keras.Model
+        The colorizers to choose from, by name (see :func:`colorlab.metrics.compare_models`).
+    titles : list of str or None
+        One title per photo, shown in the text; None for none.
+    describe : callable or None
+        Called with the photo shown; the text it returns is added to the line under it.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The photo slider (counting from 1), the model buttons, the three pictures and a line
+        of text (PSNR and ΔCF); kept as ``box.index``, ``box.which``, ``box.view`` and
+        ``box.readout``. Each photo and model is colorized once, when first shown.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.models import lesson_model
+    >>> box = model_picker(np.random.rand(2, 16, 16, 3), {"a": lesson_model(width=4)})
+    >>> box.index.value = 2
+    >>> box.readout.value.startswith("photo 2 of 2")
+    True
     """
     import matplotlib.pyplot as plt
 
@@ -147,14 +237,30 @@ def model_picker(images, models: dict, titles=None, describe=None) -> w.VBox:
 def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> w.VBox:
     """A temperature slider for annealed-mean decoding: from mean (T = 1) to mode (T → 0).
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.bins import gamut_bins
-        >>> b = gamut_bins()
-        >>> box = temperature_explorer(np.random.rand(2, 2, len(b)), np.full((8, 8, 1), 50.0), b)
-        >>> box.temperature.value = 1.0
-        >>> box.readout.value.startswith("T = 1.00")
-        True
+    Parameters
+    ----------
+    probs : numpy.ndarray
+        Bin probabilities (H, W, Q), such as :func:`colorlab.bins.bin_probabilities` gives.
+    L : numpy.ndarray
+        Lightness (H', W', 1) in [0, 100]; lower-resolution colors are enlarged to its size.
+    bins : numpy.ndarray
+        Bin centers (Q, 2) in ab units, such as :func:`colorlab.bins.gamut_bins`.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider (T from 0.01 to 1, log scale), the decoded photo and a line of text (its
+        colorfulness); kept as ``box.temperature``, ``box.view`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.bins import gamut_bins
+    >>> b = gamut_bins()
+    >>> box = temperature_explorer(np.random.rand(2, 2, len(b)), np.full((8, 8, 1), 50.0), b)
+    >>> box.temperature.value = 1.0
+    >>> box.readout.value.startswith("T = 1.00")
+    True
     """
     from colorlab.metrics import colorfulness
 
@@ -185,14 +291,30 @@ def working_size_explorer(model, rgb: np.ndarray, sizes=(64, 128, 256, 512)) -> 
     The readout gives the PSNR and how long the colorization took; the model's own
     working size is the slider's starting point (lesson 11).
 
-    Example:
-        >>> import numpy as np
-        >>> from colorlab.models import photo_model
-        >>> box = working_size_explorer(photo_model(width=4, working_size=32),
-        ...                             np.random.rand(40, 48, 3), sizes=(16, 32))
-        >>> box.size.value = 16
-        >>> box.readout.value.startswith("working size 16 px")
-        True
+    Parameters
+    ----------
+    model : keras.Model
+        The colorizer, such as :func:`colorlab.models.photo_model`.
+    rgb : numpy.ndarray
+        The color photo, RGB (H, W, 3) in [0, 1]; the model sees only its gray version.
+    sizes : sequence of int
+        The working sizes (shorter side, in pixels) to offer; the model's own is added.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The slider, the colorization beside the original and a line of text; kept as
+        ``box.size``, ``box.view`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.models import photo_model
+    >>> box = working_size_explorer(photo_model(width=4, working_size=32),
+    ...                             np.random.rand(40, 48, 3), sizes=(16, 32))
+    >>> box.size.value = 16
+    >>> box.readout.value.startswith("working size 16 px")
+    True
     """
     import time
 
@@ -230,10 +352,26 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
     Color photos are measured against their own colors (with the gray baseline); B&W photos
     have no truth to compare with, so they are only shown. Bad files get a clear message.
 
-    Example:
-        >>> box = upload_colorizer({})
-        >>> box.readout.value
-        'Choose one or more photos (color or black-and-white).'
+    Parameters
+    ----------
+    models : dict of str to keras.Model
+        The colorizers, by name (see :func:`colorlab.metrics.compare_models`).
+    size : int
+        Each uploaded photo is resized so its shorter side is ``size`` pixels.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The upload button, the text (one line per file) and the pictures (hidden until a
+        photo is read); kept as ``box.upload``, ``box.readout`` and ``box.view``. The photos
+        read, with their results, are in ``box.results``, a list of
+        ``(name, rgb, results, is_color)``; ``box.handle()`` processes the current upload.
+
+    Examples
+    --------
+    >>> box = upload_colorizer({})
+    >>> box.readout.value
+    'Choose one or more photos (color or black-and-white).'
     """
     import os
     import tempfile

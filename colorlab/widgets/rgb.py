@@ -28,11 +28,27 @@ def describe_rgb(r: int, g: int, b: int) -> str:
     Named by its hue (the everyday name: yellow is red and green light together), not by
     its largest layer.
 
-    Example:
-        >>> describe_rgb(255, 255, 255), describe_rgb(90, 90, 90), describe_rgb(0, 0, 0)
-        ('white: all three layers high', 'gray: R = G = B', 'black: all three layers at 0')
-        >>> describe_rgb(255, 255, 0), describe_rgb(158, 204, 89)
-        ('yellow: red and green layers high', 'green: green layer highest')
+    Parameters
+    ----------
+    r : int
+        The red layer, 0-255.
+    g : int
+        The green layer, 0-255.
+    b : int
+        The blue layer, 0-255.
+
+    Returns
+    -------
+    str
+        The color's name (``"grayish"`` or ``"dark"`` added when it is pale or dark), a colon,
+        and which layers are high.
+
+    Examples
+    --------
+    >>> describe_rgb(255, 255, 255), describe_rgb(90, 90, 90), describe_rgb(0, 0, 0)
+    ('white: all three layers high', 'gray: R = G = B', 'black: all three layers at 0')
+    >>> describe_rgb(255, 255, 0), describe_rgb(158, 204, 89)
+    ('yellow: red and green layers high', 'green: green layer highest')
     """
     import colorsys
 
@@ -58,9 +74,28 @@ def describe_rgb(r: int, g: int, b: int) -> str:
 def swatch_html(r: int, g: int, b: int, width: int = 160, height: int = 90) -> str:
     """A flat color patch as HTML, for an ``ipywidgets.HTML`` (0-255 values).
 
-    Example:
-        >>> swatch_html(255, 0, 0)[:39]
-        '<div style="width:160px;height:90px;bor'
+    Parameters
+    ----------
+    r : int
+        The red layer, 0-255.
+    g : int
+        The green layer, 0-255.
+    b : int
+        The blue layer, 0-255.
+    width : int
+        The patch's width in screen pixels.
+    height : int
+        The patch's height in screen pixels.
+
+    Returns
+    -------
+    str
+        A ``<div>`` filled with the color, with a thin gray border.
+
+    Examples
+    --------
+    >>> swatch_html(255, 0, 0)[:39]
+    '<div style="width:160px;height:90px;bor'
     """
     return (
         f'<div style="width:{width}px;height:{height}px;border:1px solid #888;'
@@ -71,11 +106,18 @@ def swatch_html(r: int, g: int, b: int, width: int = 160, height: int = 90) -> s
 def rgb_mixer() -> w.VBox:
     """Three sliders (R, G, B in 0-255) → a color swatch and what it is.
 
-    Example:
-        >>> box = rgb_mixer()
-        >>> box.r.value, box.g.value, box.b.value = 255, 255, 255
-        >>> box.readout.value
-        'R 255, G 255, B 255 → white: all three layers high'
+    Returns
+    -------
+    ipywidgets.VBox
+        The sliders, the swatch and a line of text; kept as ``box.r``, ``box.g``, ``box.b``,
+        ``box.swatch`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> box = rgb_mixer()
+    >>> box.r.value, box.g.value, box.b.value = 255, 255, 255
+    >>> box.readout.value
+    'R 255, G 255, B 255 → white: all three layers high'
     """
     sliders = [
         w.IntSlider(value=v, min=0, max=255, description=n)
@@ -101,10 +143,27 @@ def rgb_mixer() -> w.VBox:
 def keep_channels(rgb: np.ndarray, red: bool, green: bool, blue: bool) -> np.ndarray:
     """The photo with the unticked layers set to 0.
 
-    Example:
-        >>> import numpy as np
-        >>> keep_channels(np.ones((1, 1, 3)), True, False, True)[0, 0].tolist()
-        [1.0, 0.0, 1.0]
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The photo, RGB (..., 3).
+    red : bool
+        Keep the red layer.
+    green : bool
+        Keep the green layer.
+    blue : bool
+        Keep the blue layer.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new array of the same shape and dtype, with the layers not kept set to 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> keep_channels(np.ones((1, 1, 3)), True, False, True)[0, 0].tolist()
+    [1.0, 0.0, 1.0]
     """
     mask = np.array([red, green, blue], dtype=rgb.dtype)
     return rgb * mask
@@ -113,12 +172,24 @@ def keep_channels(rgb: np.ndarray, red: bool, green: bool, blue: bool) -> np.nda
 def channel_toggles(rgb: np.ndarray) -> w.VBox:
     """Tick boxes for the R, G and B layers of a photo; see what each one adds.
 
-    Example:
-        >>> import numpy as np
-        >>> box = channel_toggles(np.ones((8, 8, 3), np.float32))
-        >>> box.red.value = False
-        >>> box.readout.value
-        'showing: G + B'
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The photo, RGB (H, W, 3); floats in [0, 1] or uint8.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The three tick boxes, the photo and a line of text; kept as ``box.red``, ``box.green``,
+        ``box.blue``, ``box.view`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> box = channel_toggles(np.ones((8, 8, 3), np.float32))
+    >>> box.red.value = False
+    >>> box.readout.value
+    'showing: G + B'
     """
     boxes = [
         w.Checkbox(value=True, description=n, indent=False, layout=w.Layout(width="70px"))

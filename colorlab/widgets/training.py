@@ -14,11 +14,33 @@ def train_and_colorize(
 ) -> dict:
     """Train a fresh lesson network on one photo; return its losses, colorization and PSNR.
 
-    Example:
-        >>> import numpy as np
-        >>> out = train_and_colorize(np.random.rand(32, 32, 3), 2, 1e-3, 4)
-        >>> len(out["losses"]), out["colorized"].shape
-        (2, (32, 32, 3))
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The photo, RGB (H, W, 3), floats in [0, 1]; H and W multiples of the network's stride.
+    epochs : int
+        How many epochs to train (:func:`colorlab.training.fit_photo`).
+    learning_rate : float
+        Adam's step size.
+    width : int
+        The number of filters of the network's first layer
+        (:func:`colorlab.models.lesson_model`).
+    seed : int
+        Seeds the network's starting weights, so a run can be repeated.
+
+    Returns
+    -------
+    dict
+        ``"losses"`` (list of float, one per epoch), ``"colorized"`` (RGB (H, W, 3) in [0, 1]),
+        ``"psnr"`` and ``"gray_psnr"`` (the colorization's PSNR and the gray photo's, in dB),
+        ``"seconds"`` (the training time) and ``"params"`` (the network's parameter count).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> out = train_and_colorize(np.random.rand(32, 32, 3), 2, 1e-3, 4)
+    >>> len(out["losses"]), out["colorized"].shape
+    (2, (32, 32, 3))
     """
     import time
 
@@ -45,13 +67,27 @@ def train_and_colorize(
 def train_explorer(rgb: np.ndarray) -> w.VBox:
     """Pick epochs, learning rate and width, press Train: see the loss curve and the result.
 
-    Example:
-        >>> import numpy as np
-        >>> box = train_explorer(np.random.rand(32, 32, 3))
-        >>> box.epochs.value, box.width.value = 2, 4
-        >>> box.button.click()
-        >>> box.readout.value.startswith("2 epochs")
-        True
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The photo to train on, RGB (H, W, 3), floats in [0, 1]; H and W multiples of the
+        network's stride.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The settings, the Train button, a line of text and the loss curve beside the result
+        and the original (hidden until the first run); kept as ``box.epochs``, ``box.lr``,
+        ``box.width``, ``box.button``, ``box.readout`` and ``box.view``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> box = train_explorer(np.random.rand(32, 32, 3))
+    >>> box.epochs.value, box.width.value = 2, 4
+    >>> box.button.click()
+    >>> box.readout.value.startswith("2 epochs")
+    True
     """
     import matplotlib.pyplot as plt
 
@@ -105,10 +141,30 @@ def train_explorer(rgb: np.ndarray) -> w.VBox:
 def augmented_examples(rgb: np.ndarray, crop: int, zoom: float, seed: int, n: int = 6):
     """``n`` augmented versions of one photo (random zoom up to ``zoom``, crop, flip).
 
-    Example:
-        >>> import numpy as np
-        >>> augmented_examples(np.random.rand(40, 40, 3), 32, 0.25, seed=0, n=3).shape
-        (3, 32, 32, 3)
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The photo, RGB (H, W, 3), floats in [0, 1], at least ``crop`` pixels on each side.
+    crop : int
+        The side of each square crop in pixels.
+    zoom : float
+        The largest zoom: each photo's shorter side is scaled to between ``crop`` and
+        ``crop·(1 + zoom)`` before cropping (:func:`colorlab.pipeline.augment`).
+    seed : int
+        Makes the examples reproducible: the same seed gives the same crops.
+    n : int
+        How many versions to make.
+
+    Returns
+    -------
+    numpy.ndarray
+        The versions (n, crop, crop, 3), float32 in [0, 1].
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> augmented_examples(np.random.rand(40, 40, 3), 32, 0.25, seed=0, n=3).shape
+    (3, 32, 32, 3)
     """
     from colorlab.pipeline import augment
 
@@ -123,12 +179,26 @@ def augmented_examples(rgb: np.ndarray, crop: int, zoom: float, seed: int, n: in
 def augmentation_explorer(rgb: np.ndarray, crop: int = 64) -> w.VBox:
     """Sliders for zoom strength and seed: six random crops of one photo, as training sees it.
 
-    Example:
-        >>> import numpy as np
-        >>> box = augmentation_explorer(np.random.rand(80, 80, 3), crop=32)
-        >>> box.seed.value = 3
-        >>> box.readout.value.startswith("seed 3")
-        True
+    Parameters
+    ----------
+    rgb : numpy.ndarray
+        The photo, RGB (H, W, 3), floats in [0, 1], at least ``crop`` pixels on each side.
+    crop : int
+        The side of each square crop in pixels.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The zoom and seed sliders, the six crops in a row and a line of text; kept as
+        ``box.zoom``, ``box.seed``, ``box.view`` and ``box.readout``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> box = augmentation_explorer(np.random.rand(80, 80, 3), crop=32)
+    >>> box.seed.value = 3
+    >>> box.readout.value.startswith("seed 3")
+    True
     """
     zoom = w.FloatSlider(value=0.5, min=0.0, max=1.5, step=0.05, description="zoom up to")
     seed = w.IntSlider(value=0, min=0, max=50, description="seed")
