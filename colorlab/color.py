@@ -29,7 +29,8 @@ def _as_float_array(x: np.ndarray, what: str) -> np.ndarray:
     if arr.dtype == object or not (
         np.issubdtype(arr.dtype, np.floating) or np.issubdtype(arr.dtype, np.integer)
     ):
-        raise ImageError(f"{what} must be a numeric array, got dtype {arr.dtype}.")
+        hint = " (a mask? turn it into numbers: x.astype(float))" if arr.dtype == bool else ""
+        raise ImageError(f"{what} must be a numeric array, got dtype {arr.dtype}{hint}.")
     return arr
 
 
@@ -40,6 +41,8 @@ def _check_channels(arr: np.ndarray, what: str, channels: int) -> None:
             hint = " It looks channels-first: use np.moveaxis(x, 0, -1)."
         elif arr.ndim == 2:
             hint = " It looks like a single grayscale layer."
+        elif channels == 3 and arr.shape[-1] == 4:
+            hint = " A 4th, alpha layer? Keep the first three: image[..., :3]."
         raise ImageError(
             f"{what} must have {channels} channels in its last axis, e.g. (H, W, {channels}); "
             f"got shape {arr.shape}.{hint}"
@@ -101,7 +104,17 @@ def check_image(
             _check_channels(arr, what, channels[0])
         kinds = {1: "gray (H, W)", 3: "RGB (H, W, 3)"}
         shapes = " or ".join(kinds.get(c, f"(H, W, {c})") for c in sorted(channels))
-        raise ImageError(f"{what} must be {shapes}; got an array of shape {arr.shape}.")
+        hint = " (with a 4th, alpha layer: keep the first three, image[..., :3])"
+        raise ImageError(
+            f"{what} must be {shapes}; got an array of shape {arr.shape}"
+            + (hint if arr.shape[-1] == 4 else "")
+            + "."
+        )
+    if 0 in arr.shape[-3:-1]:
+        raise ImageError(
+            f"{what} is empty (shape {arr.shape}): it has no pixels to work on. "
+            "Check how it was cut or loaded."
+        )
     if arr.dtype == np.uint8 and uint8:
         return arr
     if np.issubdtype(arr.dtype, np.integer):

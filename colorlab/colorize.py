@@ -96,7 +96,9 @@ def colorize(
     Raises
     ------
     ImageError
-        The image has another shape, 0-255 values, NaN, or values outside [0, 1].
+        The image has another shape, no pixels, 0-255 values, NaN, or values outside [0, 1].
+    ValueError
+        ``working_size`` or ``stride`` is not a whole number of pixels ≥ 1.
 
     Examples
     --------
@@ -107,6 +109,9 @@ def colorize(
     """
     from colorlab.layers import working_size as recorded_size
 
+    for name, value in (("working_size", working_size), ("stride", stride)):
+        if value is not None and (int(value) != value or value < 1):
+            raise ValueError(f"{name}={value!r}: give a whole number of pixels, 1 or more.")
     rgb = _as_image(image)
     # Full-size conversions in float32 on two threads (colorlab.color.lightness and
     # fast_lab_to_rgb): on a 12-megapixel photo scikit-image's would take several seconds.

@@ -63,7 +63,10 @@ def course_root() -> Path:
     >>> (course_root() / "notebooks").is_dir()
     True
     """
-    here = Path.cwd()
+    try:
+        here = Path.cwd()
+    except FileNotFoundError:  # the current folder was deleted: the checkout still is
+        return Path(__file__).resolve().parents[1]
     for folder in (here, *here.parents):
         if (folder / START).is_file():
             return folder

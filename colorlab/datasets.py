@@ -224,6 +224,13 @@ def photo_paths(folder: str | os.PathLike, recursive: bool = False) -> list[Path
     if not folder.exists():
         import difflib
 
+        try:
+            here = Path.cwd()
+        except FileNotFoundError:
+            raise ImageError(
+                f"Cannot find {folder}: the current folder no longer exists (it was deleted "
+                "or moved). Open a new terminal in the course folder, or give the full path."
+            ) from None
         parent = folder.resolve().parent
         near = []
         if parent.is_dir():
@@ -232,7 +239,7 @@ def photo_paths(folder: str | os.PathLike, recursive: bool = False) -> list[Path
         hint = f" Did you mean {' or '.join(str(parent / n) for n in near)}?" if near else ""
         raise ImageError(
             f"The folder {folder} does not exist (that is {folder.resolve()}, seen from "
-            f"{Path.cwd()}).{hint} Check the path, or create the folder and put photos in it."
+            f"{here}).{hint} Check the path, or create the folder and put photos in it."
         )
     if not folder.is_dir():
         raise ImageError(f"{folder} is a file, not a folder: pass the folder that holds photos.")
@@ -386,8 +393,8 @@ def color_photos(paths, size: Size = None) -> list[np.ndarray]:
 
     Parameters
     ----------
-    paths : iterable of str or os.PathLike
-        The photo files.
+    paths : iterable of str or os.PathLike, or a folder
+        The photo files, or a folder (its photos, as :func:`photo_paths` lists them).
     size : int or (int, int), optional
         Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
         exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
@@ -411,6 +418,8 @@ def color_photos(paths, size: Size = None) -> list[np.ndarray]:
     """
     from colorlab.metrics import has_color
 
+    if isinstance(paths, str | os.PathLike):  # a folder: the photos in it
+        paths = photo_paths(paths)
     photos = []
     for path in paths:
         try:

@@ -211,6 +211,12 @@ def _scene(rng: np.random.Generator, category: str, size: int) -> np.ndarray:
     return np.clip(img, 0, 1).astype(np.float32)
 
 
+def _check_seed(seed) -> None:
+    """Seeds pick a set of pictures: whole numbers from 0 up."""
+    if int(seed) != seed or seed < 0:
+        raise ValueError(f"seed={seed!r}: use a whole number, 0 or more.")
+
+
 def scenes(n: int = 16, size: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Paint ``n`` procedural color scenes (meadow, forest, beach, snow, lake, sunset).
 
@@ -237,7 +243,7 @@ def scenes(n: int = 16, size: int = 64, seed: int = 0) -> tuple[np.ndarray, np.n
     Raises
     ------
     ValueError
-        ``n`` is negative or ``size`` is below 16.
+        ``n`` is negative, ``size`` is below 16, or ``seed`` is not a whole number ≥ 0.
 
     Examples
     --------
@@ -247,6 +253,7 @@ def scenes(n: int = 16, size: int = 64, seed: int = 0) -> tuple[np.ndarray, np.n
     """
     if n < 0 or size < 16:
         raise ValueError(f"scenes(n={n}, size={size}): n must be ≥ 0 and size ≥ 16.")
+    _check_seed(seed)
     images = np.empty((n, size, size, 3), np.float32)
     labels = np.empty(n, np.int64)
     for i in range(n):
@@ -288,6 +295,11 @@ def two_skies(
     labels : numpy.ndarray
         (n,): 0 for a day sky, 1 for a sunset (:data:`SKY_CATEGORIES`).
 
+    Raises
+    ------
+    ValueError
+        ``n`` is negative, a side is below 8 pixels, or ``seed`` is not a whole number ≥ 0.
+
     Examples
     --------
     >>> images, labels = two_skies(4, seed=0)
@@ -296,6 +308,12 @@ def two_skies(
     """
     from colorlab.color import lab_to_rgb
 
+    if n < 0 or min(height, width) < 8:
+        raise ValueError(
+            f"two_skies(n={n}, height={height}, width={width}): n must be ≥ 0 "
+            "and the pictures at least 8 pixels a side."
+        )
+    _check_seed(seed)
     images = np.empty((n, height, width, 3), np.float32)
     labels = np.empty(n, np.int64)
     for i in range(n):

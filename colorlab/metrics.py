@@ -32,10 +32,15 @@ METRICS = ("psnr", "ssim", "cf", "delta_cf", "auc")
 GRAY_CF = 0.01
 
 
-def _check_pair(truth: np.ndarray, pred: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Both images checked by :func:`colorlab.color.check_image`, as float64 of one shape."""
-    truth = check_image(truth, "The true image", channels=(3, 1)).astype(np.float64)
-    pred = check_image(pred, "The colorized image", channels=(3, 1)).astype(np.float64)
+def _check_pair(
+    truth: np.ndarray, pred: np.ndarray, channels: tuple[int, ...] = (3,)
+) -> tuple[np.ndarray, np.ndarray]:
+    """Both images checked by :func:`colorlab.color.check_image`, as float64 of one shape.
+
+    Only PSNR and SSIM take gray images too (``channels=(3, 1)``); the color metrics need RGB.
+    """
+    truth = check_image(truth, "The true image", channels=channels).astype(np.float64)
+    pred = check_image(pred, "The colorized image", channels=channels).astype(np.float64)
     if truth.shape != pred.shape:
         raise ImageError(f"cannot compare images of shapes {truth.shape} and {pred.shape}.")
     return truth, pred
@@ -69,7 +74,7 @@ def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
     >>> round(psnr(np.zeros((4, 4, 3)), np.full((4, 4, 3), 0.1)), 1)
     20.0
     """
-    truth, pred = _check_pair(truth, pred)
+    truth, pred = _check_pair(truth, pred, channels=(3, 1))
     if np.array_equal(truth, pred):
         return PSNR_IDENTICAL
     return min(PSNR_IDENTICAL, float(peak_signal_noise_ratio(truth, pred, data_range=1.0)))
@@ -106,10 +111,24 @@ def ssim(truth: np.ndarray, pred: np.ndarray) -> float:
     >>> ssim(img, img)
     1.0
     """
-    truth, pred = _check_pair(truth, pred)
+    truth, pred = _check_pair(truth, pred, channels=(3, 1))
+    if min(truth.shape[:2]) < 3:
+        raise ImageError(
+            f"The images ({truth.shape[0]} × {truth.shape[1]} pixels) are too small for SSIM, "
+            "which compares 3 × 3 neighborhoods at least: use photos of 3 pixels a side or more."
+        )
     win = min(7, *truth.shape[:2])
     win -= 1 - win % 2  # an odd window that fits small images too
     return float(structural_similarity(truth, pred, data_range=1.0, channel_axis=-1, win_size=win))
+
+
+def _rgyb(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The opponent channels of colorfulness: rg = R − G and yb = (R + G)/2 − B."""
+    rgb = np.asarray(rgb, np.float64)
+    if rgb.ndim < 1 or rgb.shape[-1] != 3:
+        raise ImageError(f"colorfulness needs RGB (H, W, 3); got an array of shape {rgb.shape}.")
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    return r - g, 0.5 * (r + g) - b
 
 
 def colorfulness(rgb: np.ndarray) -> float:
@@ -138,10 +157,7 @@ def colorfulness(rgb: np.ndarray) -> float:
     >>> round(colorfulness(np.tile([1.0, 0.0, 0.0], (4, 4, 1))), 3)   # pure red
     0.335
     """
-    rgb = np.asarray(rgb, np.float64)
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    rg = r - g
-    yb = 0.5 * (r + g) - b
+    rg, yb = _rgyb(rgb)
     sigma = np.sqrt(rg.std() ** 2 + yb.std() ** 2)
     mu = np.sqrt(rg.mean() ** 2 + yb.mean() ** 2)
     return float(sigma + 0.3 * mu)
@@ -232,8 +248,13 @@ def ab_error(truth: np.ndarray, pred: np.ndarray) -> np.ndarray:
     0.0
     """
     truth, pred = _check_pair(truth, pred)
-    ab_t = split_lab(rgb_to_lab(truth))[1].astype(np.float64)
-    ab_p = split_lab(rgb_to_lab(pred))[1].astype(np.float64)
+    return _ab_distance(rgb_to_lab(truth), rgb_to_lab(pred))
+
+
+def _ab_distance(lab_t: np.ndarray, lab_p: np.ndarray) -> np.ndarray:
+    """√(Δa² + Δb²) per pixel of two Lab images."""
+    ab_t = split_lab(lab_t)[1].astype(np.float64)
+    ab_p = split_lab(lab_p)[1].astype(np.float64)
     return np.sqrt(((ab_t - ab_p) ** 2).sum(axis=-1))
 
 
@@ -324,10 +345,15 @@ def delta_e(truth: np.ndarray, pred: np.ndarray) -> float:
     >>> delta_e(np.full((2, 2, 3), 0.5), np.full((2, 2, 3), 0.5))
     0.0
     """
+    truth, pred = _check_pair(truth, pred)
+    return _delta_e_lab(rgb_to_lab(truth), rgb_to_lab(pred))
+
+
+def _delta_e_lab(lab_t: np.ndarray, lab_p: np.ndarray) -> float:
+    """The mean CIEDE2000 difference of two Lab images."""
     from skimage.color import deltaE_ciede2000
 
-    truth, pred = _check_pair(truth, pred)
-    return float(deltaE_ciede2000(rgb_to_lab(truth), rgb_to_lab(pred)).mean())
+    return float(deltaE_ciede2000(lab_t, lab_p).mean())
 
 
 def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
@@ -360,13 +386,17 @@ def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
     >>> sorted(evaluate(img, img))
     ['auc', 'cf', 'delta_cf', 'delta_e', 'psnr', 'ssim']
     """
+    # Checked once (RGB, one shape), converted to Lab once for the three color metrics.
+    truth, pred = _check_pair(truth, pred)
+    lab_t, lab_p = rgb_to_lab(truth), rgb_to_lab(pred)
+    cf = colorfulness(pred)
     return {
         "psnr": psnr(truth, pred),
         "ssim": ssim(truth, pred),
-        "cf": colorfulness(pred),
-        "delta_cf": delta_cf(truth, pred),
-        "auc": auc(truth, pred),
-        "delta_e": delta_e(truth, pred),
+        "cf": cf,
+        "delta_cf": abs(cf - colorfulness(truth)),
+        "auc": auc_from_errors(_ab_distance(lab_t, lab_p)),
+        "delta_e": _delta_e_lab(lab_t, lab_p),
     }
 
 
@@ -495,6 +525,12 @@ def report_table(
     str
         The table, lines joined by newlines.
 
+    Raises
+    ------
+    ValueError
+        A row lacks a side or a metric to show (for example rows of :func:`evaluate`
+        results without ``sides=None``).
+
     Examples
     --------
     >>> r = {"model": {"psnr": 24.0, "cf": 0.2}, "gray": {"psnr": 23.5, "cf": 0.0}}
@@ -519,7 +555,14 @@ def report_table(
         lines.append(f"{first[0]:<28}{side_head}" + "".join(f"{k:>10}" for k in metrics))
     for name, rep in rows:
         for i, side in enumerate(sides or (None,)):
-            values = [(rep if side is None else rep[side])[k] for k in metrics]
+            try:
+                values = [(rep if side is None else rep[side])[k] for k in metrics]
+            except (KeyError, TypeError) as missing:
+                raise ValueError(
+                    f"report_table: the row {name!r} has no {missing} to show. Give rows of "
+                    f"{{side: {{metric: value}}}} for the sides {sides}, or pass sides=None for "
+                    "rows of {metric: value} (what evaluate returns)."
+                ) from None
             label = [] if side is None else [names.get(side, side)]
             if markdown:
                 cells = [str(name), *label, *(f"{v:.3f}" for v in values)]
@@ -561,7 +604,6 @@ def compare_models(rgb: np.ndarray, models: dict) -> dict[str, tuple[np.ndarray,
     >>> out["tiny"][0].shape, "psnr" in out["tiny"][1]
     ((16, 16, 3), True)
     """
-    from colorlab.color import to_gray
     from colorlab.colorize import colorize
 
     gray = to_gray(rgb)

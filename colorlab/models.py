@@ -125,6 +125,11 @@ def encoder(L, width: int):
     eighth : keras.KerasTensor
         Features at 1/8 size, (B, H/8, W/8, 4 × ``width``).
 
+    Raises
+    ------
+    ValueError
+        ``width`` is not a positive number of filters.
+
     Examples
     --------
     >>> L = keras.Input((None, None, 1))
@@ -132,6 +137,7 @@ def encoder(L, width: int):
     >>> quarter.shape[-1], eighth.shape[-1]
     (16, 32)
     """
+    width = _width(width)
     x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
     x = _conv(width, 2)(x)
     quarter = _conv(2 * width, 2)(x)
@@ -160,6 +166,11 @@ def decoder(quarter, eighth, width: int):
     keras.KerasTensor
         Features at 1/4 size, (B, H/4, W/4, 2 × ``width``).
 
+    Raises
+    ------
+    ValueError
+        ``width`` is not a positive number of filters.
+
     Examples
     --------
     >>> L = keras.Input((None, None, 1))
@@ -168,7 +179,7 @@ def decoder(quarter, eighth, width: int):
     """
     x = layers.UpSampling2D(2, interpolation="bilinear")(eighth)
     x = layers.Concatenate(name="skip")([x, quarter])
-    return _conv(2 * width)(x)
+    return _conv(2 * _width(width))(x)
 
 
 def regression_head(
@@ -596,7 +607,7 @@ def photo_model(
     ValueError
         ``width`` is below 1, or (with ``global_features``) ``global_dropout`` is outside
         [0, 1].
-    KeyError
+    ValueError
         ``loss`` is not one of the three names above.
 
     Examples
@@ -640,6 +651,13 @@ def photo_model(
     )
 
 
+def _loss(name: str):
+    """The photo loss called ``name``, or a ValueError that lists them."""
+    if name not in LOSSES:
+        raise ValueError(f"loss={name!r} is not one of the photo losses: {', '.join(LOSSES)}.")
+    return LOSSES[name]
+
+
 def compile_for_photos(
     model: keras.Model,
     learning_rate: float = 1e-3,
@@ -674,7 +692,7 @@ def compile_for_photos(
 
     Raises
     ------
-    KeyError
+    ValueError
         ``loss`` is not one of the three names.
 
     Examples
@@ -684,7 +702,7 @@ def compile_for_photos(
     """
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate, use_ema=True, ema_momentum=0.995),
-        loss=LOSSES[loss],
+        loss=_loss(loss),
         steps_per_execution=int(steps_per_execution),
     )
     return model
