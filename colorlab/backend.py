@@ -11,34 +11,14 @@ import random
 
 import numpy as np
 
-_SEED = 0
 
-
-def current_seed() -> int:
-    """The seed set by the last :func:`colorlab.setup` call (0 before any).
-
-    Returns
-    -------
-    int
-        The seed.
-
-    Examples
-    --------
-    >>> from colorlab.session import setup
-    >>> setup(seed=7, plots=False); current_seed()
-    7
-    >>> setup(seed=0, plots=False)
-    """
-    return _SEED
-
-
-def seed_everything(seed: int | None = None) -> int:
+def seed_everything(seed: int) -> int:
     """Seed Python, NumPy and, if it is already imported, TensorFlow/Keras; return the seed.
 
     Parameters
     ----------
-    seed : int, optional
-        The seed; ``None`` uses the one set by the last :func:`colorlab.setup` call.
+    seed : int
+        The seed.
 
     Returns
     -------
@@ -52,7 +32,7 @@ def seed_everything(seed: int | None = None) -> int:
     """
     import sys
 
-    seed = _SEED if seed is None else int(seed)
+    seed = int(seed)
     random.seed(seed)
     np.random.seed(seed)
     if "keras" in sys.modules or "tensorflow" in sys.modules:

@@ -631,6 +631,6 @@ def tanh_to_color(za: float, zb: float, L: float = 65.0) -> dict:
     (0.0, 128.0)
     """
     ya, yb = float(np.tanh(za)), float(np.tanh(zb))
-    a, b = ya * 128, yb * 128
+    a, b = ya * AB_SCALE, yb * AB_SCALE
     rgb, ok = lab_swatch(L, a, b)
     return {"ya": ya, "yb": yb, "a": a, "b": b, "rgb": rgb, "in_gamut": ok}

@@ -184,9 +184,6 @@ def sample_photos(size: Size = None, gray: bool = False) -> dict[str, np.ndarray
     return {name: sample_photo(name, size=size) for name in names}
 
 
-# ------------------------------------------------------------------------- scenes
-
-
 # ------------------------------------------------------------------ user's photos
 
 
@@ -542,12 +539,13 @@ def training_images(
     return images, labels
 
 
-def heldout_scenes(n: int = 60, size: int = 96, offset: int = 500) -> list[np.ndarray]:
+def heldout_scenes(n: int = 60, size: int = 96, offset: int = 500) -> np.ndarray:
     """Scenes no shipped model trained on: seeds from ``HELDOUT_SCENE_SEED + offset`` on.
 
     With the defaults, the held-out set the scene models' cards and
-    ``benchmarks/quality.py`` measure (beside :data:`HELDOUT_PHOTOS`); lessons take
-    their own ``offset`` so that each shows different scenes.
+    ``benchmarks/quality.py`` measure (beside :data:`HELDOUT_PHOTOS`); the lessons and
+    tools take their own ``offset`` so that each shows different scenes (0 is lesson 07's
+    validation set).
 
     Parameters
     ----------
@@ -560,22 +558,22 @@ def heldout_scenes(n: int = 60, size: int = 96, offset: int = 500) -> list[np.nd
 
     Returns
     -------
-    list of numpy.ndarray
-        ``n`` scenes, each RGB (size, size, 3), float32 in [0, 1].
+    numpy.ndarray
+        ``n`` scenes, RGB (n, size, size, 3), float32 in [0, 1].
 
     Raises
     ------
     ValueError
-        ``n`` is negative or ``size`` is below 16.
+        ``n`` is negative, ``size`` is below 16, or the seed would be below 0.
 
     Examples
     --------
-    >>> len(heldout_scenes(3, size=32))
-    3
+    >>> heldout_scenes(3, size=32).shape
+    (3, 32, 32, 3)
     """
     from colorlab.drawn import scenes
 
-    return list(scenes(n, size=size, seed=HELDOUT_SCENE_SEED + offset)[0])
+    return scenes(n, size=size, seed=HELDOUT_SCENE_SEED + offset)[0]
 
 
 def heldout_set() -> dict[str, list[np.ndarray]]:
@@ -594,6 +592,6 @@ def heldout_set() -> dict[str, list[np.ndarray]]:
     ['photos', 'scenes']
     """
     return {
-        "scenes": heldout_scenes(),
+        "scenes": list(heldout_scenes()),
         "photos": [sample_photo(name, size=256) for name in HELDOUT_PHOTOS],
     }

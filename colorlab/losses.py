@@ -7,6 +7,8 @@ a per-photo logarithm and not the plain mean squared error.
 
 from __future__ import annotations
 
+from colorlab.color import AB_SCALE
+
 
 def log_mse(y_true, y_pred):
     """Per-photo loss on ab: the log of each crop's mean squared ab error, averaged.
@@ -77,8 +79,8 @@ def rgb_log_mse(y_true, y_pred):
     from colorlab.pipeline import lab_to_rgb_tf
 
     L = y_true[..., :1]
-    truth = lab_to_rgb_tf(ops.concatenate([L, y_true[..., 1:] * 128.0], axis=-1))
-    pred = lab_to_rgb_tf(ops.concatenate([L, y_pred * 128.0], axis=-1))
+    truth = lab_to_rgb_tf(ops.concatenate([L, y_true[..., 1:] * AB_SCALE], axis=-1))
+    pred = lab_to_rgb_tf(ops.concatenate([L, y_pred * AB_SCALE], axis=-1))
     per_photo = ops.mean(ops.square(truth - pred), axis=(1, 2, 3))
     return ops.mean(ops.log(per_photo + 1e-5))
 

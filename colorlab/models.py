@@ -27,7 +27,7 @@ import keras
 from keras import layers
 
 from colorlab.backend import seed_everything
-from colorlab.layers import DEFAULT_STRIDE, AnnealedMean, TileToGrid, WorkingSize
+from colorlab.layers import AnnealedMean, TileToGrid, WorkingSize
 from colorlab.losses import LOSSES
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
@@ -256,8 +256,8 @@ def lesson_model(
     -------
     keras.Model
         The compiled network: raw L (B, H, W, 1) in [0, 100] in, ab / 128 (B, H, W, 2) in
-        [-1, 1] out. H and W should be multiples of :data:`STRIDE` (8), to which
-        :func:`colorlab.colorize` pads.
+        [-1, 1] out. H and W should be multiples of 8
+        (:data:`~colorlab.layers.DEFAULT_STRIDE`), to which :func:`colorlab.colorize` pads.
 
     Raises
     ------
@@ -284,10 +284,6 @@ def _width(width) -> int:
     if w < 1:
         raise ValueError(f"width must be a positive number of filters, not {width!r}.")
     return w
-
-
-#: Every lesson network halves the size three times: inputs must be multiples of this.
-STRIDE = DEFAULT_STRIDE
 
 
 def scene_classifier(

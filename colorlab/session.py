@@ -6,10 +6,9 @@ import os
 
 import numpy as np
 
-from colorlab import backend
-from colorlab.backend import current_seed, import_tensorflow_quietly, seed_everything
+from colorlab.backend import import_tensorflow_quietly, seed_everything
 
-__all__ = ["current_seed", "import_tensorflow_quietly", "install_hints", "seed_everything", "setup"]
+__all__ = ["import_tensorflow_quietly", "install_hints", "seed_everything", "setup"]
 
 
 def _answer_parameter(cell: str, name: str) -> bool | None:
@@ -117,7 +116,6 @@ def setup(seed: int = 0, plots: bool = True, tensorflow: bool = False) -> None:
     >>> import colorlab as cl
     >>> cl.setup(seed=0)
     """
-    backend._SEED = int(seed)
     # Must be set before TensorFlow is imported to hide its C++ start-up chatter.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")

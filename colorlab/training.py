@@ -7,7 +7,6 @@ import time
 import numpy as np
 
 from colorlab.color import normalize_ab, rgb_to_lab, split_lab
-from colorlab.images import center_crop  # noqa: F401  (lessons call cl.images.center_crop)
 
 
 def photo_xy(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from colorlab.platforms import markers, parse_target
@@ -120,8 +119,8 @@ def plan_command(
     Returns
     -------
     list of str
-        The command (``python -m pip install --dry-run ...``), with a new empty folder
-        from :func:`tempfile.mkdtemp` as its ``--target``.
+        The command (``python -m pip install --dry-run ...``), with the report's folder
+        as its ``--target`` (a dry run writes nothing there).
 
     Examples
     --------
@@ -129,7 +128,6 @@ def plan_command(
     >>> cmd[4:6], cmd[cmd.index("--report") + 1], cmd[-1]
     (['install', '--dry-run'], 'plan.json', 'numpy')
     """
-    scratch = tempfile.mkdtemp(prefix="colorlab-plan-")
     return [
         *_PIP,
         "install",
@@ -137,16 +135,20 @@ def plan_command(
         "--ignore-installed",
         "--quiet",
         *(["--no-deps"] if no_deps else []),
+        # pip wants a target folder for another platform; a dry run writes nothing into it.
         "--target",
-        scratch,
+        str(report.parent),
         "--report",
         str(report),
-        *[arg for tag in tags for arg in ("--platform", tag)],
-        "--python-version",
-        python,
-        "--only-binary=:all:",
+        *_platform_args(tags, python),
         *reqs,
     ]
+
+
+def _platform_args(tags: tuple[str, ...], python: str) -> list[str]:
+    """pip's options that pick wheels for another machine: its tags and Python, binaries only."""
+    platforms = [arg for tag in tags for arg in ("--platform", tag)]
+    return [*platforms, "--python-version", python, "--only-binary=:all:"]
 
 
 def pip_command(target: str, dest: Path, reqs: list[str], resolve_only: bool) -> list[str]:
@@ -183,8 +185,7 @@ def pip_command(target: str, dest: Path, reqs: list[str], resolve_only: bool) ->
     row, python = parse_target(target)
     if resolve_only:
         return plan_command(row.pip_platforms, python, reqs, dest / "plan.json")
-    platforms = [arg for tag in row.pip_platforms for arg in ("--platform", tag)]
-    common = [*platforms, "--python-version", python, "--only-binary=:all:"]
+    common = _platform_args(row.pip_platforms, python)
     return [*_PIP, "download", "--dest", str(dest), *common, "pip", "setuptools", "wheel", *reqs]
 
 

@@ -51,7 +51,7 @@ fig.tight_layout()
 # network will never train on. If it does well there, it has learned rules, not pictures.
 
 # %%
-validation, _ = cl.drawn.scenes(100, size=80, seed=cl.datasets.HELDOUT_SCENE_SEED)
+validation = cl.datasets.heldout_scenes(100, size=80, offset=0)
 print("validation images:", validation.shape)
 
 # %% [markdown]

@@ -254,7 +254,7 @@ else:
 # That is why both are reported.
 
 # %%
-held_out, _ = cl.drawn.scenes(40, size=96, seed=cl.datasets.HELDOUT_SCENE_SEED + 500)
+held_out = cl.datasets.heldout_scenes(40, size=96, offset=500)
 mse_model = cl.load_model("scenes_regression")
 cls_model = cl.load_model("scenes_classification")
 for name, model in [("MSE regression", mse_model), ("classification", cls_model)]:

@@ -62,7 +62,7 @@ else:
     print(f"{folder} has no photos yet: using examples")
     photos = {name: cl.datasets.sample_photo(name, size=192)
               for name in cl.datasets.HELDOUT_PHOTOS + ("camera",)}
-    scenes, _ = cl.drawn.scenes(2, size=128, seed=cl.datasets.HELDOUT_SCENE_SEED + 7)
+    scenes = cl.datasets.heldout_scenes(2, size=128, offset=7)
     photos.update({f"scene {k + 1}": img for k, img in enumerate(scenes)})
 if not examples and not any(cl.metrics.has_color(rgb) for rgb in photos.values()):
     print("none of your photos has color to compare with (they are all black-and-white): "

@@ -230,7 +230,7 @@ if len(mine) >= 5:
     print(f"{len(mine)} color photos from {folder}")
 else:
     print(f"{folder} has {len(mine)} color photos (5 needed): using 60 procedural scenes instead")
-    mine, _ = cl.drawn.scenes(60, size=160, seed=cl.datasets.HELDOUT_SCENE_SEED + 900)
+    mine = cl.datasets.heldout_scenes(60, size=160, offset=900)
 train_photos = np.delete(mine, np.s_[::5], axis=0)
 held_back = list(mine[::5])
 print(f"{len(train_photos)} to train on, {len(held_back)} held back")

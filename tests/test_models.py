@@ -201,7 +201,7 @@ def test_photo_model_card_says_what_the_issue_asks():
 @pytest.mark.parametrize("name", ["scenes_regression", "scenes_fusion", "scenes_classification"])
 def test_shipped_model_beats_gray_on_unseen_scenes(name):
     model = cl.load_model(name)
-    scenes, _ = cl.drawn.scenes(8, 96, seed=cl.datasets.HELDOUT_SCENE_SEED + 900)
+    scenes = cl.datasets.heldout_scenes(8, 96, offset=900)
     rep = cl.metrics.mean_report([cl.metrics.report(x, cl.colorize(model, x)) for x in scenes])
     assert rep["model"]["psnr"] > rep["gray"]["psnr"] + 3
     assert rep["model"]["delta_cf"] < rep["gray"]["delta_cf"]

@@ -192,7 +192,7 @@ def reconstruction() -> None:
 def many_photos() -> None:
     """Lesson 07: held-out scenes, gray input and the shipped regression model's colors."""
     model = cl.load_model("scenes_regression")
-    scenes, _ = cl.drawn.scenes(6, 96, seed=cl.datasets.HELDOUT_SCENE_SEED + 500)
+    scenes = cl.datasets.heldout_scenes(6, 96, offset=500)
     fig, axes = plt.subplots(3, 6, figsize=(12, 6.4))
     for k, img in enumerate(scenes):
         for row, pic in enumerate((cl.to_gray(img), cl.colorize(model, img), img)):
@@ -259,7 +259,7 @@ def beyond_brown() -> None:
 def your_photos() -> None:
     """Lesson 10: held-out photos and scenes, colorized by every shipped model."""
     models = {name: cl.load_model(name) for name in cl.saving.shipped_models()}
-    scenes, _ = cl.drawn.scenes(2, 128, seed=cl.datasets.HELDOUT_SCENE_SEED + 7)
+    scenes = cl.datasets.heldout_scenes(2, 128, offset=7)
     photos = [
         cl.images.center_crop(cl.datasets.sample_photo(n), 160) for n in cl.datasets.HELDOUT_PHOTOS
     ] + list(scenes)

@@ -41,7 +41,7 @@ GOOD_AT_BAD_AT = (
 
 def data():
     images, labels = cl.datasets.training_images()
-    val, _ = cl.drawn.scenes(100, 80, seed=cl.datasets.HELDOUT_SCENE_SEED)
+    val = cl.datasets.heldout_scenes(100, 80, offset=0)
     return images, labels, val
 
 
