@@ -86,6 +86,33 @@ def soft_encode(ab: np.ndarray, bins: np.ndarray, k: int = 5, sigma: float = SIG
     return out
 
 
+def bin_shares(ab: np.ndarray, bins: np.ndarray) -> np.ndarray:
+    """The share of pixels whose nearest bin is each bin: how common each color is.
+
+    Parameters
+    ----------
+    ab : numpy.ndarray
+        ab values (..., 2), any number of pixels.
+    bins : numpy.ndarray
+        The bin centers (Q, 2), such as :func:`gamut_bins` returns.
+
+    Returns
+    -------
+    numpy.ndarray
+        (Q,) float64 shares that add up to 1.
+
+    Examples
+    --------
+    >>> bins = np.array([[0.0, 0.0], [50.0, 0.0]])
+    >>> bin_shares(np.array([[1.0, 2.0], [2.0, 0.0], [48.0, 1.0], [0.0, 0.0]]), bins).tolist()
+    [0.75, 0.25]
+    """
+    ab = np.asarray(ab, np.float32).reshape(-1, 2)
+    nearest = np.argmin(((ab[:, None, :] - bins) ** 2).sum(-1), axis=1)
+    shares = np.bincount(nearest, minlength=len(bins)).astype(np.float64)
+    return shares / shares.sum()
+
+
 def class_weights(
     ab: np.ndarray, bins: np.ndarray, lam: float = 0.5, sigma: float = SIGMA
 ) -> np.ndarray:
@@ -119,10 +146,7 @@ def class_weights(
     >>> bool(w[np.argmin((gamut_bins() ** 2).sum(1))] < 1 < w.max())
     True
     """
-    ab = np.asarray(ab, np.float32).reshape(-1, 2)
-    nearest = np.argmin(((ab[:, None, :] - bins) ** 2).sum(-1), axis=1)
-    p = np.bincount(nearest, minlength=len(bins)).astype(np.float64)
-    p /= p.sum()
+    p = bin_shares(ab, bins)
     d2 = ((bins[:, None, :] - bins[None]) ** 2).sum(-1)
     kernel = np.exp(-d2 / (2 * sigma**2))
     p_smooth = kernel @ p

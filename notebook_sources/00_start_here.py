@@ -44,7 +44,12 @@
 #
 # The first code cell of every lesson is the same two lines: import the course's helper
 # package `colorlab` (as `cl`) and call `cl.setup()`, which fixes the random seeds (so your
-# results match the text) and sets readable figure defaults.
+# results match the text) and sets readable figure defaults. The package does the chores so
+# each lesson can show its own idea; its parts are named for what they hold, and you will
+# meet them as `cl.<part>.<function>`: `datasets` (photos: bundled ones, your folders),
+# `drawn` (pictures painted by code: the leaf, landscapes), `images` (loading, cropping,
+# saving), `exercises` (the check cells), `widgets` and `plotting` (what you play with and
+# look at), `models`, `training` and `metrics` (networks, training them, measuring them).
 
 # %%
 import colorlab as cl

@@ -139,7 +139,7 @@ article.summary()  # Keras's own count, layer by layer, in the last lines
 # ## 4. Training: predict, measure, update, repeat
 #
 # Our data is one photo. X is its lightness, Y its ab divided by 128, each as a *batch* of one
-# photo (the extra first axis): lessons 03 and 04 in two lines, as the article writes them.
+# photo (the extra first axis): lessons 03 and 04 in a few lines, as the article writes them.
 # (Later lessons call `cl.training.photo_xy(photo)`, which does the same.)
 
 # %%
@@ -199,9 +199,10 @@ print(f"PSNR {article_psnr:.1f} dB (gray baseline: {cl.metrics.gray_psnr(photo):
 #    that ab is soft, so full-size detail is wasted effort; L supplies the detail afterwards.
 # 4. **It uses Adam** instead of RMSprop: Adam adapts the step size of every weight, so it
 #    takes larger steps early without overshooting later.
-# 5. **Ten steps per call** (`steps_per_execution=10`): we show the photo ten times per epoch
-#    and let Keras run those steps in one go, which removes most of the per-step overhead on
-#    a CPU.
+# 5. **Ten steps per call** (`steps_per_execution=10` in `compile`): Keras runs ten training
+#    steps in one go instead of returning to Python after each, which removes most of the
+#    per-step overhead on a CPU. (There must be at least ten steps in an epoch: below, each
+#    epoch shows the photo ten times.)
 #
 # Here it is, written out; the numbers in the comments are the five changes. A skip
 # connection needs a branch, which `Sequential` (one layer after another) cannot hold, so we
@@ -213,7 +214,8 @@ print(f"PSNR {article_psnr:.1f} dB (gray baseline: {cl.metrics.gray_psnr(photo):
 # layer for layer).
 #
 # To train it, `cl.training.fit_photo(model, photo, epochs=20)` makes X and Y from the photo
-# as in section 4 and shows the photo ten times per epoch (change 5).
+# as in section 4 and shows the photo ten times per epoch (`steps_per_epoch=10`), so that
+# change 5's ten steps per call fill an epoch exactly.
 
 # %%
 def conv(filters, strides=1):

@@ -48,7 +48,8 @@ fig.tight_layout()
 
 # %% [markdown]
 # The **validation** set is the honest test: scenes painted from a different seed, which the
-# network will never train on. If it does well there, it has learned rules, not pictures.
+# network will never train on (`cl.datasets.heldout_scenes` paints them from a range of seeds
+# that no training in the course uses). If it does well there, it has learned rules, not pictures.
 
 # %%
 validation = cl.datasets.heldout_scenes(100, size=80, offset=0)

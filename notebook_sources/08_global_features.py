@@ -169,7 +169,7 @@ cl.exercises.tiled(vector, 16, 8, tiled)
 
 # %%
 def fusion_network(global_encoder, width=16, learning_rate=2e-3):
-    global_encoder.trainable = False                   # frozen
+    global_encoder.trainable = False   # frozen: this also freezes `classifier`, whose layers it shares
     L = keras.Input((None, None, 1), name="L")
     quarter, eighth = cl.models.encoder(L, width)      # local features at 1/4 and 1/8 size
     vector = global_encoder(L)                         # one vector for the whole picture
@@ -224,8 +224,8 @@ cl.widgets.model_picker(test_images[:12], {"local": local, "fusion": fusion},
 # in one vector per image) so it reads our L input: L is turned into a gray RGB picture,
 # resized to the classifier's input size, and passed through.
 #
-# The lessons never download anything (only the optional `colorlab download` does, for
-# those online), so this needs weights already on your disk, e.g.:
+# The lessons never download anything, and the course's optional `colorlab download`
+# fetches photo collections, not network weights; so this needs weights already on your disk, e.g.:
 #
 # ```python
 # backbone = keras.applications.MobileNetV2(

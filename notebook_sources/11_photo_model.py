@@ -191,7 +191,7 @@ print(f"best epoch {int(np.argmax(curve)) + 1}: {max(curve):+.2f} dB; last: {cur
 #
 # ### Exercise 1: the per-photo loss by hand
 #
-# `errors` holds the squared ab errors of two photos (a batch of 2, each 8 × 8 × 2). Compute
+# `errors` holds the squared errors of two photos (a batch of 2, each 8 × 8 × 2). Compute
 # the per-photo loss: the mean of each photo's squared errors, plus `1e-4`, its logarithm,
 # and the mean over the two photos. Store it in `loss`.
 
@@ -266,16 +266,21 @@ print(f"before: {before['gain']:+.2f} dB over gray; after: {after['gain']:+.2f} 
 # %% [markdown]
 # Put three held-back photos side by side: the truth, the shipped model, the fine-tuned one.
 # They are the photo fine-tuning helped most, the middle one and the one it helped least (or
-# hurt), so the figure shows the spread; the line under it counts all of them.
+# hurt), so the figure shows the spread; each photo appears once, so with fewer than three
+# held back there are fewer rows. The line under it counts all of them.
 
 # %%
 after_colors = [cl.colorize(model, cl.to_gray(x)) for x in held_back]
 change = np.array([cl.metrics.psnr(x, new) - cl.metrics.psnr(x, old)
                    for x, old, new in zip(held_back, before_colors, after_colors)])
 order = np.argsort(change)
-shown = {"helped most": order[-1], "the middle one": order[len(order) // 2],
+picks = {"helped most": order[-1], "the middle one": order[len(order) // 2],
          "helped least": order[0]}
-fig, axes = plt.subplots(3, 3, figsize=(9, 9), squeeze=False)
+shown = {}  # with few held-back photos the three can be the same photo: show it once
+for label, k in picks.items():
+    shown.setdefault(k, label)
+shown = {label: k for k, label in shown.items()}
+fig, axes = plt.subplots(len(shown), 3, figsize=(9, 3 * len(shown)), squeeze=False)
 for row, (label, k) in zip(axes, shown.items()):
     truth = held_back[k]
     for ax, img, title in zip(row, (truth, before_colors[k], after_colors[k]),

@@ -44,6 +44,9 @@ def train_and_colorize(
     """
     import time
 
+    from colorlab.backend import import_tensorflow_quietly
+
+    import_tensorflow_quietly()  # before the first network module, as cl.models does
     from colorlab.colorize import colorize
     from colorlab.metrics import gray_psnr, psnr
     from colorlab.models import lesson_model
@@ -166,6 +169,9 @@ def augmented_examples(rgb: np.ndarray, crop: int, zoom: float, seed: int, n: in
     >>> augmented_examples(np.random.rand(40, 40, 3), 32, 0.25, seed=0, n=3).shape
     (3, 32, 32, 3)
     """
+    from colorlab.backend import import_tensorflow_quietly
+
+    import_tensorflow_quietly()  # before the first network module, as cl.pipeline does
     from colorlab.pipeline import augment
 
     return np.stack(
