@@ -312,6 +312,71 @@ improvement = after["gain"] - before["gain"]
 # %% tags=["check"]
 cl.exercises.fine_tune_improvement(before, after, improvement)
 
+
+# %% [markdown]
+# ### What did it learn? Two more baselines
+#
+# The gray photo is one baseline. Two more tell what a score is made of. Both keep each
+# held-back photo's own lightness and paint **one color** (a single a and b) over all of it:
+#
+# - **Your photos' average color**: the mean a and b over all your training photos. A model
+#   that learned only "our photos are a little warm" (or blue, or green) scores about this.
+# - **Each photo's own average color**: this one cheats, since it knows the held-back photo's
+#   true mean a and b. Two numbers per photo and no detail at all: it shows how much of the
+#   PSNR a photo's overall color alone is worth.
+
+# %%
+def mean_color(photos):
+    """The mean a and b over all the pixels of some photos."""
+    return np.mean([cl.rgb_to_lab(x)[..., 1:].mean(axis=(0, 1)) for x in photos], axis=0)
+
+
+def paint_flat(photo, ab):
+    """The photo's own lightness with one color (a, b) everywhere."""
+    lab = cl.rgb_to_lab(photo)
+    lab[..., 1:] = ab
+    return cl.lab_to_rgb(lab)
+
+
+def gain_of(colored):
+    """Mean PSNR over the held-back photos minus the gray photos' mean PSNR."""
+    return np.mean([cl.metrics.psnr(x, c) - cl.metrics.psnr(x, cl.to_gray(x))
+                    for x, c in zip(held_back, colored)])
+
+
+yours = mean_color(train_photos)
+your_color = [paint_flat(x, yours) for x in held_back]
+own_color = [paint_flat(x, mean_color([x])) for x in held_back]
+gains = {"shipped model": before["gain"],
+         "fine-tuned model": after["gain"],
+         f"your photos' average color (a {yours[0]:+.0f}, b {yours[1]:+.0f})": gain_of(your_color),
+         "each photo's own average color (cheats)": gain_of(own_color)}
+for name, g in gains.items():
+    print(f"{name:<42} {g:+.2f} dB over gray")
+tint = gains[next(name for name in gains if name.startswith("your"))]
+print("the fine-tuned model beats your photos' average color" if after["gain"] > tint else
+      "the fine-tuned model does no better than your photos' average color")
+
+fig, axes = plt.subplots(1, 4, figsize=(12, 3))
+for ax, img, title in zip(axes, (held_back[0], your_color[0], own_color[0], after_colors[0]),
+                          ("truth", "your average color", "its own average color",
+                           "fine-tuned")):
+    ax.imshow(img)
+    score = "" if img is held_back[0] else f"  {cl.metrics.psnr(held_back[0], img):.1f} dB"
+    ax.set_title(title + score)
+    ax.axis("off")
+fig.tight_layout()
+
+# %% [markdown]
+# If the fine-tuned model beats your photos' average color (the last printed line says), it
+# learned more than one color for the whole folder: which parts of a photo are skin, sky or
+# leaves. The cheating row is usually far above every model. That gap is the hard part of
+# colorization: telling from lightness alone whether *this* photo is a warm or a cool one.
+# On the ImageNet photos the shipped model was measured on, lightness tells it very little
+# (its card, `colorlab/weights/photos.md`, section "What decides the score", measures it);
+# photos from one family, house or town are usually much easier to tell, and that is
+# what fine-tuning on them uses.
+
 # %% [markdown]
 # Save the fine-tuned model, then color your old black-and-white photos with it in
 # lesson 10 (`cl.load_model("../outputs/11_my_photos.keras")`) or from a terminal:
@@ -348,6 +413,9 @@ print(f"saved {saved}")
 # - A model runs at the working size it trained at; the photo's own L keeps the detail.
 # - A per-photo loss and weight averaging made it beat the gray baseline on photos it never
 #   saw; fine-tuning adapts it to your photos in minutes, measured on held-back photos.
+# - Gray is not the only baseline: one average color painted flat shows what a model
+#   learned beyond the overall tint, and each photo's own average color shows how much of
+#   the score the overall color alone is worth.
 #
 # **Next:** that is the course. To go further, read Zhang, Isola & Efros, *Colorful Image
 # Colorization* (2016) and Iizuka, Simo-Serra & Ishikawa, *Let there be Color!* (2016), the two
