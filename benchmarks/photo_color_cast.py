@@ -13,14 +13,14 @@ script measures:
    model's own cast, a ridge regression on lightness statistics (layout, contrast, edges,
    histogram; its strength chosen on the tuning photos) and, for ImageNet-style names
    (``n01440764_tench.jpg``), the mean cast of the training photos of neighbouring classes
-   (an oracle that knows roughly *what* is in the photo);
+   (an oracle given a coarse hint of *what* is in the photo);
 3. what a cast predictor with a given correlation would gain (simulated: the true cast
    shrunk toward the mean plus noise, scaled by the factor that does best on the tuning
    photos), so the correlation a +0.5 dB model needs can be read off.
 
     python benchmarks/photo_color_cast.py [DIR] [--json]     # DIR: ../shared/photos/imagenet-sample
 
-About two minutes on 2 cores for 1,000 photos of at most 256 px.
+About a minute on 2 cores for 1,000 photos of at most 256 px.
 """
 
 from __future__ import annotations
