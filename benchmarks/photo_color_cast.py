@@ -33,7 +33,6 @@ from pathlib import Path
 
 import numpy as np
 from scipy import ndimage as ndi
-from skimage.metrics import peak_signal_noise_ratio
 from skimage.transform import resize
 
 import colorlab as cl
@@ -48,13 +47,22 @@ IMAGENET_NAME = re.compile(r"^n\d{8}_")
 RHOS = (0.3, 0.5, 0.6, 0.7, 0.8)
 SHRINKS = (0.25, 0.4, 0.6, 0.8, 1.0)
 TINTS = (0.125, 0.25, 0.5, 1.0)
+MIN_PHOTOS = 20  # training photos with color: fewer give no usable mean or spread of casts
 
 
 def load(paths, size=None) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    """(name, RGB, Lab) of each photo with color; the gray ones have no cast to predict."""
+    """(name, RGB, Lab) of each photo with color; the gray ones have no cast to predict.
+
+    A file that cannot be read is skipped with one line on stderr, as ``colorlab evaluate``
+    does.
+    """
     out = []
     for p in paths:
-        rgb = cl.load_image(p, size=size)
+        try:
+            rgb = cl.load_image(p, size=size)
+        except cl.ImageError as problem:
+            print(f"skipped: {problem}", file=sys.stderr)
+            continue
         if metrics.has_color(rgb):
             out.append((p.name, rgb, cl.rgb_to_lab(rgb)))
     return out
@@ -68,13 +76,9 @@ def gains(photos, ab_of) -> np.ndarray:
     """Per photo: PSNR of L with ``ab_of(i, lab)`` (a flat cast or a full ab plane) minus gray's."""
     out = []
     for i, (_, rgb, lab) in enumerate(photos):
-        colored, gray = lab.copy(), lab.copy()
+        colored = lab.copy()
         colored[..., 1:] = ab_of(i, lab)
-        gray[..., 1:] = 0
-        out.append(
-            peak_signal_noise_ratio(rgb, cl.lab_to_rgb(colored), data_range=1)
-            - peak_signal_noise_ratio(rgb, cl.lab_to_rgb(gray), data_range=1)
-        )
+        out.append(metrics.psnr(rgb, cl.lab_to_rgb(colored)) - metrics.gray_psnr(rgb))
     return np.array(out)
 
 
@@ -97,7 +101,11 @@ def correlation(pred: np.ndarray, truth: np.ndarray) -> list[float]:
 
 
 def ridge_casts(train, tune, val) -> tuple[np.ndarray, float]:
-    """Ridge regression from lightness statistics to the cast; λ chosen on ``tune``."""
+    """Ridge regression from lightness statistics to the cast; λ chosen on ``tune``.
+
+    Written with NumPy (its closed form is one line) rather than adding scikit-learn to the
+    project for one benchmark.
+    """
     X = [np.array([lightness_features(lab) for _, _, lab in s]) for s in (train, tune, val)]
     Y = np.array([cast(lab) for _, _, lab in train])
     mu, sd = X[0].mean(0), X[0].std(0) + 1e-6
@@ -158,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"loading {len(paths)} photos from {args.folder}", file=sys.stderr, flush=True)
     train = load(train_paths, size=64)
     tune, val = load(tune_paths), load(val_paths)
+    if len(train) < MIN_PHOTOS or min(len(tune), len(val)) < 3:
+        print(
+            f"{args.folder}: {len(train)} training, {len(tune)} tuning and {len(val)} "
+            f"validation photos with color; this needs at least {MIN_PHOTOS} training photos "
+            "and 3 of each other kind (a folder of about 100 color photos or more).",
+            file=sys.stderr,
+        )
+        return 2
     train_casts = np.array([cast(lab) for _, _, lab in train])
     mean_cast, cov = train_casts.mean(0), np.cov(train_casts.T)
 

@@ -336,24 +336,30 @@ def average_color(photos):
 
 
 def paint_flat(x, color):
-    """The photo's own lightness with one color (a, b) everywhere."""
-    lab = cl.rgb_to_lab(x)
-    lab[..., 1:] = color
-    return cl.lab_to_rgb(lab)
+    """The photo's own lightness with one color (a, b) everywhere: lesson 06's canvas."""
+    L, ab = cl.split_lab(cl.rgb_to_lab(x))
+    return cl.lab_to_rgb(cl.compose_lab(L, np.zeros_like(ab) + color))
 
 
 def gains_over_gray(photos, colored):
     """Each photo's PSNR minus the PSNR of its gray version, in dB."""
-    return np.array([cl.metrics.psnr(x, c) - cl.metrics.psnr(x, cl.to_gray(x))
+    return np.array([cl.metrics.psnr(x, c) - cl.metrics.gray_psnr(x)
                      for x, c in zip(photos, colored)])
 
 
 folder_color = average_color(train_photos)
-strength = max((0.25, 0.5, 1.0), key=lambda s: gains_over_gray(
-    train_photos, [paint_flat(x, s * folder_color) for x in train_photos]).mean())
+print(f"your training photos' average color: a {folder_color[0]:+.1f}, b {folder_color[1]:+.1f}")
+on_training = {}
+for strength in (0.25, 0.5, 1.0):
+    painted = [paint_flat(x, strength * folder_color) for x in train_photos]
+    on_training[strength] = gains_over_gray(train_photos, painted).mean()
+    print(f"  {strength:g} × it on the training photos: {on_training[strength]:+.2f} dB over gray")
+strength = max(on_training, key=on_training.get)
 a, b = strength * folder_color
 print(f"one color for the folder: {strength:g} × the average, a {a:+.1f} "
       f"(toward {'red' if a > 0 else 'green'}), b {b:+.1f} (toward {'yellow' if b > 0 else 'blue'})")
+
+# %%
 flat_colors = [paint_flat(x, (a, b)) for x in held_back]
 own_colors = [paint_flat(x, average_color([x])) for x in held_back]
 tuned = gains_over_gray(held_back, after_colors)
@@ -366,7 +372,13 @@ for label, g in rows.items():
 print(f"the fine-tuned model beats the folder's one color on {(tuned > flat).sum()} of "
       f"{len(held_back)} held-back photos")
 
-# The photos where the fine-tuned model beats the one color most and least.
+# %% [markdown]
+# `paint_flat` is lesson 06's canvas with one color in the ab layers; with a = b = 0 it is
+# the gray photo (`cl.to_gray` does exactly that). Two held-back photos, all four ways: the
+# one where the fine-tuned model leads the folder's one color most, and the one where it
+# leads least.
+
+# %%
 lead = tuned - flat
 fig, axes = plt.subplots(2, 4, figsize=(12, 6))
 for row, k, label in zip(axes, (np.argmax(lead), np.argmin(lead)), ("most", "least")):
