@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from colorlab.colorize import check_temperature
 from colorlab.errors import DownloadError, ImageError, ModelError
 from colorlab.progress import Progress
 
@@ -142,6 +143,8 @@ def cmd_colorize(args) -> int:
                 file=sys.stderr,
             )
     model = _load_model(args.model)
+    temperature = getattr(args, "temperature", None)
+    check_temperature(model, temperature)  # a regression model refuses it before any work
     failures = 0
     progress = Progress(len(images), f"colorizing {_count(len(images), 'photo')}")
     for done, (name, target) in enumerate(zip(images, targets, strict=True), 1):
@@ -150,7 +153,8 @@ def cmd_colorize(args) -> int:
             if target.exists() and not args.overwrite:
                 raise FileExistsError(f"{target} already exists: pass --overwrite to replace it.")
             rgb = cl.load_image(path)
-            cl.save_image(cl.colorize(model, rgb), target, overwrite=args.overwrite)
+            colored = cl.colorize(model, rgb, temperature=temperature)
+            cl.save_image(colored, target, overwrite=args.overwrite)
             if not progress.shown:
                 print(target)
         except (ImageError, FileExistsError) as exc:
@@ -166,7 +170,12 @@ def cmd_colorize(args) -> int:
 
 
 def evaluate_folder(
-    folder: Path, model, model_name: str, every: int | None = None, paths: list | None = None
+    folder: Path,
+    model,
+    model_name: str,
+    every: int | None = None,
+    paths: list | None = None,
+    temperature: float | None = None,
 ) -> tuple[dict, int]:
     """The ``evaluate --json`` report of every photo in ``folder``, and the number of failures.
 
@@ -188,6 +197,9 @@ def evaluate_folder(
         Measure only every ``every``-th photo (the validation split); all by default.
     paths : list of pathlib.Path, optional
         The photos to measure instead of all those in ``folder``.
+    temperature : float, optional
+        The annealed mean's temperature for a classification model (see
+        :func:`colorlab.colorize`); the model's own by default.
 
     Returns
     -------
@@ -228,7 +240,8 @@ def evaluate_folder(
             if not metrics.has_color(truth):
                 no_color.append(path.name)
             else:
-                rep = metrics.report(truth, cl.colorize(model, cl.to_gray(truth)))
+                colored = cl.colorize(model, cl.to_gray(truth), temperature=temperature)
+                rep = metrics.report(truth, colored)
                 images.append(
                     {
                         "name": path.name,
@@ -313,8 +326,13 @@ def cmd_evaluate(args) -> int:
             file=sys.stderr,
         )
     model = _load_model(args.model)
+    check_temperature(model, args.temperature)
     every = 10 if args.validation else None
-    result, failures = evaluate_folder(folder, model, args.model, every, paths=paths)
+    result, failures = evaluate_folder(
+        folder, model, args.model, every, paths=paths, temperature=args.temperature
+    )
+    if args.temperature is not None:
+        result["temperature"] = args.temperature
     if args.json:
         print(json.dumps(result))
     else:
@@ -744,6 +762,17 @@ def positive_float(text: str) -> float:
     return value
 
 
+def _temperature_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--temperature T`` (a classification model's vivid ↔ faithful control)."""
+    parser.add_argument(
+        "--temperature",
+        type=positive_float,
+        metavar="T",
+        help="a classification model's colors: lower is more vivid, 1 most faithful "
+        "(default: the model's own)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``colorlab`` command.
 
@@ -766,6 +795,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="folder for NAME_color.png")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"(default: {DEFAULT_MODEL})")
     p.add_argument("--overwrite", action="store_true", help="replace existing results")
+    _temperature_option(p)
     p.set_defaults(func=cmd_colorize)
     p = sub.add_parser("evaluate", help="measure a model on a folder of color photos")
     p.add_argument("dir", metavar="DIR")
@@ -776,6 +806,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only the validation split: every 10th photo in sorted order (as training holds out)",
     )
+    _temperature_option(p)
     p.set_defaults(func=cmd_evaluate)
     p = sub.add_parser("train", help="train a colorizer on a folder of color photos")
     p.add_argument("dir", metavar="DIR")

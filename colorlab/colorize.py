@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 from colorlab.color import denormalize_ab
@@ -65,8 +67,74 @@ def _resize(channels, shape: tuple[int, int], antialias: bool):
     return tf.image.resize(channels, shape, method="bilinear", antialias=antialias)
 
 
+def temperature_layer(model):
+    """The :class:`~colorlab.layers.AnnealedMean` layer of a classification colorizer, or None.
+
+    Parameters
+    ----------
+    model : keras.Model
+        Any colorizer of the course.
+
+    Returns
+    -------
+    AnnealedMean or None
+        The layer whose temperature decides how vivid the colors are; None for a model that
+        regresses ab directly (it has no temperature).
+
+    Examples
+    --------
+    >>> from colorlab.models import article_model
+    >>> temperature_layer(article_model()) is None
+    True
+    """
+    from colorlab.layers import AnnealedMean
+
+    return next((x for x in getattr(model, "layers", []) if isinstance(x, AnnealedMean)), None)
+
+
+def check_temperature(model, temperature: float | None):
+    """The layer to set for ``temperature`` (None when not asked), or a clear error.
+
+    A regression model has no temperature: its colors are one estimate per pixel, not a
+    distribution to sharpen. For it the message points to
+    :func:`colorlab.training.with_confidence`, which scales the colors instead.
+
+    Raises
+    ------
+    ModelError
+        ``model`` has no annealed mean, or ``temperature`` is not a number above 0.
+
+    Examples
+    --------
+    >>> from colorlab.models import article_model
+    >>> check_temperature(article_model(), None) is None
+    True
+    """
+    from colorlab.errors import ModelError
+
+    if temperature is None:
+        return None
+    layer = temperature_layer(model)
+    if layer is None:
+        raise ModelError(
+            f"temperature={temperature!r}: the model {getattr(model, 'name', '')!r} predicts "
+            "colors directly (regression) and has no temperature. Leave it out, or make its "
+            "colors stronger or fainter with cl.training.with_confidence(model, factor)."
+        )
+    number = isinstance(temperature, numbers.Real) and not isinstance(temperature, bool)
+    if not number or not 0 < float(temperature) <= 10:
+        raise ModelError(
+            f"temperature={temperature!r}: give a number above 0 (about 0.1 vivid to 1 faithful)."
+        )
+    return layer
+
+
 def colorize(
-    model, image: np.ndarray, stride: int | None = None, working_size: int | None = None
+    model,
+    image: np.ndarray,
+    stride: int | None = None,
+    working_size: int | None = None,
+    temperature: float | None = None,
 ) -> np.ndarray:
     """Colorize a photo: keep its lightness L, take ab from the model; return RGB in [0, 1].
 
@@ -87,6 +155,10 @@ def colorize(
         :data:`~colorlab.layers.DEFAULT_STRIDE`).
     working_size : int, optional
         Run the model at this shorter side instead of the one it records (lesson 11).
+    temperature : float, optional
+        For a classification model (one with an annealed mean, such as the shipped photo
+        model): the annealed mean's T for this call, from vivid (0.1) to faithful (1, the
+        plain mean of the likely colors); default: the temperature the model was saved with.
 
     Returns
     -------
@@ -99,6 +171,8 @@ def colorize(
         The image has another shape, no pixels, 0-255 values, NaN, or values outside [0, 1].
     ValueError
         ``working_size`` or ``stride`` is not a whole number of pixels ≥ 1.
+    ModelError
+        ``temperature`` is given for a model without one (regression), or is not above 0.
 
     Examples
     --------
@@ -112,7 +186,15 @@ def colorize(
     for name, value in (("working_size", working_size), ("stride", stride)):
         if value is not None and (int(value) != value or value < 1):
             raise ValueError(f"{name}={value!r}: give a whole number of pixels, 1 or more.")
+    layer = check_temperature(model, temperature)
     rgb = _as_image(image)
+    if layer is not None:
+        saved = layer.temperature
+        layer.temperature = float(temperature)  # read at call time: predict_ab runs eagerly
+        try:
+            return colorize(model, rgb, stride, working_size)
+        finally:
+            layer.temperature = saved
     # Full-size conversions in float32 on two threads (colorlab.color.lightness and
     # fast_lab_to_rgb): on a 12-megapixel photo scikit-image's would take several seconds.
     from colorlab.color import fast_lab_to_rgb, lightness

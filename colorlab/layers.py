@@ -72,6 +72,27 @@ class AnnealedMean(keras.layers.Layer):
 
 
 @keras.saving.register_keras_serializable(package="colorlab")
+class StopGradient(keras.layers.Layer):
+    """Pass a tensor through unchanged, but let no gradient flow back through it.
+
+    The photo model's color gate (:func:`colorlab.models.pretrained_photo_model`) looks at
+    the decoder's features and colors through this layer, so the gate's own loss trains only
+    the gate and leaves the colors to the classification loss.
+
+    Example:
+        >>> import numpy as np
+        >>> StopGradient()(np.ones((1, 2))).numpy().tolist()
+        [[1.0, 1.0]]
+    """
+
+    def call(self, inputs):
+        return ops.stop_gradient(inputs)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+
+@keras.saving.register_keras_serializable(package="colorlab")
 class WorkingSize(keras.layers.Layer):
     """Pass L through unchanged, and record in the model the scale it was trained at.
 

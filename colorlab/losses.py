@@ -112,5 +112,39 @@ def ab_mse(y_true, y_pred):
     return ops.mean(ops.square(y_true[..., -2:] - y_pred))
 
 
+def rebalanced_cce(y_true, y_pred):
+    """Class-rebalanced cross-entropy on bin logits, with each pixel's weight packed in ``y_true``.
+
+    Lesson 09's loss for a network with two outputs (the photo model's bins and its gated
+    colors), where Keras's ``sample_weight`` cannot say which output a weight belongs to:
+    the last channel of ``y_true`` is the weight, the others the soft bin targets.
+
+    Parameters
+    ----------
+    y_true : tensor or array_like
+        (B, H, W, Q + 1): soft targets over Q bins that sum to 1, then the pixel's weight
+        (:func:`colorlab.training.classification_targets` with ``packed=True``).
+    y_pred : tensor or array_like
+        Bin logits (B, H, W, Q).
+
+    Returns
+    -------
+    tensor
+        The weighted mean cross-entropy over all pixels, a scalar.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> t = np.array([[[[1.0, 0.0, 2.0]]]], "float32")         # bin 0, weight 2
+    >>> round(float(rebalanced_cce(t, np.zeros((1, 1, 1, 2), "float32"))), 4)  # 2 · ln 2
+    1.3863
+    """
+    from keras import ops
+
+    targets, weights = y_true[..., :-1], y_true[..., -1]
+    cross = -ops.sum(targets * ops.log_softmax(y_pred, axis=-1), axis=-1)
+    return ops.mean(weights * cross)
+
+
 #: The losses :func:`compile_for_photos` offers, by name (targets: L and ab / 128).
 LOSSES = {"rgb_log_mse": rgb_log_mse, "log_mse": log_mse, "mse": ab_mse}

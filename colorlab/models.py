@@ -27,8 +27,8 @@ import keras
 from keras import layers
 
 from colorlab.backend import seed_everything
-from colorlab.layers import AnnealedMean, TileToGrid, WorkingSize
-from colorlab.losses import LOSSES
+from colorlab.layers import AnnealedMean, StopGradient, TileToGrid, WorkingSize
+from colorlab.losses import LOSSES, rebalanced_cce, rgb_log_mse
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
 L_SCALE, L_SHIFT = 50.0, 1.0
@@ -702,3 +702,138 @@ def compile_for_photos(
         steps_per_execution=int(steps_per_execution),
     )
     return model
+
+
+#: The MobileNetV2 layers whose features feed the pretrained photo model's decoder, at 1/4,
+#: 1/8, 1/16 and 1/32 of the size (the expansions just before each stride-2 block).
+BACKBONE_LEVELS = ("block_3_expand_relu", "block_6_expand_relu", "block_13_expand_relu", "out_relu")
+
+
+def pretrained_photo_model(
+    backbone: keras.Model,
+    bins=None,
+    width: int = 32,
+    working_size: int = 192,
+    temperature: float = 0.38,
+    learning_rate: float = 1e-3,
+    seed: int | None = None,
+    steps_per_execution: int = 10,
+    gate: bool = False,
+) -> tuple[keras.Model, keras.Model]:
+    """A U-Net on a frozen ImageNet backbone: lesson 08's transfer learning for real photos.
+
+    The gray photo is fed to ``backbone`` (MobileNetV2 from
+    :func:`colorlab.pretrained.mobilenet_backbone`, frozen) as RGB with L / 50 - 1 in each
+    channel. Its features at 1/32 size are averaged into one vector for the whole picture
+    (what is in it), fused at every position as in lesson 08, and a decoder climbs back to
+    1/4 size through its features at 1/16, 1/8 and 1/4 (skip connections), so colors land
+    on the right objects. Only the decoder and head train. With ``bins`` the head predicts a
+    probability per ab bin (lesson 09) and the colorizer decodes them by the annealed mean
+    at ``temperature``; without, a tanh head regresses ab / 128 directly.
+
+    With ``gate`` (classification only), a small gate multiplies the annealed colors by a
+    factor between 0 and 1 at each position: it sees the decoder's features and the colors
+    but sends no gradient back to them, and learns from the per-photo RGB log error
+    (what mean PSNR measures) how far to trust vivid colors: little on a nearly gray photo
+    or an ambiguous object, fully on grass and sky. The bins keep learning from the
+    rebalanced cross-entropy alone.
+
+    Parameters
+    ----------
+    backbone : keras.Model
+        An RGB network in [-1, 1] with the layers of :data:`BACKBONE_LEVELS` (MobileNetV2).
+    bins : numpy.ndarray, optional
+        Bin centers (Q, 2) in ab units (:func:`colorlab.bins.gamut_bins`) for a
+        classification head; None for regression.
+    width : int
+        The decoder's filters at 1/4 size (2×, 4× and 8× that at 1/8, 1/16, 1/32).
+    working_size : int
+        The shorter side it is trained and run at (:class:`~colorlab.layers.WorkingSize`).
+    temperature : float
+        The annealed mean's T in the colorizer (classification only).
+    learning_rate : float
+        Adam's step size.
+    seed : int, optional
+        Reseed Python, NumPy and Keras before building, for the same starting weights.
+    steps_per_execution : int
+        Training steps per call.
+    gate : bool
+        Add the color gate (needs ``bins``).
+
+    Returns
+    -------
+    train : keras.Model
+        Compiled: L (B, H, W, 1) in; bin logits (B, H/4, W/4, Q) out with the categorical
+        cross-entropy on logits (targets: :func:`colorlab.training.classification_targets`),
+        or ab / 128 with the per-photo RGB log error (:func:`compile_for_photos`). With
+        ``gate``, two outputs: the logits (:func:`colorlab.losses.rebalanced_cce`) and the
+        gated ab / 128 (:func:`colorlab.losses.rgb_log_mse`), for the targets of
+        ``classification_targets(..., packed=True)``.
+    colorizer : keras.Model
+        The same weights: L in, ab / 128 (B, H, W, 2) out, for :func:`colorlab.colorize`
+        (H and W multiples of 32, to which it pads). For regression it is ``train`` itself.
+
+    Examples
+    --------
+    >>> rgb = keras.Input((None, None, 3))
+    >>> x = rgb
+    >>> for name in BACKBONE_LEVELS:
+    ...     x = layers.Conv2D(4, 3, strides=4 if name == BACKBONE_LEVELS[0] else 2,
+    ...                       padding="same", name=name)(x)
+    >>> train, colorizer = pretrained_photo_model(keras.Model(rgb, x), width=4, working_size=64)
+    >>> colorizer.output_shape
+    (None, None, None, 2)
+    """
+    _seed(seed)
+    w = _width(width)
+    backbone.trainable = False
+    levels = keras.Model(
+        backbone.input, [backbone.get_layer(n).output for n in BACKBONE_LEVELS], name="encoder"
+    )
+    L = keras.Input((None, None, 1), name="L")
+    x = WorkingSize(working_size, stride=32, name="working_size")(L)
+    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(x)
+    rgb = layers.Concatenate(name="gray_rgb")([x, x, x])
+    quarter, eighth, sixteenth, bottom = levels(rgb, training=False)
+    # Lesson 08's fusion: what the whole photo shows, made available at every position.
+    summary = layers.GlobalAveragePooling2D(name="summary")(bottom)
+    summary = layers.Dense(8 * w, activation="relu", name="global_features")(summary)
+    x = layers.Conv2D(8 * w, 1, activation="relu", name="bottom_mix")(bottom)
+    x = layers.Concatenate(name="fusion")([x, TileToGrid(name="tile")([x, summary])])
+    x = layers.Conv2D(8 * w, 1, activation="relu", name="fusion_mix")(x)
+    for skip, filters in ((sixteenth, 4 * w), (eighth, 2 * w), (quarter, w)):
+        x = layers.UpSampling2D(2, interpolation="bilinear")(x)
+        x = layers.Concatenate()([x, skip])
+        x = _conv(filters)(x)
+        x = _conv(filters)(x)
+    if bins is None:
+        if gate:
+            raise ValueError("gate=True needs bins: the gate dims the annealed mean's colors.")
+        x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(x)
+        ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
+        model = keras.Model(L, ab, name="photos")
+        return compile_for_photos(model, learning_rate, steps_per_execution), model
+    logits = layers.Conv2D(len(bins), 1, name="bin_logits")(x)
+    ab = AnnealedMean(bins, temperature, name="annealed_mean")(logits)
+    optimizer = keras.optimizers.Adam(learning_rate, use_ema=True, ema_momentum=0.995)
+    if not gate:
+        train = keras.Model(L, logits, name="photos_train")
+        train.compile(
+            optimizer=optimizer,
+            loss=keras.losses.CategoricalCrossentropy(from_logits=True),
+            steps_per_execution=int(steps_per_execution),
+        )
+        ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
+        return train, keras.Model(L, ab, name="photos")
+    seen = StopGradient(name="gate_input")(layers.Concatenate()([x, ab]))
+    g = layers.Conv2D(16, 3, padding="same", activation="relu", name="gate_conv")(seen)
+    g = layers.Conv2D(1, 1, activation="sigmoid", name="gate", bias_initializer="ones")(g)
+    ab = layers.Multiply(name="gated")([ab, g])
+    ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
+    train = keras.Model(L, [logits, ab], name="photos_train")
+    train.compile(
+        optimizer=optimizer,
+        loss=[rebalanced_cce, rgb_log_mse],
+        steps_per_execution=int(steps_per_execution),
+    )
+    return train, keras.Model(L, ab, name="photos")

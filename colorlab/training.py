@@ -96,7 +96,13 @@ def fit_photo(
     )
 
 
-def classification_targets(bins: np.ndarray, weights: np.ndarray, k: int = 5, sigma: float = 5.0):
+def classification_targets(
+    bins: np.ndarray,
+    weights: np.ndarray,
+    k: int = 5,
+    sigma: float = 5.0,
+    packed: bool = False,
+):
     """A ``tf.data`` map (L, ab/128) → (L, soft bin targets at 1/4 size, per-pixel weights).
 
     The in-graph twin of :func:`colorlab.bins.soft_encode` plus class rebalancing: each
@@ -113,6 +119,11 @@ def classification_targets(bins: np.ndarray, weights: np.ndarray, k: int = 5, si
         How many nearest bins share each pixel's target.
     sigma : float
         The Gaussian width of the soft targets, in ab units.
+    packed : bool
+        For the gated photo model (:func:`colorlab.models.pretrained_photo_model` with
+        ``gate=True``): return ``(L, (targets_and_weights, L_and_ab))`` instead, the weights
+        as the targets' last channel (:func:`colorlab.losses.rebalanced_cce`) and L with
+        ab / 128 for the gate's per-photo loss (:func:`colorlab.losses.rgb_log_mse`).
 
     Returns
     -------
@@ -143,7 +154,10 @@ def classification_targets(bins: np.ndarray, weights: np.ndarray, k: int = 5, si
         w = tf.exp(neg / (2 * sigma**2))
         w = w / tf.reduce_sum(w, axis=-1, keepdims=True)
         targets = tf.reduce_sum(tf.one_hot(idx, len(bins)) * w[..., None], axis=-2)
-        return L, targets, tf.gather(class_w, idx[..., 0])
+        pixel_w = tf.gather(class_w, idx[..., 0])
+        if packed:
+            return L, (tf.concat([targets, pixel_w[..., None]], -1), tf.concat([L, y], -1))
+        return L, targets, pixel_w
 
     return fn
 
