@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from colorlab.colorize import check_temperature
+from colorlab.colorize import check_temperature, temperature_layer
 from colorlab.errors import DownloadError, ImageError, ModelError
 from colorlab.progress import Progress
 
@@ -409,7 +409,10 @@ def cmd_train(args) -> int:
     if args.resume:
         model = _load_model(args.resume)
         size = working_size(model)[0] or args.size
-        models.compile_for_photos(model, args.learning_rate or 2e-4, min(10, args.steps))
+        # A classification model (the shipped photos) keeps the colorfulness term its gate
+        # trained with; the error alone would fade its colors back toward gray.
+        loss = "rgb_log_mse_colorful" if temperature_layer(model) is not None else "rgb_log_mse"
+        models.compile_for_photos(model, args.learning_rate or 2e-4, min(10, args.steps), loss)
         what = f"fine-tuning {args.resume}"
     elif args.arch == "photo":
         size = args.size
@@ -768,8 +771,9 @@ def _temperature_option(parser: argparse.ArgumentParser) -> None:
         "--temperature",
         type=positive_float,
         metavar="T",
-        help="a classification model's colors: lower is more vivid, 1 most faithful "
-        "(default: the model's own)",
+        help="a classification model's annealed-mean temperature: low picks each pixel's "
+        "likeliest color, 1 averages its likely colors (default: the model's own; the "
+        "model card tabulates what each T does)",
     )
 
 

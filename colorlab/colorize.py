@@ -123,9 +123,7 @@ def check_temperature(model, temperature: float | None):
         )
     number = isinstance(temperature, numbers.Real) and not isinstance(temperature, bool)
     if not number or not 0 < float(temperature) <= 10:
-        raise ModelError(
-            f"temperature={temperature!r}: give a number above 0 (about 0.1 vivid to 1 faithful)."
-        )
+        raise ModelError(f"temperature={temperature!r}: give a number above 0 (about 0.1 to 1).")
     return layer
 
 
@@ -157,8 +155,10 @@ def colorize(
         Run the model at this shorter side instead of the one it records (lesson 11).
     temperature : float, optional
         For a classification model (one with an annealed mean, such as the shipped photo
-        model): the annealed mean's T for this call, from vivid (0.1) to faithful (1, the
-        plain mean of the likely colors); default: the temperature the model was saved with.
+        model): the annealed mean's T for this call, from 0.1 (each pixel's likeliest color)
+        to 1 (the plain mean of its likely colors); default: the temperature the model was
+        saved with. Which end is more colorful depends on the model: the shipped model's card
+        tabulates PSNR and colorfulness for each T.
 
     Returns
     -------

@@ -85,6 +85,60 @@ def rgb_log_mse(y_true, y_pred):
     return ops.mean(ops.log(per_photo + 1e-5))
 
 
+def colorfulness_tf(rgb):
+    """Each photo's Hasler & Süsstrunk colorfulness, in the graph: (B, H, W, 3) → (B,).
+
+    The tensor twin of :func:`colorlab.metrics.colorfulness` (σ_rgyb + 0.3·μ_rgyb), so a
+    loss can ask for as much color as the truth has.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> red = np.tile(np.array([1.0, 0.0, 0.0], "float32"), (1, 4, 4, 1))
+    >>> round(float(colorfulness_tf(red)[0]), 2)   # metrics.colorfulness: 0.335
+    0.34
+    """
+    from keras import ops
+
+    rg = rgb[..., 0] - rgb[..., 1]
+    yb = 0.5 * (rgb[..., 0] + rgb[..., 1]) - rgb[..., 2]
+    axes = (1, 2)
+    # A small floor keeps the square roots' gradients finite on gray crops.
+    sigma = ops.sqrt(ops.var(rg, axis=axes) + ops.var(yb, axis=axes) + 1e-8)
+    mu = ops.sqrt(ops.square(ops.mean(rg, axis=axes)) + ops.square(ops.mean(yb, axis=axes)) + 1e-8)
+    return sigma + 0.3 * mu
+
+
+def rgb_log_mse_colorful(weight: float = 10.0):
+    """:func:`rgb_log_mse` plus ``weight`` × each photo's colorfulness gap |CF − CF_true|.
+
+    The per-photo error alone is won by fainter colors wherever the hue is uncertain; the
+    second term asks each crop for the truth's amount of color (what ΔCF measures), so the
+    two pull against each other and ``weight`` sets the balance.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> t = np.zeros((1, 4, 4, 3), "float32"); t[..., 0] = 50.0; t[..., 1] = 0.3
+    >>> loss = rgb_log_mse_colorful(10.0)
+    >>> bool(loss(t, t[..., 1:]) < loss(t, np.zeros((1, 4, 4, 2), "float32")))
+    True
+    """
+    from keras import ops
+
+    from colorlab.pipeline import lab_to_rgb_tf
+
+    def loss(y_true, y_pred):
+        L = y_true[..., :1]
+        truth = lab_to_rgb_tf(ops.concatenate([L, y_true[..., 1:] * AB_SCALE], axis=-1))
+        pred = lab_to_rgb_tf(ops.concatenate([L, y_pred * AB_SCALE], axis=-1))
+        per_photo = ops.mean(ops.square(truth - pred), axis=(1, 2, 3))
+        gap = ops.abs(colorfulness_tf(pred) - colorfulness_tf(truth))
+        return ops.mean(ops.log(per_photo + 1e-5) + weight * gap)
+
+    return loss
+
+
 def ab_mse(y_true, y_pred):
     """The plain mean squared error on ab / 128, for targets that carry L in front.
 
@@ -147,4 +201,10 @@ def rebalanced_cce(y_true, y_pred):
 
 
 #: The losses :func:`compile_for_photos` offers, by name (targets: L and ab / 128).
-LOSSES = {"rgb_log_mse": rgb_log_mse, "log_mse": log_mse, "mse": ab_mse}
+LOSSES = {
+    "rgb_log_mse": rgb_log_mse,
+    "log_mse": log_mse,
+    "mse": ab_mse,
+    # What the photo model's color gate trained on: the error, and the truth's colorfulness.
+    "rgb_log_mse_colorful": rgb_log_mse_colorful(10.0),
+}

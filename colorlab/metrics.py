@@ -574,7 +574,9 @@ def report_table(
     return "\n".join(lines)
 
 
-def compare_models(rgb: np.ndarray, models: dict) -> dict[str, tuple[np.ndarray, dict]]:
+def compare_models(
+    rgb: np.ndarray, models: dict, temperature: float | None = None
+) -> dict[str, tuple[np.ndarray, dict]]:
     """Colorize one photo (from its gray version) with each model; (result, metrics) by name.
 
     Parameters
@@ -584,6 +586,9 @@ def compare_models(rgb: np.ndarray, models: dict) -> dict[str, tuple[np.ndarray,
         version (:func:`colorlab.color.to_gray`).
     models : dict of str to keras.Model
         The colorizers to compare, by name (see :func:`colorlab.colorize.colorize`).
+    temperature : float, optional
+        The temperature for the models that have one (classification models); the others
+        colorize as they are. Default: each model's own.
 
     Returns
     -------
@@ -604,7 +609,12 @@ def compare_models(rgb: np.ndarray, models: dict) -> dict[str, tuple[np.ndarray,
     >>> out["tiny"][0].shape, "psnr" in out["tiny"][1]
     ((16, 16, 3), True)
     """
-    from colorlab.colorize import colorize
+    from colorlab.colorize import colorize, temperature_layer
 
     gray = to_gray(rgb)
-    return {name: (res := colorize(m, gray), evaluate(rgb, res)) for name, m in models.items()}
+    out = {}
+    for name, m in models.items():
+        t = temperature if temperature_layer(m) is not None else None
+        res = colorize(m, gray, temperature=t)
+        out[name] = (res, evaluate(rgb, res))
+    return out

@@ -28,7 +28,7 @@ from keras import layers
 
 from colorlab.backend import seed_everything
 from colorlab.layers import AnnealedMean, StopGradient, TileToGrid, WorkingSize
-from colorlab.losses import LOSSES, rebalanced_cce, rgb_log_mse
+from colorlab.losses import LOSSES, rebalanced_cce, rgb_log_mse_colorful
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
 L_SCALE, L_SHIFT = 50.0, 1.0
@@ -679,7 +679,9 @@ def compile_for_photos(
     steps_per_execution : int
         How many training steps Keras runs per call; keep it at most the steps of an epoch.
     loss : str
-        ``"rgb_log_mse"``, ``"log_mse"`` or ``"mse"`` (:data:`colorlab.losses.LOSSES`).
+        ``"rgb_log_mse"``, ``"log_mse"``, ``"mse"`` or ``"rgb_log_mse_colorful"`` (the
+        error plus 10 × the colorfulness gap, for the pretrained photo model; see
+        :data:`colorlab.losses.LOSSES`).
 
     Returns
     -------
@@ -689,7 +691,7 @@ def compile_for_photos(
     Raises
     ------
     ValueError
-        ``loss`` is not one of the three names.
+        ``loss`` is not one of those names.
 
     Examples
     --------
@@ -719,6 +721,7 @@ def pretrained_photo_model(
     seed: int | None = None,
     steps_per_execution: int = 10,
     gate: bool = False,
+    colorfulness_weight: float = 0.0,
 ) -> tuple[keras.Model, keras.Model]:
     """A U-Net on a frozen ImageNet backbone: lesson 08's transfer learning for real photos.
 
@@ -732,11 +735,12 @@ def pretrained_photo_model(
     at ``temperature``; without, a tanh head regresses ab / 128 directly.
 
     With ``gate`` (classification only), a small gate multiplies the annealed colors by a
-    factor between 0 and 1 at each position: it sees the decoder's features and the colors
+    factor between 0 and 2 at each position: it sees the decoder's features and the colors
     but sends no gradient back to them, and learns from the per-photo RGB log error
-    (what mean PSNR measures) how far to trust vivid colors: little on a nearly gray photo
-    or an ambiguous object, fully on grass and sky. The bins keep learning from the
-    rebalanced cross-entropy alone.
+    (what mean PSNR measures), plus ``colorfulness_weight`` times the gap to the truth's
+    colorfulness, how far to trust vivid colors: little on a nearly gray photo or an
+    ambiguous object, fully on grass and sky. The bins keep learning from the rebalanced
+    cross-entropy alone.
 
     Parameters
     ----------
@@ -759,6 +763,9 @@ def pretrained_photo_model(
         Training steps per call.
     gate : bool
         Add the color gate (needs ``bins``).
+    colorfulness_weight : float
+        How much the gate's loss also asks for the truth's colorfulness
+        (:func:`colorlab.losses.rgb_log_mse_colorful`); 0 for the RGB error alone.
 
     Returns
     -------
@@ -827,13 +834,14 @@ def pretrained_photo_model(
         return train, keras.Model(L, ab, name="photos")
     seen = StopGradient(name="gate_input")(layers.Concatenate()([x, ab]))
     g = layers.Conv2D(16, 3, padding="same", activation="relu", name="gate_conv")(seen)
-    g = layers.Conv2D(1, 1, activation="sigmoid", name="gate", bias_initializer="ones")(g)
+    g = layers.Conv2D(1, 1, activation="sigmoid", name="gate_logit")(g)
+    g = layers.Rescaling(2.0, name="gate")(g)  # 0 (gray) … 1 (as decoded) … 2 (twice as vivid)
     ab = layers.Multiply(name="gated")([ab, g])
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
     train = keras.Model(L, [logits, ab], name="photos_train")
     train.compile(
         optimizer=optimizer,
-        loss=[rebalanced_cce, rgb_log_mse],
+        loss=[rebalanced_cce, rgb_log_mse_colorful(colorfulness_weight)],
         steps_per_execution=int(steps_per_execution),
     )
     return train, keras.Model(L, ab, name="photos")

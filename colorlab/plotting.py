@@ -458,3 +458,67 @@ class LiveTraining:
                 live.seconds = time.perf_counter() - live._start
 
         return _Live()
+
+
+def temperature_tradeoff(curves: dict, gray_delta_cf: float, default=None, ax=None):
+    """Plot PSNR over gray against ΔCF, one point per temperature, one line per photo set.
+
+    The two measures pull against each other: more color brings ΔCF down and, where the
+    color is wrong, PSNR with it. The shaded corner is issue 20's target (PSNR at least
+    0.3 dB over gray, ΔCF at most half of gray's).
+
+    Parameters
+    ----------
+    curves : dict of str to list of dict
+        For each photo set (such as ``"validation"``), rows with ``temperature``, ``gain``
+        (dB over gray) and ``delta_cf``, as the photo model's card data holds them
+        (``settings["validation temperatures"]``).
+    gray_delta_cf : float
+        The gray baseline's ΔCF (its gain is 0 by definition).
+    default : float, optional
+        The model's default temperature, ringed.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure by default.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Examples
+    --------
+    >>> rows = [dict(temperature=1.0, gain=0.5, delta_cf=0.1),
+    ...         dict(temperature=0.3, gain=0.1, delta_cf=0.07)]
+    >>> ax = temperature_tradeoff({"validation": rows}, 0.15, default=0.3)
+    >>> ax.get_xlabel()
+    'ΔCF (lower: colorfulness closer to the truth)'
+    >>> plt.close("all")
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 4))
+    for label, rows in curves.items():
+        x = [r["delta_cf"] for r in rows]
+        y = [r["gain"] for r in rows]
+        (line,) = ax.plot(x, y, marker="o", label=label)
+        for r in rows:
+            ax.annotate(
+                f"{r['temperature']:g}",
+                (r["delta_cf"], r["gain"]),
+                fontsize=8,
+                xytext=(3, 3),
+                textcoords="offset points",
+                color=line.get_color(),
+            )
+            if default is not None and r["temperature"] == default:
+                ax.plot(r["delta_cf"], r["gain"], "o", ms=12, mfc="none", color="black")
+    ax.plot(gray_delta_cf, 0, "s", color="gray", label="gray")
+    top = max([0.5] + [r["gain"] + 0.2 for rows in curves.values() for r in rows])
+    ax.fill_between([0, gray_delta_cf / 2], 0.3, top, color="green", alpha=0.12, label="target")
+    ax.axhline(0, color="gray", lw=1)
+    ax.set(
+        xlabel="ΔCF (lower: colorfulness closer to the truth)",
+        ylabel="PSNR over gray (dB)",
+        title="each temperature T: PSNR against colorfulness",
+    )
+    ax.legend(fontsize=8)
+    return ax

@@ -177,3 +177,50 @@ def mobilenet_backbone(alpha: float = 0.35, folder: str | os.PathLike | None = N
         )
     backbone.trainable = False
     return backbone
+
+
+def photo_encoder(model=None):
+    """The frozen ImageNet MobileNetV2 inside the shipped photo model, ready to reuse.
+
+    The photo model's ``.keras`` file embeds the backbone it was trained on, so a lesson
+    can use real ImageNet features with no weights file: this returns that backbone as the
+    model the photo model calls, RGB (B, H, W, 3) in [-1, 1] in and its features at 1/4,
+    1/8, 1/16 and 1/32 of the size out (:data:`colorlab.models.BACKBONE_LEVELS`).
+
+    Parameters
+    ----------
+    model : keras.Model, optional
+        A model built by :func:`colorlab.models.pretrained_photo_model`; default the shipped
+        ``photos`` model.
+
+    Returns
+    -------
+    keras.Model
+        The frozen encoder (``trainable`` is False), with four outputs.
+
+    Raises
+    ------
+    ModelError
+        ``model`` has no pretrained encoder (it is not such a photo model).
+
+    Examples
+    --------
+    >>> from colorlab.models import lesson_model
+    >>> photo_encoder(lesson_model(width=4))
+    Traceback (most recent call last):
+    ...
+    colorlab.errors.ModelError: the model 'lesson' has no pretrained encoder ...
+    """
+    if model is None:
+        from colorlab.saving import load_model
+
+        model = load_model("photos")
+    names = {layer.name for layer in model.layers}
+    if "encoder" not in names:
+        raise ModelError(
+            f"the model {model.name!r} has no pretrained encoder (a layer called 'encoder'): "
+            "give one built by cl.models.pretrained_photo_model, such as cl.load_model('photos')."
+        )
+    encoder = model.get_layer("encoder")
+    encoder.trainable = False
+    return encoder

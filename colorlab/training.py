@@ -323,6 +323,8 @@ def fit_photos(
     verbose: int = 0,
     seed: int = 0,
     callbacks=(),
+    targets=None,
+    colorizer=None,
 ):
     """Train a photo colorizer on many photos; return a history with the validation gain.
 
@@ -368,6 +370,14 @@ def fit_photos(
         Seeds the shuffling and the augmentation, for reproducible runs.
     callbacks : sequence of keras.callbacks.Callback
         More callbacks for ``model.fit``.
+    targets : callable, optional
+        A ``Dataset.map`` from (L, ab / 128) batches to what ``model`` trains on, such as
+        :func:`classification_targets` for a classification model; by default L with the
+        targets for the photo losses.
+    colorizer : keras.Model, optional
+        The model that colors photos with ``model``'s weights, when ``model`` is a training
+        network with other outputs (:func:`colorlab.models.pretrained_photo_model`); it is
+        what ``validation`` measures. By default ``model`` itself.
 
     Returns
     -------
@@ -399,14 +409,17 @@ def fit_photos(
     from colorlab.losses import LOSSES
     from colorlab.pipeline import dataset
 
-    if model.loss not in LOSSES.values():
+    if targets is None and model.loss not in LOSSES.values():
         raise ValueError(
             "fit_photos trains with the photo losses, which see L beside the targets: "
             "compile the model with cl.models.compile_for_photos(model) first."
         )
     train = dataset(images, crop=crop, batch_size=batch_size, repeat=True, seed=seed, zoom=zoom)
-    # The photo losses see L with the targets (rgb_log_mse needs it to compute RGB).
-    train = train.map(lambda L, y: (L, keras.ops.concatenate([L, y], axis=-1)))
+    if targets is None:
+        # The photo losses see L with the targets (rgb_log_mse needs it to compute RGB).
+        targets = lambda L, y: (L, keras.ops.concatenate([L, y], axis=-1))  # noqa: E731
+    train = train.map(targets)
+    measured = model if colorizer is None else colorizer
     start_lr = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
     budget = None if minutes is None else 60.0 * float(minutes)
     state = {"start": time.perf_counter(), "best": -np.inf, "weights": None, "last": None}
@@ -423,7 +436,7 @@ def fit_photos(
             logs = logs if logs is not None else {}
             state["last"] = self.model.get_weights()  # the averaged ones, with EMA
             if validation is not None:
-                result = gain_over_gray(self.model, validation)
+                result = gain_over_gray(measured, validation)
                 logs.update({f"val_{k}": v for k, v in result.items()})
                 if result["gain"] > state["best"]:
                     state["best"], state["weights"] = result["gain"], self.model.get_weights()

@@ -28,10 +28,12 @@ cl.setup(tensorflow=True)
 # %% [markdown]
 # ## 1. The shipped models
 #
-# Four models come with the course. The **photo model** (`photos`) trained on real photos
-# (its card says which, and for how long); it is the default of `colorlab colorize`, and
-# lesson 11 opens it up. The three **scene models** of lessons 07-09 trained for a couple of minutes
-# on procedural scenes and four photos. Each has a *model card* in `colorlab/weights/` that
+# Five models come with the course (the cell below lists them). The **photo model**
+# (`photos`) trained on real photos on top of an encoder pretrained on ImageNet (its card
+# says which, and for how long); it is the default of `colorlab colorize`, and lesson 11
+# opens it up. `photos_v1` is the photo model before it: trained from scratch on the same
+# photos, kept to compare with. The three **scene models** of lessons 07-09 trained for a
+# couple of minutes on procedural scenes and four photos. Each has a *model card* in `colorlab/weights/` that
 # says what it was trained on, how well it does, and what it is bad at. Read them!
 
 # %%

@@ -1,22 +1,26 @@
 # %% [markdown]
 # # 11 · The photo model, and training it on your photos
 #
-# Lesson 10 colored photos with the shipped **photo model**. Here we open it up: it is lesson
-# 05's network grown for real photos, with lesson 08's global features inside. Then we do what
-# no ready-made colorizer offers: teach it the look of *your* photos, for example a family's
-# later color photos, so that it colors the old black-and-white ones better.
+# Lesson 10 colored photos with the shipped **photo model**. Here we open it up: it puts
+# together what the lessons built in small. Lesson 08's **transfer learning**: an encoder
+# that learned to recognize things from 1.28 million ImageNet photos, reused as it is.
+# Lesson 05's decoder with skip connections, lesson 08's global features, and lesson 09's
+# **classification over color bins** with the annealed mean. Then we do what no ready-made
+# colorizer offers: teach it the look of *your* photos, for example a family's later color
+# photos, so that it colors the old black-and-white ones better.
 #
 # **In this lesson you will:**
 # - build the photo model layer by layer and check it is the shipped one;
-# - see why a model runs at its **working size** and what happens at other sizes;
-# - read how it was trained: the per-photo loss, weight averaging, held-out tuning photos;
+# - see which parts are frozen and which train, and why a model runs at its **working size**;
+# - read how it was trained and how its **temperature** trades PSNR against colorfulness;
 # - fine-tune it for a minute or two on your own color photos and measure before and after
 #   on photos it did not train on.
 #
 # **Time:** about 25 minutes. **Builds on:** `05_tanh_convnet` (the network), `08_global_features`
-# (fusion), `10_your_photos` (the photo model and honest measuring).
+# (fusion, pretrained encoders), `09_beyond_brown` (bins and the annealed mean),
+# `10_your_photos` (the photo model and honest measuring).
 #
-# ![The photo model's gain on held-out tuning photos while it trained, and two photos it never saw: gray, colorized, original](figures/photo_model.png)
+# ![The photo model's PSNR against colorfulness at each temperature, and two photos it never saw: gray, colorized, original](figures/photo_model.png)
 
 # %%
 import json
@@ -36,48 +40,61 @@ from keras import layers  # noqa: E402
 # %% [markdown]
 # ## 1. The photo model, written out
 #
-# The shipped model is built by `cl.models.photo_model`. Here is the same network written out,
-# so you can read it. Four things are new compared with lesson 05's network:
+# The shipped model is built by `cl.models.pretrained_photo_model`. Here is the same network
+# written out, so you can read it. Its parts:
 #
-# - **one more halving** (to 1/16 of the size), with twice the filters at each level: a pixel's
-#   color now depends on a window of about 100 pixels, most of a photo at 128 pixels;
-# - a **global branch**: the deepest features are averaged over the whole photo into one
-#   vector (lesson 08's fusion, learned together with the rest), passed through a **Dense**
-#   layer (every input connected to every output, no sliding window), tiled over the grid
-#   and joined to every position;
+# - an **encoder** that is not ours: **MobileNetV2**, a network Google trained to name the
+#   objects in ImageNet photos (lesson 08, section 6). We feed it the gray photo as RGB (the
+#   same L in all three channels) and take its features at four depths: at 1/4, 1/8, 1/16
+#   and 1/32 of the photo's size. It stays **frozen**: its ImageNet weights never change.
+#   The shipped model's file holds it, so nothing is downloaded;
+# - a **global branch**: the deepest features averaged over the whole photo into one vector
+#   (what is in it), passed through a **Dense** layer (every input connected to every
+#   output, no sliding window), tiled over the grid and joined to every position (lesson 08);
+# - a **decoder** that climbs back to 1/4 size, joining the encoder's features at each size
+#   (skip connections, lesson 05), so colors land on the right objects;
+# - lesson 09's **classification head**: a score for each of 313 ab bins at every position,
+#   turned into one color by the **annealed mean** at temperature T (section 3);
+# - a **color gate**: a small convolution that looks at the decoder's features and the
+#   chosen colors and multiplies the colors by a factor between 0 (gray) and 2 at each
+#   position; it learned how far to trust them (section 3). `StopGradient` keeps its
+#   training from changing the colors themselves;
 # - a **`WorkingSize` layer** that does nothing to the numbers but records, inside the saved
-#   file, the size of the photos the model trained on (section 2);
-# - a **confidence factor** on the colors, fitted after training (section 3).
+#   file, the size of the photos the model trained on (section 2).
 
 # %%
-def conv(filters, strides=1):
-    return layers.Conv2D(filters, 3, strides=strides, padding="same", activation="relu")
+def conv(filters):
+    return layers.Conv2D(filters, 3, padding="same", activation="relu")
 
 
 shipped = cl.load_model("photos")
-confidence = shipped.get_layer("confidence").scale   # fitted after training (section 3)
+mobilenet = cl.pretrained.photo_encoder(shipped)        # the frozen ImageNet encoder, reused
+bins = shipped.get_layer("annealed_mean").bins          # the 313 ab colors (lesson 09)
+T = shipped.get_layer("annealed_mean").temperature      # chosen after training (section 3)
 width = 32
 L = keras.Input((None, None, 1), name="L")
-x = cl.layers.WorkingSize(128, stride=16)(L)      # records: trained at 128 px
-x = layers.Rescaling(1 / 50, offset=-1)(x)        # L from [0, 100] to [-1, 1] (lesson 04)
-x = conv(width, 2)(x)                             # 1/2 size
-skips = []
-for level in (1, 2, 3):                           # 1/4, 1/8, 1/16 size
-    x = conv(width * 2**level, 2)(x)
-    x = conv(width * 2**level)(x)
-    skips.append(x)
-summary = layers.GlobalAveragePooling2D()(x)      # one vector for the whole photo
+x = cl.layers.WorkingSize(192, stride=32)(L)            # records: trained at 192 px
+x = layers.Rescaling(1 / 50, offset=-1)(x)              # L from [0, 100] to [-1, 1] (lesson 04)
+gray_rgb = layers.Concatenate()([x, x, x])              # MobileNet reads RGB
+quarter, eighth, sixteenth, deepest = mobilenet(gray_rgb, training=False)
+summary = layers.GlobalAveragePooling2D()(deepest)      # one vector for the whole photo
 summary = layers.Dense(8 * width, activation="relu")(summary)
+x = layers.Conv2D(8 * width, 1, activation="relu")(deepest)
 x = layers.Concatenate()([x, cl.layers.TileToGrid()([x, summary])])   # fusion (lesson 08)
 x = layers.Conv2D(8 * width, 1, activation="relu")(x)
-for level in (2, 1):                              # back up to 1/8 and 1/4 size
+for skip, filters in ((sixteenth, 4 * width), (eighth, 2 * width), (quarter, width)):
     x = layers.UpSampling2D(2, interpolation="bilinear")(x)
-    x = layers.Concatenate()([x, skips[level - 1]])   # skip connection (lesson 05)
-    x = conv(width * 2**level)(x)
-    x = conv(width * 2**level)(x)
-x = layers.Conv2D(2, 3, padding="same", activation="tanh")(x)   # ab / 128, at 1/4 size
-x = layers.Rescaling(confidence)(x)                              # trust the colors this much
-ab = layers.UpSampling2D(4, interpolation="bilinear")(x)         # enlarged, as in lesson 05
+    x = layers.Concatenate()([x, skip])                 # skip connection (lesson 05)
+    x = conv(filters)(x)
+    x = conv(filters)(x)
+scores = layers.Conv2D(len(bins), 1)(x)                 # a score per ab bin, at 1/4 size
+ab = cl.layers.AnnealedMean(bins, T)(scores)            # one color per position (lesson 09)
+seen = cl.layers.StopGradient()(layers.Concatenate()([x, ab]))
+gate = layers.Conv2D(16, 3, padding="same", activation="relu")(seen)
+gate = layers.Conv2D(1, 1, activation="sigmoid")(gate)
+gate = layers.Rescaling(2.0)(gate)                      # 0 (gray) ... 1 ... 2 (more color)
+ab = layers.Multiply()([ab, gate])
+ab = layers.UpSampling2D(4, interpolation="bilinear")(ab)   # enlarged, as in lesson 05
 written_out = keras.Model(L, ab)
 
 print(f"written out: {written_out.count_params():,} parameters; "
@@ -89,16 +106,47 @@ print(f"written out: {written_out.count_params():,} parameters; "
 
 # %%
 written_out.set_weights(shipped.get_weights())
-photo = cl.datasets.sample_photo("chelsea", size=128)
+photo = cl.datasets.sample_photo("chelsea", size=192)
 L_photo = cl.split_lab(cl.rgb_to_lab(photo))[0][None]
 difference = np.abs(written_out(L_photo).numpy() - shipped(L_photo).numpy()).max()
 print(f"largest difference between the two outputs: {difference:.1e}")
 assert difference < 1e-5
 
 # %% [markdown]
+# ### What is frozen, what trains, what it costs
+#
+# Transfer learning's bargain: the encoder's knowledge is free to *use* but costs time at
+# every photo. Count the weights on each side, and time the encoder alone on one
+# 192 × 256 photo (the working size):
+
+# %%
+import time
+
+frozen = mobilenet.count_params()
+print(f"frozen ImageNet encoder: {frozen:,} weights ({frozen / shipped.count_params():.0%} of "
+      f"all); the rest: {shipped.count_params() - frozen:,} (trained on the course's photos)")
+rgb_in = np.zeros((1, 192, 256, 3), np.float32)
+mobilenet(rgb_in)                                       # the first call builds the graph
+start = time.perf_counter()
+for _ in range(5):
+    mobilenet(rgb_in)
+encoder_ms = (time.perf_counter() - start) / 5 * 1000
+start = time.perf_counter()
+for _ in range(5):
+    shipped(L_photo)
+whole_ms = (time.perf_counter() - start) / 5 * 1000
+print(f"encoder {encoder_ms:.0f} ms, whole model {whole_ms:.0f} ms on a 192-pixel photo "
+      "on this machine")
+
+# %% [markdown]
+# The encoder's share of the weights is printed above; they were trained on photos we never
+# had to collect, and on every photo they cost the milliseconds printed beside them.
+# The decoder, head and gate are what the course trained: 780 photos were enough for them
+# because the encoder already tells grass from fur.
+#
 # ## 2. The working size
 #
-# The model learned from photos whose shorter side was 128 pixels: at that scale, a face is
+# The model learned from photos whose shorter side was 192 pixels: at that scale, a face is
 # a few dozen pixels wide and a tree about as tall as its view. Shown a 3000-pixel photo at
 # full size, its view would cover a patch of skin or bark and see only texture. So
 # `cl.colorize` shrinks L to the **working size**, predicts ab there, enlarges ab to the
@@ -107,25 +155,24 @@ assert difference < 1e-5
 
 # %%
 size, stride = cl.layers.working_size(shipped)
-print(f"working size {size} px; inputs are padded to a multiple of {stride}")
+print(f"working size {size} px; inputs are padded to a multiple of {stride} "
+      "(the encoder halves them five times)")
 
 # %% [markdown]
 # Try other working sizes on a photo the model never trained on. The readout gives the
-# PSNR and the time each takes. What do you expect at 512 pixels, four times the size it
+# PSNR and the time each takes. What do you expect at 384 pixels, twice the size it
 # learned at?
 
 # %%
 rocket = cl.datasets.sample_photo("rocket", size=384)
-cl.widgets.working_size_explorer(shipped, rocket, sizes=(64, 128, 256, 512))
+cl.widgets.working_size_explorer(shipped, rocket, sizes=(96, 192, 384))
 
 # %% [markdown]
 # Now measure all of them at once, on a few photos it never saw:
 
 # %%
-import time
-
 held_out = [cl.datasets.sample_photo(name, size=384) for name in cl.datasets.COLOR_PHOTOS]
-for working in (64, 128, 256, 512):
+for working in (96, 192, 384):
     start = time.perf_counter()
     scores = [cl.metrics.psnr(x, cl.colorize(shipped, cl.to_gray(x), working_size=working))
               for x in held_out]
@@ -135,10 +182,10 @@ gray = np.mean([cl.metrics.psnr(x, cl.to_gray(x)) for x in held_out])
 print(f"gray baseline:    mean PSNR {gray:.2f} dB")
 
 # %% [markdown]
-# Is the size it trained at the best one for these photos? At other sizes the model sees
-# things at a scale it never learned from. The working size is also why a 12-megapixel photo
-# takes about a second rather than minutes: the network always works on about 128 × 170
-# pixels; only the resizing and the conversions to and from Lab run on every pixel.
+# Is the size it trained at the best one for these photos? Compare the lines above: at other
+# sizes the model sees things at a scale it never learned from. The working size is also
+# why the time per photo hardly grows with the photo: the network always works on about
+# 192 × 256 pixels; only the resizing and the conversions to and from Lab run on every pixel.
 #
 # ## 3. How it was trained
 #
@@ -146,48 +193,51 @@ print(f"gray baseline:    mean PSNR {gray:.2f} dB")
 # photos were split three ways by file name: every 10th photo (counting from the first) is a
 # **validation** photo, the card's scores come from those; every 10th counting from the
 # fifth is a **tuning** photo; the rest train. Every choice made while training was made on
-# the tuning photos, so the validation photos judge a model that never looked at them.
-# The card's data file holds the training curve: after each epoch, the mean PSNR on the
-# tuning photos minus the gray baseline's, with the averaged weights.
+# the **tuning photos** (held out of training like the validation photos, but used to pick
+# settings), so the validation photos judge a model that never looked at them.
 
 # %%
 card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
 settings = card["settings"]
-curve = settings["tuning gain per epoch (dB over gray)"]
-fig, ax = plt.subplots(figsize=(6, 3))
-ax.plot(range(1, len(curve) + 1), curve, marker="o")
-ax.axhline(0, color="gray", lw=1)
-ax.set(xlabel="epoch", ylabel="dB over gray", title="gain on the tuning photos")
 print(settings["data"])
-print(settings["recipe"])
-print("confidence factor → dB over gray on the tuning photos:",
-      settings["confidence factor (dB over gray on the tuning photos)"])
-print(f"best epoch {int(np.argmax(curve)) + 1}: {max(curve):+.2f} dB; last: {curve[-1]:+.2f} dB")
+print(f"trained {settings['training minutes']:.0f} minutes; default temperature "
+      f"T = {settings['temperature']:g} (chosen on the tuning photos)")
+gray_dcf = card["quality"]["mean"]["gray"]["delta_cf"]
+cl.plotting.temperature_tradeoff(
+    {"tuning": settings["tuning temperatures"],
+     "validation": settings["validation temperatures"]},
+    gray_dcf, default=settings["temperature"])
+for row in settings["validation temperatures"]:
+    print(f"T = {row['temperature']:<4g} validation: {row['gain']:+.2f} dB over gray, "
+          f"ΔCF {row['delta_cf']:.3f} (gray's {gray_dcf:.3f})")
 
 # %% [markdown]
-# The choices in that recipe were each measured on held-out photos before they were kept
-# (the model card lists the measurements):
+# Each point is one temperature; the ring is the default. ΔCF (lesson 10) is how far a
+# colorization's colorfulness is from the truth's: gray photos score gray's ΔCF, and
+# lower is closer. The two scores pull against each other: more color moves ΔCF toward the
+# truth, and wherever the color is wrong it costs PSNR. Read the printed lines to see which
+# way T moves this model; the shaded corner is what the course aimed for.
 #
-# - **A per-photo loss, in RGB.** We report the *mean PSNR over photos*, and PSNR is a
-#   logarithm of the error. A nearly gray photo (a husky in snow) has a tiny error to begin
-#   with: a wrong tint doubles it and costs 3 dB, while a colorful photo gains a fraction of
-#   a dB from the same effort. Plain MSE over all pixels weighs both alike; the loss
-#   `cl.losses.rgb_log_mse` takes the logarithm of **each photo's** error, like PSNR does,
-#   and measures it in RGB, where PSNR is measured (Lab → RGB runs inside the graph).
+# The choices in the recipe were each measured on held-out photos before they were kept
+# (the card's "choices measured" table):
+#
+# - **Classification with class rebalancing** (lesson 09): each pixel's loss is the
+#   cross-entropy over 313 bins, with rare, vivid colors weighted up, so the network does
+#   not learn that brown is always the safe answer.
+# - **A color gate trained on a per-photo loss, in RGB.** We report the *mean PSNR over
+#   photos*, and PSNR is a logarithm of the error. A nearly gray photo (a husky in snow) has
+#   a tiny error to begin with: a wrong tint doubles it and costs 3 dB, while a colorful
+#   photo gains a fraction of a dB from the same effort. The loss `cl.losses.rgb_log_mse`
+#   takes the logarithm of **each photo's** error, like PSNR does, and measures it in RGB,
+#   where PSNR is measured (Lab → RGB runs inside the graph). Alone it teaches the gate to
+#   fade every uncertain color; so the gate's loss also counts each photo's colorfulness gap
+#   (`cl.losses.rgb_log_mse_colorful`), and the two pull against each other.
 # - **Weight averaging.** Adam keeps a running average of the weights (`use_ema=True`). The
 #   average swings less from epoch to epoch than the weights themselves.
-# - **A falling step size.** The learning rate follows a **cosine** (half a cosine wave: it falls
-#   slowly, then quickly, then slowly again) down to 5% of its start
-#   over the epochs, and the gain on photos it never trained on grows more slowly with each
-#   epoch (the curve). With fewer than a thousand photos of 1,000 different kinds of things there is only so
-#   much color to learn; more photos is the usual cure (section 6).
-# - **A confidence factor.** After training, the tuning photos score the colors multiplied
-#   by several factors (printed above). Below 1 would mean the network is too sure of its
-#   colors on photos it has not seen, above 1 too timid. A factor other than 1 is kept only
-#   if it beats 1 by more than chance could: more than one **standard error** of the photos'
-#   differences (how far a mean over this many photos moves by chance: their standard
-#   deviation divided by the square root of their number) (`cl.training.calibrate`). On ~100 photos, a few nearly gray ones can
-#   favor any factor.
+# - **A falling step size.** The learning rate follows a **cosine** (half a cosine wave: it
+#   falls slowly, then quickly, then slowly again) down to 5% of its start over the epochs.
+# - **The temperature, chosen on the tuning photos**: among the temperatures at least
+#   0.3 dB above gray there, the one with the smallest ΔCF.
 #
 # ### Exercise 1: the per-photo loss by hand
 #
@@ -222,15 +272,15 @@ cl.exercises.per_photo_loss(errors, loss)
 # %%
 folder = Path("../data/my_photos")
 try:
-    mine = cl.pipeline.load_folder(folder, size=160)   # skips B&W photos, and says so
+    mine = cl.pipeline.load_folder(folder, size=224)   # skips B&W photos, and says so
 except cl.ImageError as problem:                      # no folder, or no color photos in it
     print(problem)
-    mine = np.zeros((0, 160, 160, 3), np.float32)
+    mine = np.zeros((0, 224, 224, 3), np.float32)
 if len(mine) >= 5:
     print(f"{len(mine)} color photos from {folder}")
 else:
     print(f"{folder} has {len(mine)} color photos (5 needed): using 60 procedural scenes instead")
-    mine = cl.datasets.heldout_scenes(60, size=160, offset=900)
+    mine = cl.datasets.heldout_scenes(60, size=224, offset=900)
 train_photos = np.delete(mine, np.s_[::5], axis=0)
 held_back = list(mine[::5])
 print(f"{len(train_photos)} to train on, {len(held_back)} held back")
@@ -250,14 +300,19 @@ print(f"before: {before['psnr']:.2f} dB, {before['gain']:+.2f} dB over gray, "
 #
 # Fine-tuning is training that starts from a trained model instead of random filters,
 # with a smaller learning rate, so that it keeps what it knows and adjusts to the new photos.
-# We compile it for photos (`cl.models.compile_for_photos`: the per-photo RGB loss and
-# weight averaging) and train for 6 short epochs, a minute or two on a laptop. The curve and a
-# held-back photo update as it trains.
+# The ImageNet encoder stays frozen; the decoder, the bins' scores and the gate train. We
+# compile the model for photos (`cl.models.compile_for_photos`: weight averaging, and the
+# gate's loss from section 3, the per-photo RGB error plus the colorfulness gap, now
+# reaching every trainable layer through the annealed mean) and train for 6 short epochs
+# of 192-pixel crops, a minute or two on a laptop. The curve and a held-back photo update
+# as it trains.
 
 # %%
-cl.models.compile_for_photos(model, learning_rate=3e-4)
+cl.models.compile_for_photos(model, learning_rate=3e-4, loss="rgb_log_mse_colorful")
+trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+print(f"{trainable:,} weights train; {model.count_params() - trainable:,} stay frozen")
 live = cl.plotting.LiveTraining(held_back[0], every=2, title="fine-tuning")
-history = cl.training.fit_photos(model, train_photos, epochs=6, steps_per_epoch=40,
+history = cl.training.fit_photos(model, train_photos, epochs=6, steps_per_epoch=40, crop=192,
                                  batch_size=8, seed=0, callbacks=[live.callback()])
 after = cl.training.gain_over_gray(model, held_back)
 print(f"before: {before['gain']:+.2f} dB over gray; after: {after['gain']:+.2f} dB "
@@ -397,9 +452,10 @@ fig.tight_layout()
 # each photo in its own way. The figure shows the photo where it leads most and the one
 # where it leads least (there it may well lose). The cheating row is usually far above
 # every model, and that gap is the hard part of colorization: telling from lightness alone
-# whether *this* photo is a warm or a cool one. On the ImageNet photos the shipped model was
-# measured on, a photo's lightness says very little about its overall color (its card,
-# `colorlab/weights/photos.md`, section "What decides the score", measures how little).
+# whether *this* photo is a warm or a cool one. On the ImageNet photos, a model trained
+# from scratch could tell very little of a photo's overall color from its lightness (the
+# previous photo model's card, `colorlab/weights/photos_v1.md`, section "What decides the
+# score", measures how little).
 # Whether your own folder is easier to tell shows in the rows above.
 
 # %% [markdown]
@@ -433,11 +489,13 @@ print(f"saved {saved}")
 #
 # ## What you learned / what's next
 #
-# - The photo model is lesson 05's network, deeper and wider, with lesson 08's global
-#   features; you built it yourself and checked it against the shipped one.
+# - The photo model is a frozen ImageNet encoder (transfer learning) under lesson 05's
+#   decoder, with lesson 08's global features and lesson 09's bins; you built it yourself
+#   and checked it against the shipped one.
 # - A model runs at the working size it trained at; the photo's own L keeps the detail.
-# - A per-photo loss and weight averaging made it beat the gray baseline on photos it never
-#   saw; fine-tuning adapts it to your photos in minutes, measured on held-back photos.
+# - Its temperature trades PSNR against colorfulness, measured on held-out photos; the
+#   default was chosen on tuning photos, never on the validation photos.
+# - Fine-tuning trains the decoder on your photos in minutes, measured on held-back photos.
 # - Gray is not the only baseline: one color for the whole folder is what a model that
 #   learned only the folder's tint would score, and each photo's own average color (its
 #   cast) shows how much of the score the overall color alone is worth.

@@ -165,8 +165,9 @@ def test_in_graph_targets_match_numpy():
 def test_shipped_models_cards_and_size():
     cards = shipped_models()
     scene_models = {"scenes_regression", "scenes_fusion", "scenes_classification"}
-    assert set(cards) == scene_models | {"photos"}
+    assert set(cards) == scene_models | {"photos", "photos_v1"}
     assert (WEIGHTS / "photos.keras").stat().st_size <= 20 * 2**20
+    assert (WEIGHTS / "photos_v1.keras").stat().st_size <= 20 * 2**20
     assert sum((WEIGHTS / f"{name}.keras").stat().st_size for name in scene_models) <= 5 * 2**20
     for name in scene_models:
         card = cards[name]
@@ -180,22 +181,53 @@ def test_shipped_models_cards_and_size():
 
 
 def test_photo_model_card_says_what_the_issue_asks():
+    from colorlab import pretrained
+
     card = shipped_models()["photos"]
     md = (WEIGHTS / "photos.md").read_text()
     assert "ImageNet images remain the property of their owners" in md
     assert "make weights PHOTOS=" in md and "Good at" in md and "Bad at" in md
     assert "| validation mean | gray |" in md and "(WEIGHTS / " not in md
     assert (WEIGHTS / "photos.png").exists() and "](photos.png)" in md
+    # The encoder's file, checksum and license are named; the choices and temperatures tabled.
+    name, sha = pretrained.MOBILENET_V2[card["settings"]["recipe"]["alpha"]]
+    assert name in md and sha in md and "Apache-2.0" in md
+    assert "## Choices measured" in md and "| gray | |" in md
+    assert "| T | PSNR over gray | CF | ΔCF | above gray |" in md and "(default)" in md
     q = card["quality"]
     assert q["mean"]["model"]["psnr"] > q["mean"]["gray"]["psnr"]  # beats gray on unseen photos
     assert len(q["images"]) > 80 and q["no_color"]  # every 10th of 1,000, B&W left out
-    assert cl.layers.working_size(cl.load_model("photos")) == (128, 16)
-    assert card["settings"]["tuning gain per epoch (dB over gray)"]
-    # The tuning photos (which chose the confidence factor) are not validation photos.
+    model = cl.load_model("photos")
+    assert cl.layers.working_size(model) == (card["settings"]["recipe"]["size"], 32)
+    temperature = card["settings"]["temperature"]
+    assert model.get_layer("annealed_mean").temperature == pytest.approx(temperature)
+    assert q["temperature"] == temperature
+    # The default temperature was chosen on the tuning photos, which are not validation photos.
+    tuning_ts = [r["temperature"] for r in card["settings"]["tuning temperatures"]]
+    assert temperature in tuning_ts
     validation = {image["name"] for image in q["images"]} | set(q["no_color"])
     assert card["settings"]["tuning photos"] and not validation & set(
         card["settings"]["tuning photos"]
     )
+
+
+def test_photo_model_colorizes_offline_with_no_weights_file(monkeypatch, tmp_path):
+    """The ImageNet encoder travels inside photos.keras: no network, no ../shared needed."""
+    import socket
+
+    from colorlab import pretrained
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("something tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setenv(pretrained.ENV_VAR, str(tmp_path / "nothing here"))
+    model = cl.load_model("photos")
+    rgb = cl.datasets.sample_photo("coffee", size=(96, 128))
+    out = cl.colorize(model, cl.to_gray(rgb))
+    assert out.shape == rgb.shape and cl.metrics.colorfulness(out) > 0.01
+    encoder = pretrained.photo_encoder(model)
+    assert not encoder.trainable and encoder.count_params() == 410_208
 
 
 @pytest.mark.parametrize("name", ["scenes_regression", "scenes_fusion", "scenes_classification"])

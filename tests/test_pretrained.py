@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+from pathlib import Path
 
 import keras
 import numpy as np
@@ -165,3 +166,27 @@ def test_cli_temperature(tmp_path, capsys):
     assert code == 0 and any(out.iterdir())
     with pytest.raises(SystemExit):
         cl.cli.main(["colorize", str(photos / "chelsea.png"), "--temperature", "-1"])
+
+
+def test_weights_tool_trains_the_photo_model_a_few_steps(tmp_path, monkeypatch):
+    """`make weights`'s own code, a few steps on tiny photos (a stand-in for MobileNetV2)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_weights
+
+    monkeypatch.setattr(pretrained, "mobilenet_backbone", lambda alpha: stand_in_backbone())
+    monkeypatch.setitem(train_weights.PHOTO, "epochs", 1)
+    monkeypatch.setitem(train_weights.PHOTO, "steps", 2)
+    monkeypatch.setitem(train_weights.PHOTO, "batch", 2)
+    monkeypatch.setitem(train_weights.PHOTO, "size", 64)
+    monkeypatch.setattr(train_weights, "TEMPERATURES", (1.0, 0.3))
+    for k, scene in enumerate(cl.datasets.heldout_scenes(24, size=80, offset=700)):
+        cl.save_image(scene, tmp_path / f"p{k:02d}.png")
+    model, settings = train_weights.train_photos(tmp_path)
+    assert settings["temperature"] in (1.0, 0.3)
+    assert [r["temperature"] for r in settings["tuning temperatures"]] == [1.0, 0.3]
+    assert model.get_layer("annealed_mean").temperature == settings["temperature"]
+    assert cl.layers.working_size(model) == (64, 32)
+    out = cl.colorize(model, cl.datasets.sample_photo("coffee", size=(40, 60)))
+    assert out.shape == (40, 60, 3)

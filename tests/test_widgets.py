@@ -130,3 +130,36 @@ def test_train_explorer_trains_on_click():
     assert box.readout.value.startswith("3 epochs, learning rate 1e-02, width 4")
     assert "dB" in box.readout.value and box.view.value[:4] == b"\x89PNG"
     assert not box.button.disabled
+
+
+def test_upload_colorizer_temperature_slider_recolors(tmp_path):
+    import datetime
+
+    from test_pretrained import stand_in_backbone
+
+    from colorlab import bins, models
+
+    _, colorizer = models.pretrained_photo_model(
+        stand_in_backbone(), bins.gamut_bins(), width=4, working_size=64, seed=0
+    )
+    box = widgets.upload_colorizer({"photos": colorizer, "lesson": models.lesson_model(width=4)})
+    assert box.temperature is not None and box.temperature.value == pytest.approx(0.38)
+    cl.save_image(cl.datasets.sample_photo("chelsea", size=(48, 64)), tmp_path / "cat.png")
+    content = (tmp_path / "cat.png").read_bytes()
+    upload = {
+        "name": "cat.png",
+        "type": "image/png",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
+    }
+    broken = {**upload, "name": "broken.png", "content": memoryview(b"not a png"), "size": 9}
+    box.upload.value = (upload, broken)
+    assert "✓ cat.png" in box.readout.value and "✗ broken.png" in box.readout.value
+    faithful = box.results[0][2]["photos"][0].copy()
+    lesson = box.results[0][2]["lesson"][0].copy()
+    box.temperature.value = 0.1
+    vivid = box.results[0][2]["photos"][0]
+    assert not np.allclose(vivid, faithful)  # the slider colored it again, more vividly
+    np.testing.assert_allclose(box.results[0][2]["lesson"][0], lesson)  # no temperature there
+    assert colorizer.get_layer("annealed_mean").temperature == pytest.approx(0.38)

@@ -273,21 +273,21 @@ def your_photos() -> None:
 
 
 def photo_model() -> None:
-    """Lesson 11: the photo model's tuning curve, and two photos it never saw."""
+    """Lesson 11: PSNR against colorfulness per temperature, and two photos it never saw."""
     import json
 
-    from matplotlib.ticker import MaxNLocator
-
     card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
-    curve = card["settings"]["tuning gain per epoch (dB over gray)"]
+    settings = card["settings"]
     model = cl.load_model("photos")
     fig = plt.figure(figsize=(13, 4.6))
     grid = fig.add_gridspec(2, 4, width_ratios=[1.6, 1, 1, 1])
     ax = fig.add_subplot(grid[:, 0])
-    ax.plot(range(1, len(curve) + 1), curve, marker="o")
-    ax.axhline(0, color="gray", lw=1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set(xlabel="epoch", ylabel="dB over gray", title="gain on held-out tuning photos")
+    cl.plotting.temperature_tradeoff(
+        {"validation photos": settings["validation temperatures"]},
+        card["quality"]["mean"]["gray"]["delta_cf"],
+        default=settings["temperature"],
+        ax=ax,
+    )
     for row, name in enumerate(("chelsea", "rocket")):
         rgb = cl.images.center_crop(cl.datasets.sample_photo(name), 160)
         gray = cl.to_gray(rgb)

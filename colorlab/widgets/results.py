@@ -351,6 +351,8 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
 
     Color photos are measured against their own colors (with the gray baseline); B&W photos
     have no truth to compare with, so they are only shown. Bad files get a clear message.
+    When a model has a temperature (a classification model such as the shipped
+    ``photos``), a *vivid ↔ faithful* slider sets it and the pictures are colored again.
 
     Parameters
     ----------
@@ -362,51 +364,63 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
     Returns
     -------
     ipywidgets.VBox
-        The upload button, the text (one line per file) and the pictures (hidden until a
-        photo is read); kept as ``box.upload``, ``box.readout`` and ``box.view``. The photos
-        read, with their results, are in ``box.results``, a list of
-        ``(name, rgb, results, is_color)``; ``box.handle()`` processes the current upload.
+        The upload button, the slider (only with a model that has a temperature), the text
+        (one line per file) and the pictures (hidden until a photo is read); kept as
+        ``box.upload``, ``box.temperature`` (None without a slider), ``box.readout`` and
+        ``box.view``. The photos read, with their results, are in ``box.results``, a list
+        of ``(name, rgb, results, is_color)``; ``box.handle()`` processes the current upload.
 
     Examples
     --------
     >>> box = upload_colorizer({})
-    >>> box.readout.value
-    'Choose one or more photos (color or black-and-white).'
+    >>> box.readout.value, box.temperature
+    ('Choose one or more photos (color or black-and-white).', None)
     """
     import os
     import tempfile
 
+    from colorlab.colorize import temperature_layer
     from colorlab.errors import ImageError
     from colorlab.images import load_image
+    from colorlab.metrics import gray_psnr, has_color
 
     upload = w.FileUpload(accept="image/*", multiple=True, description="Upload photos")
     view = picture_view(900, hidden=True)
     readout = w.HTML("Choose one or more photos (color or black-and-white).")
     results: list = []
+    loaded: list = []  # (name, rgb) of the photos read, or (name, error message)
+    layers = [temperature_layer(m) for m in models.values()]
+    layers = [layer for layer in layers if layer is not None]
+    slider = None
+    if layers:
+        slider = w.FloatSlider(
+            value=round(layers[0].temperature, 2),
+            min=0.1,
+            max=1.0,
+            step=0.02,
+            description="T",
+            continuous_update=False,
+            readout_format=".2f",
+            layout=w.Layout(width="420px"),
+        )
+    hint = w.HTML(
+        "the annealed mean's temperature: low T gives each pixel its likeliest color, "
+        "T = 1 the mean of its likely colors (the model card: what each T does)"
+    )
 
-    def handle(change=None):
+    def render(change=None):
         lines, rows = [], []
-        for item in upload.value:
-            name = item["name"]
-            suffix = os.path.splitext(name)[1] or ".png"
-            with tempfile.TemporaryDirectory() as tmp:
-                path = os.path.join(tmp, "upload" + suffix)
-                with open(path, "wb") as fh:
-                    fh.write(bytes(item["content"]))
-                try:
-                    rgb = load_image(path, size=size)
-                except ImageError as exc:
-                    lines.append(f"✗ {name}: {str(exc).replace(path, 'the file')}")
-                    continue
-            from colorlab.metrics import has_color
-
+        t = None if slider is None else float(slider.value)
+        for name, item in loaded:
+            if isinstance(item, str):
+                lines.append(f"✗ {name}: {item}")
+                continue
+            rgb = item
             is_color = has_color(rgb)
-            outs = compare_models(rgb, models)
+            outs = compare_models(rgb, models, temperature=t)
             rows.append((name, rgb, outs, is_color))
             scores = ", ".join(f"{m}: {s['psnr']:.1f} dB" for m, (_, s) in outs.items())
             if is_color:
-                from colorlab.metrics import gray_psnr
-
                 lines.append(f"✓ {name}: {scores} (gray baseline {gray_psnr(rgb):.1f} dB)")
             else:
                 lines.append(
@@ -421,8 +435,27 @@ def upload_colorizer(models: dict, size: int = 256) -> w.VBox:
             show_png(view, figure_to_png(fig))
         readout.value = "<br>".join(lines) or "No photo could be read."
 
+    def handle(change=None):
+        loaded.clear()
+        for item in upload.value:
+            name = item["name"]
+            suffix = os.path.splitext(name)[1] or ".png"
+            with tempfile.TemporaryDirectory() as tmp:
+                path = os.path.join(tmp, "upload" + suffix)
+                with open(path, "wb") as fh:
+                    fh.write(bytes(item["content"]))
+                try:
+                    loaded.append((name, load_image(path, size=size)))
+                except ImageError as exc:
+                    loaded.append((name, str(exc).replace(path, "the file")))
+        render()
+
     upload.observe(handle, names="value")
-    box = w.VBox([upload, readout, view])
+    controls = [upload] if slider is None else [upload, w.HBox([slider, hint])]
+    if slider is not None:
+        slider.observe(render, names="value")
+    box = w.VBox([*controls, readout, view])
     box.upload, box.view, box.readout, box.results = upload, view, readout, results
+    box.temperature = slider
     box.handle = handle
     return box
