@@ -44,6 +44,7 @@ _LAZY = (
     "layers",
     "losses",
     "setup_check",
+    "pretrained",
 )
 
 

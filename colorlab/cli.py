@@ -546,7 +546,7 @@ def cmd_models(args) -> int:
     Examples
     --------
     >>> cmd_models(build_parser().parse_args(["models"]))  # doctest: +ELLIPSIS
-    photos  The photo colorizer (lessons 10-11): ...
+    photos  The photo colorizer (lessons 10-11)...
     0
     """
     from colorlab.saving import shipped_models

@@ -99,6 +99,18 @@ def check_temperature(model, temperature: float | None):
     distribution to sharpen. For it the message points to
     :func:`colorlab.training.with_confidence`, which scales the colors instead.
 
+    Parameters
+    ----------
+    model : keras.Model
+        Any colorizer of the course.
+    temperature : float or None
+        The temperature asked for, or None (the model's own).
+
+    Returns
+    -------
+    AnnealedMean or None
+        The layer whose ``temperature`` to set, or None when none was asked.
+
     Raises
     ------
     ModelError

@@ -91,6 +91,16 @@ def colorfulness_tf(rgb):
     The tensor twin of :func:`colorlab.metrics.colorfulness` (σ_rgyb + 0.3·μ_rgyb), so a
     loss can ask for as much color as the truth has.
 
+    Parameters
+    ----------
+    rgb : tensor or array_like
+        A batch of RGB crops (B, H, W, 3) in [0, 1].
+
+    Returns
+    -------
+    tensor
+        One colorfulness per crop (B,), differentiable.
+
     Examples
     --------
     >>> import numpy as np
@@ -115,6 +125,17 @@ def rgb_log_mse_colorful(weight: float = 10.0):
     The per-photo error alone is won by fainter colors wherever the hue is uncertain; the
     second term asks each crop for the truth's amount of color (what ΔCF measures), so the
     two pull against each other and ``weight`` sets the balance.
+
+    Parameters
+    ----------
+    weight : float
+        How many log-error units one unit of colorfulness gap costs.
+
+    Returns
+    -------
+    callable
+        A Keras loss ``loss(y_true, y_pred)``: targets L and ab / 128 (B, H, W, 3), output
+        ab / 128 (B, H, W, 2); a scalar.
 
     Examples
     --------

@@ -780,6 +780,12 @@ def pretrained_photo_model(
         The same weights: L in, ab / 128 (B, H, W, 2) out, for :func:`colorlab.colorize`
         (H and W multiples of 32, to which it pads). For regression it is ``train`` itself.
 
+    Raises
+    ------
+    ValueError
+        ``gate=True`` without ``bins``, or (from Keras) ``backbone`` lacks a layer of
+        :data:`BACKBONE_LEVELS`.
+
     Examples
     --------
     >>> rgb = keras.Input((None, None, 3))

@@ -64,6 +64,16 @@ def default_folder() -> Path:
 def sha256(path: str | os.PathLike) -> str:
     """The SHA-256 of a file, as 64 hex digits.
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file, read in blocks of 1 MiB.
+
+    Returns
+    -------
+    str
+        Its SHA-256 in lowercase hex.
+
     Examples
     --------
     >>> import tempfile, pathlib

@@ -3,7 +3,7 @@
 #
 # Lesson 10 colored photos with the shipped **photo model**. Here we open it up: it puts
 # together what the lessons built in small. Lesson 08's **transfer learning**: an encoder
-# that learned to recognize things from 1.28 million ImageNet photos, reused as it is.
+# that learned to recognize things from over a million ImageNet photos, reused as it is.
 # Lesson 05's decoder with skip connections, lesson 08's global features, and lesson 09's
 # **classification over color bins** with the annealed mean. Then we do what no ready-made
 # colorizer offers: teach it the look of *your* photos, for example a family's later color
@@ -141,8 +141,8 @@ print(f"encoder {encoder_ms:.0f} ms, whole model {whole_ms:.0f} ms on a 192-pixe
 # %% [markdown]
 # The encoder's share of the weights is printed above; they were trained on photos we never
 # had to collect, and on every photo they cost the milliseconds printed beside them.
-# The decoder, head and gate are what the course trained: 780 photos were enough for them
-# because the encoder already tells grass from fur.
+# The decoder, head and gate are what the course trained: a few hundred photos (section 3
+# prints how many) were enough for them because the encoder already tells grass from fur.
 #
 # ## 2. The working size
 #
@@ -236,8 +236,8 @@ for row in settings["validation temperatures"]:
 #   average swings less from epoch to epoch than the weights themselves.
 # - **A falling step size.** The learning rate follows a **cosine** (half a cosine wave: it
 #   falls slowly, then quickly, then slowly again) down to 5% of its start over the epochs.
-# - **The temperature, chosen on the tuning photos**: among the temperatures at least
-#   0.3 dB above gray there, the one with the smallest ΔCF.
+# - **The temperature, chosen on the tuning photos**: among the temperatures that keep a
+#   margin of PSNR over gray there, the one with the smallest ΔCF (the card states the rule).
 #
 # ### Exercise 1: the per-photo loss by hand
 #

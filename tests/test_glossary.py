@@ -64,7 +64,6 @@ GLOSSARY = {
     "fine-tune": (r"\bfine-tun", r"\*\*fine-tune\*\*"),
     "SSIM": (r"\bSSIM\b", r"\| SSIM \| closeness"),
     "cosine schedule": (r"\bcosine\b", r"\*\*cosine\*\*"),
-    "standard error": (r"standard error", r"\*\*standard error\*\*"),
     "Dense layer": (r"\bDense\b", r"\*\*Dense\*\*"),
 }
 

@@ -165,7 +165,7 @@ INTERACTIONS = {
         (
             "a larger working size",
             lambda p, _, e: lab.press_slider(p, "working size", times=1, expect=e),
-            "working size 256 px",
+            "working size 384 px",
         ),
     ],
 }
