@@ -360,8 +360,11 @@ def cmd_evaluate(args) -> int:
 def cmd_train(args) -> int:
     """``colorlab train``: train (or fine-tune) a colorizer on a folder of photos; save it.
 
-    Every ``--hold-out-every``-th photo is held out and measured before and after; Keras's
-    progress and these lines go to stderr, and the saved model's path to stdout.
+    Every ``--hold-out-every``-th photo is held out and measured after each epoch; the best
+    epoch is kept, and when fine-tuning (``--resume``) the model it starts from is measured
+    first and counts too: if no epoch beats it, nothing is saved. One line says which was
+    kept and why. Keras's progress and these lines go to stderr, the saved model's path to
+    stdout.
 
     Parameters
     ----------
@@ -373,8 +376,9 @@ def cmd_train(args) -> int:
     Returns
     -------
     int
-        The exit status: 0 once the model is saved, 2 when ``--out`` does not end in
-        ``.keras`` or exists without ``--overwrite``.
+        The exit status: 0 once the model is saved; 1 when fine-tuning (``--resume``) did
+        not beat the model it started from on the held-out photos, so nothing was saved;
+        2 when ``--out`` does not end in ``.keras`` or exists without ``--overwrite``.
 
     Raises
     ------
@@ -457,11 +461,15 @@ def cmd_train(args) -> int:
         ),
         file=sys.stderr,
     )
-    if validation:
-        before = training.gain_over_gray(model, validation)
-        print(f"before: {before['gain']:+.2f} dB over gray on the held-out photos", file=sys.stderr)
+    if args.resume and not validation:
+        print(
+            f"no photos held back (it takes at least {2 * args.hold_out_every} photos): nothing "
+            f"can tell whether fine-tuning helps, so the result may be worse than {args.resume}. "
+            "Add photos, or compare the two yourself with colorlab evaluate.",
+            file=sys.stderr,
+        )
     with contextlib.redirect_stdout(sys.stderr):
-        training.fit_photos(
+        history = training.fit_photos(
             model,
             images,
             epochs=args.epochs,
@@ -470,14 +478,22 @@ def cmd_train(args) -> int:
             batch_size=args.batch,
             validation=validation or None,
             minutes=args.minutes,
-            keep_best=bool(validation),
+            # Fine-tuning measures the model it starts from first and keeps it if no epoch
+            # beats it: a fine-tune never leaves a model worse on the held-back photos.
+            keep_start=bool(args.resume and validation),
             # Keras's live bar on a terminal; one plain line an epoch in a log file.
             verbose=1 if sys.stderr.isatty() else 2,
             seed=args.seed,
         )
-    if validation:
-        after = training.gain_over_gray(model, validation)
-        print(f"after: {after['gain']:+.2f} dB over gray on the held-out photos", file=sys.stderr)
+    kept = history.kept
+    if kept is not None:
+        print(kept.message, file=sys.stderr)
+        if not kept.improved and args.resume:
+            _err(
+                f"nothing saved to {out}: it would be {args.resume} unchanged. Try more photos, "
+                "a smaller --learning-rate or fewer --epochs."
+            )
+            return 1
     save_model(model, out, overwrite=args.overwrite)
     print(out)
     return 0
@@ -829,7 +845,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--width", type=positive_int, help="filters of the first layer")
     p.add_argument(
-        "--resume", metavar="MODEL", help="fine-tune this model (a shipped name or a .keras file)"
+        "--resume",
+        metavar="MODEL",
+        help="fine-tune this model (a shipped name or a .keras file); it is measured on the "
+        "held-out photos first and nothing is saved unless fine-tuning beats it",
     )
     p.add_argument("--minutes", type=positive_float, help="stop after this many minutes")
     p.add_argument("--epochs", type=positive_int, default=20)

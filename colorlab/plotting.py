@@ -334,6 +334,46 @@ def loss_curves(history, train_label: str = "training", val_label: str = "valida
     return ax
 
 
+def short_names(names: list[str], width: int = 18) -> list[str]:
+    """Names cut to about ``width`` characters for titles and tables, still all different.
+
+    A long name keeps its start and its end (where phones put the number) around "…":
+    ``IMG_20230412_181502.jpg`` becomes ``IMG_2023…81502.jpg``. If two names would come out
+    the same, the cut is made longer until they differ.
+
+    Parameters
+    ----------
+    names : list of str
+        The names, all different.
+    width : int
+        The longest a shortened name may be, when that keeps them apart (at least 5).
+
+    Returns
+    -------
+    list of str
+        The names in the same order, each at most ``width`` characters when that keeps them
+        apart.
+
+    Examples
+    --------
+    >>> short_names(["IMG_20230412_181502.jpg", "IMG_20230412_181733.jpg", "cat.png"])
+    ['IMG_2023…81502.jpg', 'IMG_2023…81733.jpg', 'cat.png']
+    """
+
+    def cut(name: str, w: int) -> str:
+        if len(name) <= w:
+            return name
+        head = (w - 1) // 2
+        return f"{name[:head]}…{name[len(name) - (w - 1 - head) :]}"
+
+    longest = max((len(n) for n in names), default=0)
+    for w in range(max(5, int(width)), longest + 1):
+        short = [cut(n, w) for n in names]
+        if len(set(short)) == len(set(names)):
+            return short
+    return list(names)
+
+
 def model_grid(rows, scores=True):
     """One row per photo: the photo, then each model's colorization (with its PSNR).
 
@@ -385,7 +425,11 @@ class LiveTraining:
     """A Keras callback factory that draws the loss curve and a colorization as training runs.
 
     ``every`` sets how many epochs pass between snapshots. In a notebook the figure is
-    updated in place; anywhere else it is drawn off-screen (tests use that).
+    updated in place; anywhere else it is drawn off-screen (tests use that). When training
+    measures held-back photos (:func:`colorlab.training.fit_photos` with ``validation``), a
+    second panel draws their score per epoch, dB over gray, beside the training loss, with
+    the starting model's score as a dashed line (``keep_start``): the loss can keep falling
+    while the held-back photos get worse, and only this panel shows it.
 
     Example:
         >>> live = LiveTraining(np.random.rand(16, 16, 3), every=1)
@@ -399,6 +443,8 @@ class LiveTraining:
         self.every = max(1, int(every))
         self.title = title
         self.losses: list[float] = []
+        self.gains: list[float] = []
+        self.start_gain: float | None = None
         self.snapshots: list[tuple[int, np.ndarray]] = []
         self.seconds = 0.0
         self._handle = None
@@ -409,7 +455,11 @@ class LiveTraining:
         from colorlab.colorize import colorize
 
         self.snapshots.append((epoch, colorize(model, self.rgb)))
-        fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
+        panels = 4 if self.gains else 3
+        fig, axes = plt.subplots(1, panels, figsize=(3.7 * panels, 3.2))
+        if self.gains:
+            self._draw_gains(axes[1])
+            axes = np.delete(axes, 1)
         axes[0].plot(range(1, len(self.losses) + 1), self.losses, color="tab:blue")
         # MSE is drawn on a log scale; the photo losses are logarithms already (negative).
         positive = min(self.losses, default=1.0) > 0
@@ -438,6 +488,16 @@ class LiveTraining:
         finally:
             plt.close(fig)
 
+    def _draw_gains(self, ax) -> None:
+        """The held-back photos' score per epoch, and the starting model's as a dashed line."""
+        epochs = range(1, len(self.gains) + 1)
+        ax.plot(epochs, self.gains, "o-", color="tab:orange", label="after each epoch")
+        if self.start_gain is not None:
+            ax.axhline(self.start_gain, color="0.3", ls="--", label="the model as it started")
+        ax.axhline(0, color="0.6", lw=0.8)
+        ax.set(xlabel="epoch", ylabel="dB over gray", title="held-back photos")
+        ax.legend(fontsize=8, loc="best")
+
     def callback(self):
         """The ``keras.callbacks.Callback`` to pass to ``fit(callbacks=[...])``."""
         import keras
@@ -449,7 +509,11 @@ class LiveTraining:
                 live._start = time.perf_counter()
 
             def on_epoch_end(self, epoch, logs=None):
-                live.losses.append(float((logs or {}).get("loss", np.nan)))
+                logs = logs or {}
+                live.losses.append(float(logs.get("loss", np.nan)))
+                if "val_gain" in logs:  # fit_photos measured the held-back photos
+                    live.gains.append(float(logs["val_gain"]))
+                    live.start_gain = logs.get("val_start_gain", live.start_gain)
                 done = epoch + 1
                 if done % live.every == 0 or done == self.params.get("epochs"):
                     live._draw(self.model, done)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -300,13 +301,78 @@ def gain_over_gray(model, photos) -> dict[str, float]:
     >>> sorted(gain_over_gray(model, [np.ones((40, 48, 3)) / 2]))
     ['above_gray', 'gain', 'gray_psnr', 'psnr']
     """
-    m, g = _psnrs(model, photos)
+    return _summary(*_psnrs(model, photos))
+
+
+def _summary(m: np.ndarray, g: np.ndarray) -> dict[str, float]:
+    """:func:`gain_over_gray`'s dictionary from per-photo PSNRs of the model and of gray."""
     return {
         "psnr": float(m.mean()),
         "gray_psnr": float(g.mean()),
         "gain": float((m - g).mean()),
         "above_gray": float((m > g).mean()),
     }
+
+
+#: Below this many held-back photos, which model is best is mostly chance: the guard of
+#: :func:`fit_photos` still keeps the one that scores best, and says it is too few to be sure.
+FEW_HELD_BACK = 5
+
+
+@dataclass(frozen=True)
+class Kept:
+    """Which weights :func:`fit_photos` ended with, and why: ``history.kept``.
+
+    ``epoch`` is the epoch whose weights were kept, 0 for the model as it started (when
+    the start was measured, ``keep_start``); the gains are mean dB over gray on the
+    held-back photos; ``better`` counts the photos on which the kept weights beat the
+    start's (None when the start was not measured).
+
+    Examples
+    --------
+    >>> Kept(epoch=0, epochs=6, gain=0.2, start_gain=0.2, best_epoch=2, best_epoch_gain=-0.5,
+    ...      photos=12, better=None).message  # doctest: +ELLIPSIS
+    'kept the model as it started: no epoch beat its +0.20 dB over gray ... made it worse.'
+    """
+
+    epoch: int
+    epochs: int
+    gain: float
+    start_gain: float | None
+    best_epoch: int
+    best_epoch_gain: float
+    photos: int
+    better: int | None
+
+    @property
+    def improved(self) -> bool:
+        """Whether the kept weights are trained ones (epoch 0 is the model as it started)."""
+        return self.epoch > 0
+
+    @property
+    def message(self) -> str:
+        """One line: which weights were kept and why, in the held-back photos' numbers."""
+        on = f"on the {self.photos} held-back photo{'s' * (self.photos != 1)}"
+        if self.epoch == 0:
+            line = (
+                f"kept the model as it started: no epoch beat its {self.start_gain:+.2f} dB over "
+                f"gray {on} (the best, epoch {self.best_epoch}, scored "
+                f"{self.best_epoch_gain:+.2f}), so training made it worse."
+            )
+        elif self.start_gain is None:
+            line = f"kept epoch {self.epoch} of {self.epochs}: {self.gain:+.2f} dB over gray {on}."
+        else:
+            line = (
+                f"kept epoch {self.epoch} of {self.epochs}: {self.gain:+.2f} dB over gray {on}, "
+                f"against {self.start_gain:+.2f} for the model as it started (better on "
+                f"{self.better} of {self.photos})."
+            )
+        if self.photos < FEW_HELD_BACK:
+            line = line[:-1] + (
+                f"; {self.photos} held-back photo{'s are' if self.photos != 1 else ' is'} too "
+                f"few to be sure (at least {FEW_HELD_BACK} tell more): add photos."
+            )
+        return line
 
 
 def fit_photos(
@@ -318,7 +384,8 @@ def fit_photos(
     batch_size: int = 16,
     validation=None,
     minutes: float | None = None,
-    keep_best: bool = False,
+    keep_best: bool | None = None,
+    keep_start: bool = False,
     zoom: float = 0.25,
     verbose: int = 0,
     seed: int = 0,
@@ -335,7 +402,12 @@ def fit_photos(
     ends first, for a time budget). With an EMA optimizer (the photo model's), the averaged
     weights are what is validated and kept. ``validation``: a list of color photos of any
     size; after each epoch :func:`gain_over_gray` measures them, and ``history["val_gain"]``
-    records it. ``keep_best`` ends with the weights of the best epoch instead of the last.
+    records it. ``keep_best`` (the default with ``validation``) ends with the weights of the
+    best epoch instead of the last. For fine-tuning, ``keep_start`` also measures the model
+    as it starts and counts it among the candidates: when no epoch beats it, the model ends
+    as it started, so training never leaves it worse on the held-back photos.
+    ``history.kept`` (a :class:`Kept`) says which weights were kept and why, in one line
+    (``history.kept.message``).
 
     Parameters
     ----------
@@ -359,8 +431,14 @@ def fit_photos(
     minutes : float, optional
         A time budget: the learning rate's cosine follows the clock as well, and training
         stops after the first epoch that ends past it.
-    keep_best : bool
-        End with the weights of the epoch with the best validation gain (needs ``validation``).
+    keep_best : bool, optional
+        End with the weights of the epoch with the best validation gain (needs
+        ``validation``); by default True when ``validation`` is given.
+    keep_start : bool
+        Measure the model on ``validation`` before training and keep its starting weights
+        if no epoch beats them (for fine-tuning a trained model; needs ``validation``). Its
+        score is logged each epoch as ``val_start_gain``, which
+        :class:`colorlab.plotting.LiveTraining` draws as a line.
     zoom : float
         The random zoom: each photo's shorter side is scaled to between ``crop`` and
         ``crop·(1 + zoom)`` before a crop is cut.
@@ -383,7 +461,8 @@ def fit_photos(
     -------
     keras.callbacks.History
         What ``model.fit`` recorded; with ``validation``, also ``history["val_psnr"]``,
-        ``["val_gray_psnr"]``, ``["val_gain"]`` and ``["val_above_gray"]`` per epoch.
+        ``["val_gray_psnr"]``, ``["val_gain"]`` and ``["val_above_gray"]`` per epoch, and
+        ``history.kept``, a :class:`Kept` (None without ``validation``).
 
     Raises
     ------
@@ -393,16 +472,18 @@ def fit_photos(
     ImageError
         ``images`` are not RGB (N, S, S, 3) or are smaller than ``crop``, or a validation
         photo is not RGB (H, W, 3) in [0, 1].
+    ValueError
+        ``keep_start`` or ``keep_best`` without ``validation``.
 
     Examples
     --------
     >>> from colorlab.models import photo_model
     >>> m = photo_model(width=4, working_size=32, steps_per_execution=1)
     >>> h = fit_photos(m, np.random.rand(4, 40, 40, 3).astype("f4"), epochs=2,
-    ...                steps_per_epoch=2, crop=32, batch_size=2,
+    ...                steps_per_epoch=2, crop=32, batch_size=2, keep_start=True,
     ...                validation=[np.random.rand(40, 56, 3)])
-    >>> len(h.history["val_gain"])
-    2
+    >>> len(h.history["val_gain"]), h.kept.epoch in (0, 1, 2)
+    (2, True)
     """
     import keras
 
@@ -414,6 +495,13 @@ def fit_photos(
             "fit_photos trains with the photo losses, which see L beside the targets: "
             "compile the model with cl.models.compile_for_photos(model) first."
         )
+    if keep_best is None or keep_start:  # the start is kept only as the best so far
+        keep_best = bool(validation) or bool(keep_start)
+    if (keep_best or keep_start) and not validation:
+        raise ValueError(
+            "keep_best and keep_start choose weights by their score on held-back photos: "
+            "pass validation=[...] (color photos kept out of training)."
+        )
     train = dataset(images, crop=crop, batch_size=batch_size, repeat=True, seed=seed, zoom=zoom)
     if targets is None:
         # The photo losses see L with the targets (rgb_log_mse needs it to compute RGB).
@@ -423,6 +511,18 @@ def fit_photos(
     start_lr = float(keras.ops.convert_to_numpy(model.optimizer.learning_rate))
     budget = None if minutes is None else 60.0 * float(minutes)
     state = {"start": time.perf_counter(), "best": -np.inf, "weights": None, "last": None}
+    state.update(epoch=None, start_gain=None, start_psnr=None, scores=[])
+    if keep_start:
+        # The guard: the model as it starts is a candidate like any epoch, measured first.
+        start_psnr, gray = _psnrs(measured, validation)
+        state.update(start_gain=float((start_psnr - gray).mean()), start_psnr=start_psnr)
+        state.update(best=state["start_gain"], weights=model.get_weights(), epoch=0)
+        if verbose:
+            print(
+                f"the model as it starts: {state['start_gain']:+.2f} dB over gray on the "
+                f"{len(validation)} held-back photos",
+                flush=True,
+            )
 
     class _Schedule(keras.callbacks.Callback):
         def on_epoch_begin(self, epoch, logs=None):
@@ -436,10 +536,15 @@ def fit_photos(
             logs = logs if logs is not None else {}
             state["last"] = self.model.get_weights()  # the averaged ones, with EMA
             if validation is not None:
-                result = gain_over_gray(measured, validation)
+                psnrs, gray = _psnrs(measured, validation)
+                result = _summary(psnrs, gray)
                 logs.update({f"val_{k}": v for k, v in result.items()})
+                if state["start_gain"] is not None:
+                    logs["val_start_gain"] = state["start_gain"]
+                state["scores"].append((result["gain"], psnrs))
                 if result["gain"] > state["best"]:
                     state["best"], state["weights"] = result["gain"], self.model.get_weights()
+                    state["epoch"] = epoch + 1
                 if verbose:
                     print(
                         f"epoch {epoch + 1}: validation PSNR {result['psnr']:.2f} dB, "
@@ -468,7 +573,35 @@ def fit_photos(
         model.set_weights(state["weights"])
     elif state["last"] is not None:
         model.set_weights(state["last"])
+    history.kept = _kept(state, keep_best, len(validation or ()))
     return history
+
+
+def _kept(state: dict, keep_best: bool, photos: int) -> Kept | None:
+    """The :class:`Kept` record of a finished :func:`fit_photos` run (None: nothing measured)."""
+    scores = state["scores"]
+    if not scores:
+        return None
+    gains = [g for g, _ in scores]
+    best = int(np.nanargmax(gains)) if not np.isnan(gains).all() else len(gains) - 1
+    if keep_best and state["epoch"] is not None:
+        epoch = state["epoch"]  # 0: the start, which no epoch beat
+    else:  # the last epoch: not keeping the best, or no epoch scored a number
+        epoch = len(scores)
+    kept_psnr = state["start_psnr"] if epoch == 0 else scores[epoch - 1][1]
+    better = None
+    if state["start_psnr"] is not None:
+        better = int((kept_psnr > state["start_psnr"]).sum()) if epoch else 0
+    return Kept(
+        epoch=int(epoch),
+        epochs=len(scores),
+        gain=float(state["start_gain"] if epoch == 0 else gains[epoch - 1]),
+        start_gain=state["start_gain"],
+        best_epoch=best + 1,
+        best_epoch_gain=float(gains[best]),
+        photos=photos,
+        better=better,
+    )
 
 
 def with_confidence(model, factor: float):

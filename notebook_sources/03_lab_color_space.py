@@ -130,7 +130,9 @@ cl.widgets.ab_plane_explorer()
 # ## 4. How far do a and b really go?
 #
 # You will read that a and b run from -128 to 127. That is the range of the *numbers*, but
-# which values do real screen colors (sRGB) reach? Don't take anyone's word for it; measure.
+# which values do real screen colors reach? Screens, cameras and the web use **sRGB**, the
+# standard RGB whose 0-255 values lesson 01 read; `rgb2lab` assumes it. Don't take anyone's
+# word for the range; measure.
 # We convert a grid of RGB colors that includes every extreme (steps of 5, from 0 to 255).
 
 # %%

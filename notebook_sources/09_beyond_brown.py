@@ -117,10 +117,13 @@ for k in np.argsort(soft)[::-1][:5]:
     print(f"bin at a = {bins[k, 0]:5.0f}, b = {bins[k, 1]:5.0f}: weight {soft[k]:.3f}")
 
 # %% [markdown]
-# **Class rebalancing.** Lesson 04's histograms had a tall spike at a = b = 0: most pixels are
-# grayish. A network rewarded equally for every pixel learns to favor the gray bins. So each
-# bin gets a weight: rare colors count more. With p̃ the (smoothed) share of pixels in each
-# bin and Q the number of bins, the weight is proportional to 1 / ((1 − λ)·p̃ + λ/Q),
+# **Class rebalancing.** Some colors are far more common than others: in the training
+# scenes below (the left panel, and the line printed under it), the most common bin holds
+# many times the pixels of a typical one, and many bins hold almost none. A network
+# rewarded equally for every pixel learns to favor the common bins. So each bin gets a weight: rare colors count more. Let p̃ be the
+# share of pixels in each bin, **smoothed**: blurred over neighboring bins with Gaussian weights
+# (as above), so a bin next to a common color is not treated as a color
+# never seen. With Q the number of bins, the weight is proportional to 1 / ((1 − λ)·p̃ + λ/Q),
 # with λ = 0.5 mixing in a uniform share so that very rare bins are not weighted to infinity.
 # `cl.bins.bin_shares` counts the shares and `cl.bins.class_weights` turns them into weights.
 # The toy below is too small to need them; the shipped classification model of section 5
@@ -138,6 +141,11 @@ for ax, values, title in [(axes[0], np.log10(share + 1e-6), "log10 share of pixe
     ax.set(title=title, xlabel="a", ylabel="b")
     fig.colorbar(sc, ax=ax)
 fig.tight_layout()
+top = np.argmax(share)
+print(f"most common bin: a = {bins[top, 0]:.0f}, b = {bins[top, 1]:.0f}, with {share[top]:.1%} of "
+      f"the pixels; the median bin has {np.median(share):.2%}; {np.mean(share < 1e-4):.0%} of "
+      "the bins have almost none (under 0.01%)")
+assert share[top] > 10 * np.median(share)
 
 
 # %% [markdown]
@@ -290,11 +298,14 @@ pick = int(np.argmax(cf[0.01] - cf[1.0]))
 print(f"scene {pick}: {cf[1.0][pick]:.3f} at T = 1, {cf[0.01][pick]:.3f} at T = 0.01")
 cl.plotting.show(held_out[pick], titles=[f"scene {pick}: the truth"], size=3)
 plt.show()  # the truth above the slider
-cl.widgets.temperature_explorer(held_out_probs[pick], held_out_L[pick], bins)
+cl.widgets.temperature_explorer(held_out_probs[pick], held_out_L[pick], bins,
+                               truth=held_out[pick])
 
 # %% [markdown]
 # Compare with the truth above. As T falls, the colors get stronger and the mean
-# colorfulness gets closer to the truth's (the numbers printed above the slider). But look
+# colorfulness gets closer to the truth's (the numbers printed above the slider). For this
+# one scene, the slider's readout gives the truth's colorfulness and ΔCF: does ΔCF keep
+# falling as T falls, or does the color overshoot the truth's and ΔCF rise again? And look
 # where the new color lands: does some of it go where the truth has none? At a low T the
 # model commits to a color it was unsure of. Colorfulness measures how much color there is, not whether it is
 # in the right place; that is why ΔCF is always read beside PSNR, and why Zhang et al.

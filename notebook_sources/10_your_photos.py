@@ -85,9 +85,18 @@ print(f"{len(photos) - len(no_color)} in color; no color to compare: {', '.join(
 
 # %%
 results = {name: cl.metrics.compare_models(rgb, models) for name, rgb in photos.items()}
+label = dict(zip(photos, cl.plotting.short_names(list(photos))))  # IMG_2023…81502.jpg
+shown = list(photos)
+if len(photos) > 8:  # a whole folder: the grid keeps to a page, the table below has them all
+    gain_of = {name: results[name]["photos"][1]["psnr"] - cl.metrics.gray_psnr(photos[name])
+               for name in photos if has_color[name]}
+    ranked = sorted(gain_of, key=gain_of.get, reverse=True)
+    shown = list(dict.fromkeys(ranked[:3] + ranked[-3:] + no_color[:2]))
+    print(f"showing {len(shown)} of {len(photos)} photos: the photo model's 3 best and 3 worst "
+          "against gray, and up to 2 without color; the table below has every color photo")
 # one row per photo: the photo, then each model's colors (and PSNR for color photos)
-cl.plotting.model_grid([(name[:20], rgb, results[name]) for name, rgb in photos.items()],
-                       scores=[has_color[name] for name in photos]);
+cl.plotting.model_grid([(label[name], photos[name], results[name]) for name in shown],
+                       scores=[has_color[name] for name in shown]);
 
 # %% [markdown]
 # ## 4. Measuring honestly
@@ -111,7 +120,7 @@ cl.plotting.model_grid([(name[:20], rgb, results[name]) for name, rgb in photos.
 scored = [name for name in photos if has_color[name]]
 gray_scores = {name: cl.metrics.evaluate(photos[name], cl.to_gray(photos[name]))
                for name in scored}
-rows = [(f"{name[:14]} / {model_name}", {"model": s, "gray": gray_scores[name]})
+rows = [(f"{label[name]} / {model_name}", {"model": s, "gray": gray_scores[name]})
         for name in scored for model_name, (_, s) in results[name].items()]
 print(cl.metrics.report_table(rows))
 
@@ -125,11 +134,13 @@ gain = {(name, model_name): results[name][model_name][1]["psnr"] - gray_scores[n
         for name in scored for model_name in models}
 margin = 0.1  # dB
 for model_name in models:
-    wins = [name for name in scored if gain[name, model_name] > margin]
+    wins = [label[name] for name in scored if gain[name, model_name] > margin]
+    listed = ", ".join(wins[:5]) + (f" and {len(wins) - 5} more" if len(wins) > 5 else "")
     print(f"{model_name:<22} beats gray by more than {margin} dB on {len(wins)} of "
-          f"{len(scored)} color photos: {', '.join(wins) or 'none'}")
-    print(" " * 23 + "gain over gray (dB): "
-          + ", ".join(f"{name[:14]} {gain[name, model_name]:+.2f}" for name in scored))
+          f"{len(scored)} color photos: {listed or 'none'}")
+    if len(scored) <= 8:  # for a whole folder, the table above has every photo's numbers
+        print(" " * 23 + "gain over gray (dB): "
+              + ", ".join(f"{label[name]} {gain[name, model_name]:+.2f}" for name in scored))
 if examples:  # what the text below says about the examples, checked
     scene_names = [name for name in scored if name.startswith("scene ")]
     real = [name for name in scored if name not in scene_names]

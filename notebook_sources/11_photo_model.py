@@ -60,7 +60,7 @@ from keras import layers  # noqa: E402
 #   position; it learned how far to trust them (section 3). `StopGradient` keeps its
 #   training from changing the colors themselves;
 # - a **`WorkingSize` layer** that does nothing to the numbers but records, inside the saved
-#   file, the size of the photos the model trained on (section 2).
+#   file, the size of photo the model works at (section 2).
 
 # %%
 def conv(filters):
@@ -71,9 +71,10 @@ shipped = cl.load_model("photos")
 mobilenet = cl.pretrained.photo_encoder(shipped)        # the frozen ImageNet encoder, reused
 bins = shipped.get_layer("annealed_mean").bins          # the 313 ab colors (lesson 09)
 T = shipped.get_layer("annealed_mean").temperature      # chosen after training (section 3)
+size, stride = cl.layers.working_size(shipped)          # chosen after training (section 2)
 width = 32
 L = keras.Input((None, None, 1), name="L")
-x = cl.layers.WorkingSize(192, stride=32)(L)            # records: trained at 192 px
+x = cl.layers.WorkingSize(size, stride=32)(L)           # records the size it works at
 x = layers.Rescaling(1 / 50, offset=-1)(x)              # L from [0, 100] to [-1, 1] (lesson 04)
 gray_rgb = layers.Concatenate()([x, x, x])              # MobileNet reads RGB
 quarter, eighth, sixteenth, deepest = mobilenet(gray_rgb, training=False)
@@ -116,8 +117,8 @@ assert difference < 1e-5
 # ### What is frozen, what trains, what it costs
 #
 # Transfer learning's bargain: the encoder's knowledge is free to *use* but costs time at
-# every photo. Count the weights on each side, and time the encoder alone on one
-# 192 × 256 photo (the working size):
+# every photo. Count the weights on each side, and time the encoder alone on one photo
+# at the working size (3 : 4, printed below):
 
 # %%
 import time
@@ -125,7 +126,8 @@ import time
 frozen = mobilenet.count_params()
 print(f"frozen ImageNet encoder: {frozen:,} weights ({frozen / shipped.count_params():.0%} of "
       f"all); the rest: {shipped.count_params() - frozen:,} (trained on the course's photos)")
-rgb_in = np.zeros((1, 192, 256, 3), np.float32)
+L_photo = cl.split_lab(cl.rgb_to_lab(cl.datasets.sample_photo("chelsea", size=size)))[0][None]
+rgb_in = np.zeros((1, *L_photo.shape[1:3], 3), np.float32)
 mobilenet(rgb_in)                                       # the first call builds the graph
 start = time.perf_counter()
 for _ in range(5):
@@ -135,8 +137,8 @@ start = time.perf_counter()
 for _ in range(5):
     shipped(L_photo)
 whole_ms = (time.perf_counter() - start) / 5 * 1000
-print(f"encoder {encoder_ms:.0f} ms, whole model {whole_ms:.0f} ms on a 192-pixel photo "
-      "on this machine")
+print(f"encoder {encoder_ms:.0f} ms, whole model {whole_ms:.0f} ms on a "
+      f"{L_photo.shape[1]} × {L_photo.shape[2]} photo on this machine")
 
 # %% [markdown]
 # The encoder's share of the weights is printed above; they were trained on photos we never
@@ -146,15 +148,21 @@ print(f"encoder {encoder_ms:.0f} ms, whole model {whole_ms:.0f} ms on a 192-pixe
 #
 # ## 2. The working size
 #
-# The model learned from photos whose shorter side was 192 pixels: at that scale, a face is
-# a few dozen pixels wide and a tree about as tall as its view. Shown a 3000-pixel photo at
-# full size, its view would cover a patch of skin or bark and see only texture. So
-# `cl.colorize` shrinks L to the **working size**, predicts ab there, enlarges ab to the
-# photo's size and puts it together with the photo's **own full-size L**: the sharp detail
-# comes from L, and color is soft anyway (lesson 03). The size is read from the model:
+# The model learned from square crops cut from photos whose shorter side was scaled, at
+# random, to between the crop's size and a quarter more (the cell below prints both): at that
+# scale, a face is a few dozen pixels wide and a tree about as tall as its view. Shown a
+# 3000-pixel photo at full size, its view would cover a patch of skin or bark and see only
+# texture. So `cl.colorize` shrinks L to the **working size**, predicts ab there, enlarges
+# ab to the photo's size and puts it together with the photo's **own full-size L**: the
+# sharp detail comes from L, and color is soft anyway (lesson 03). The size is read from
+# the model. Its input is first **padded** (lengthened with mirrored edge pixels) to a
+# multiple of the printed stride, so that every halving in the encoder divides evenly.
 
 # %%
-size, stride = cl.layers.working_size(shipped)
+card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
+settings = card["settings"]
+crop = settings["recipe"]["size"]
+print(f"trained on {crop}-pixel crops of photos scaled to {crop} to {round(crop * 1.25)} px")
 print(f"working size {size} px; inputs are padded to a multiple of {stride} "
       "(the encoder halves them five times)")
 
@@ -168,24 +176,38 @@ rocket = cl.datasets.sample_photo("rocket", size=384)
 cl.widgets.working_size_explorer(shipped, rocket, sizes=(96, 192, 384))
 
 # %% [markdown]
-# Now measure all of them at once, on a few photos it never saw:
+# One photo says little: a few tenths of a decibel come and go with the photo. The model
+# card measured a few working sizes near the training scale on about a hundred **tuning
+# photos** (held out of training, used to choose settings; section 3 says more) and on the
+# validation photos (never used to choose anything). At the default temperature:
 
 # %%
-held_out = [cl.datasets.sample_photo(name, size=384) for name in cl.datasets.COLOR_PHOTOS]
-for working in (96, 192, 384):
-    start = time.perf_counter()
-    scores = [cl.metrics.psnr(x, cl.colorize(shipped, cl.to_gray(x), working_size=working))
-              for x in held_out]
-    seconds = (time.perf_counter() - start) / len(held_out)
-    print(f"working size {working:>3}: mean PSNR {np.mean(scores):.2f} dB, {seconds:.2f} s a photo")
-gray = np.mean([cl.metrics.psnr(x, cl.to_gray(x)) for x in held_out])
-print(f"gray baseline:    mean PSNR {gray:.2f} dB")
+at_T = [r for r in settings["tuning working sizes"] if r["temperature"] == T]
+on_validation = {r["working_size"]: r for r in settings["validation working sizes"]}
+for row in at_T:
+    v = on_validation[row["working_size"]]
+    print(f"working size {row['working_size']}: tuning {row['gain']:+.2f} dB over gray, ΔCF "
+          f"{row['delta_cf']:.3f}; validation {v['gain']:+.2f} dB, ΔCF {v['delta_cf']:.3f}"
+          + ("  <- the default" if row["working_size"] == size else ""))
+gains = [row["gain"] for row in at_T]
+assert max(gains) - min(gains) < 1, "the text says the sizes differ by tenths of a dB"
+start = time.perf_counter()
+cl.colorize(shipped, cl.to_gray(rocket))
+small = time.perf_counter() - start
+start = time.perf_counter()
+cl.colorize(shipped, cl.to_gray(np.repeat(np.repeat(rocket, 4, axis=0), 4, axis=1)))
+big = time.perf_counter() - start
+print(f"a {rocket.shape[0]}-pixel photo takes {small:.2f} s; one 4 times as tall and wide "
+      f"(16 times the pixels) {big:.2f} s, {big / small:.1f} times as long")
+assert big < 16 * small
 
 # %% [markdown]
-# Is the size it trained at the best one for these photos? Compare the lines above: at other
-# sizes the model sees things at a scale it never learned from. The working size is also
-# why the time per photo hardly grows with the photo: the network always works on about
-# 192 × 256 pixels; only the resizing and the conversions to and from Lab run on every pixel.
+# Near the training scale the sizes differ by tenths of a decibel, and ΔCF (how far the
+# colorfulness is from the truth's, lesson 10) moves with them: read both before calling a
+# size better. The model keeps the size of its training crops. The working size is also
+# why the time per photo grows much more slowly than the photo (the two timings above):
+# the network always works on the small version; only the resizing and the conversions to
+# and from Lab run on every pixel.
 #
 # ## 3. How it was trained
 #
@@ -197,8 +219,6 @@ print(f"gray baseline:    mean PSNR {gray:.2f} dB")
 # settings), so the validation photos judge a model that never looked at them.
 
 # %%
-card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
-settings = card["settings"]
 print(settings["data"])
 print(f"trained {settings['training minutes']:.0f} minutes; default temperature "
       f"T = {settings['temperature']:g} (chosen on the tuning photos)")
@@ -296,7 +316,7 @@ print(f"before: {before['psnr']:.2f} dB, {before['gain']:+.2f} dB over gray, "
       f"above gray on {before['above_gray']:.0%} of the held-back photos")
 
 # %% [markdown]
-# ## 5. Fine-tuning
+# ## 5. Fine-tuning, with a guard
 #
 # Fine-tuning is training that starts from a trained model instead of random filters,
 # with a smaller learning rate, so that it keeps what it knows and adjusts to the new photos.
@@ -304,8 +324,16 @@ print(f"before: {before['psnr']:.2f} dB, {before['gain']:+.2f} dB over gray, "
 # compile the model for photos (`cl.models.compile_for_photos`: weight averaging, and the
 # gate's loss from section 3, the per-photo RGB error plus the colorfulness gap, now
 # reaching every trainable layer through the annealed mean) and train for 6 short epochs
-# of 192-pixel crops, a minute or two on a laptop. The curve and a held-back photo update
-# as it trains.
+# of 192-pixel crops, a minute or two on a laptop.
+#
+# Fine-tuning can also make a model **worse**: on a few dozen photos it can learn their
+# quirks instead of their colors, and a step size too big wrecks what it knew. The training
+# loss cannot tell: it is measured on the photos being learned, and it keeps falling either
+# way. So `fit_photos` measures the held-back photos after every epoch (the middle panel of
+# the live figure, in dB over gray), and with `keep_start=True` it measures the model as it
+# starts, too (the dashed line). It ends with whichever scored best on the held-back photos,
+# **the start included**, and says in one line which it kept and why. If no epoch beats the
+# start, you get the shipped model back unchanged.
 
 # %%
 cl.models.compile_for_photos(model, learning_rate=3e-4, loss="rgb_log_mse_colorful")
@@ -313,10 +341,24 @@ trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
 print(f"{trainable:,} weights train; {model.count_params() - trainable:,} stay frozen")
 live = cl.plotting.LiveTraining(held_back[0], every=2, title="fine-tuning")
 history = cl.training.fit_photos(model, train_photos, epochs=6, steps_per_epoch=40, crop=192,
-                                 batch_size=8, seed=0, callbacks=[live.callback()])
+                                 batch_size=8, seed=0, validation=held_back, keep_start=True,
+                                 callbacks=[live.callback()])
+kept = history.kept
+print(kept.message)
 after = cl.training.gain_over_gray(model, held_back)
 print(f"before: {before['gain']:+.2f} dB over gray; after: {after['gain']:+.2f} dB "
       f"({live.seconds:.0f} s of training)")
+
+# %% [markdown]
+# Compare the two panels on the left: the loss is the training photos' score, the orange
+# line the held-back photos'. Where they part (the loss still falling, the orange line
+# going down), the model has started to learn the training photos themselves rather than
+# what they have in common.
+#
+# One caution: the held-back photos chose the epoch, and the same photos now score it, so
+# "after" flatters the fine-tuned model a little (with a dozen photos, by chance some epoch
+# looks good). The model card avoids this with separate tuning and validation photos; here,
+# with few photos of your own, read small gains as "no worse".
 
 # %% [markdown]
 # Put three held-back photos side by side: the truth, the shipped model, the fine-tuned one.
@@ -344,14 +386,19 @@ for row, (label, k) in zip(axes, shown.items()):
         ax.set_title(title if img is truth else f"{title}  {cl.metrics.psnr(truth, img):.1f} dB")
         ax.axis("off")
 fig.tight_layout()
-print(f"fine-tuning changed the PSNR by {change.min():+.1f} to {change.max():+.1f} dB per photo; "
-      f"better on {(change > 0).sum()} of {len(change)} held-back photos")
+if kept.improved:
+    print(f"fine-tuning changed the PSNR by {change.min():+.1f} to {change.max():+.1f} dB per "
+          f"photo; better on {(change > 0).sum()} of {len(change)} held-back photos")
+else:
+    print("the model as it started was kept, so every photo is unchanged (0 dB)")
 
 # %% [markdown]
 # A mean over a dozen photos hides a spread: the line above says on how many of the
-# held-back photos fine-tuning helped, and by how much at most and at worst. If it helped on
-# most, keep the fine-tuned model. If only on a few, the next things to try are more photos
-# and a longer run (the terminal command at the end of this section takes a time budget).
+# held-back photos fine-tuning helped, and by how much at most and at worst. The guard
+# chose on the mean; the count tells whether that mean comes from most photos or from a
+# few large changes. If it helped on only a few, or the start was kept, the next things to
+# try are more photos and a longer run (the terminal command at the end of this section
+# takes a time budget).
 
 # %% [markdown]
 # ### Exercise 2: did it help?
@@ -419,13 +466,12 @@ flat_colors = [paint_flat(x, (a, b)) for x in held_back]
 own_colors = [paint_flat(x, average_color([x])) for x in held_back]
 tuned = gains_over_gray(held_back, after_colors)
 flat = gains_over_gray(held_back, flat_colors)
-rows = {"shipped model": before["gain"], "fine-tuned model": tuned.mean(),
+shipped = gains_over_gray(held_back, before_colors)
+rows = {"shipped model (the start)": shipped.mean(), "fine-tuned model": tuned.mean(),
         "one color for the folder": flat.mean(),
         "each photo's own average color (cheats)": gains_over_gray(held_back, own_colors).mean()}
 for label, g in rows.items():
     print(f"{label:<40} {g:+.2f} dB over gray")
-print(f"the fine-tuned model beats the folder's one color on {(tuned > flat).sum()} of "
-      f"{len(held_back)} held-back photos")
 
 # %% [markdown]
 # `paint_flat` is lesson 06's canvas with one color in the ab layers; with a = b = 0 it is
@@ -447,35 +493,67 @@ for row, k, label in zip(axes, (np.argmax(lead), np.argmin(lead)), ("most", "lea
 fig.tight_layout()
 
 # %% [markdown]
-# Read the rows from the top. Where the fine-tuned model beats the folder's one color on
-# most held-back photos, it learned more than one color for the whole folder: it colors
-# each photo in its own way. The figure shows the photo where it leads most and the one
-# where it leads least (there it may well lose). The cheating row is usually far above
-# every model, and that gap is the hard part of colorization: telling from lightness alone
-# whether *this* photo is a warm or a cool one. On the ImageNet photos, a model trained
-# from scratch could tell very little of a photo's overall color from its lightness (the
-# previous photo model's card, `colorlab/weights/photos_v1.md`, section "What decides the
-# score", measures how little).
-# Whether your own folder is easier to tell shows in the rows above.
+# ### The verdict
+#
+# Is the fine-tuned model worth using on your old photos? It has to beat two things, both
+# on the mean and on most photos: the **shipped model** it started from (else fine-tuning
+# was wasted) and the **folder's one color** (else it learned no more than your folder's
+# tint). A model can beat one color on most photos and still lose on the mean, when it
+# loses big on a few; so the cell below asks both questions and prints the answer.
+
+# %%
+def verdict(name, gains, rival, rival_gains):
+    """One line: does ``gains`` beat ``rival_gains`` on the mean and on most photos?"""
+    wins, mean = int((gains > rival_gains).sum()), gains.mean() - rival_gains.mean()
+    both = mean > 0 and wins > len(gains) / 2
+    print(f"{name} vs {rival}: {mean:+.2f} dB on the mean, better on {wins} of {len(gains)} "
+          f"photos: {'beats it' if both else 'does not beat it on both counts'}")
+    return both
+
+
+beats_start = verdict("fine-tuned", tuned, "the shipped model", shipped)
+beats_flat = verdict("fine-tuned", tuned, "one color for the folder", flat)
+if beats_start and beats_flat:
+    print("Use the fine-tuned model for your old photos: it is saved below.")
+elif not kept.improved:
+    print("Fine-tuning did not help here: the shipped model was kept, and it is what to use.")
+else:
+    print("Not a clear win: keep using the shipped model, or try more photos of your own.")
 
 # %% [markdown]
-# Save the fine-tuned model, then color your old black-and-white photos with it in
-# lesson 10 (`cl.load_model("../outputs/11_my_photos.keras")`) or from a terminal:
+# The figure above shows the photo where the fine-tuned model leads the folder's one color
+# most and the one where it leads least (there it may well lose). The cheating row is
+# usually far above every model, and that gap is the hard part of colorization: telling
+# from lightness alone whether *this* photo is a warm or a cool one. On the ImageNet
+# photos, a model trained from scratch could tell very little of a photo's overall color
+# from its lightness (the previous photo model's card, `colorlab/weights/photos_v1.md`,
+# section "What decides the score", measures how little). Whether your own folder is
+# easier to tell shows in the rows above.
+
+# %% [markdown]
+# When the verdict says so, the next cell saves the fine-tuned model; then color your old
+# black-and-white photos with it in lesson 10 (`cl.load_model("../outputs/11_my_photos.keras")`)
+# or from a terminal:
 #
 # ```bash
 # .venv/bin/colorlab colorize data/old_photos --model outputs/11_my_photos.keras --out outputs/old_in_color
 # ```
 #
 # The same fine-tuning from a terminal, with a time budget instead of a number of epochs
-# (it holds back every 10th photo and reports before and after):
+# (it holds back every 10th photo, measures the shipped model on them first, keeps the best
+# epoch or the start, says which, and saves nothing if fine-tuning did not beat the start):
 #
 # ```bash
 # .venv/bin/colorlab train data/my_photos --resume photos --minutes 3 --out outputs/my_photos.keras
 # ```
 
 # %%
-saved = cl.save_model(model, "../outputs/11_my_photos.keras", overwrite=True)
-print(f"saved {saved}")
+if beats_start and beats_flat:
+    saved = cl.save_model(model, "../outputs/11_my_photos.keras", overwrite=True)
+    print(f"saved {saved}")
+else:
+    print("nothing saved: for your photos, the shipped model (cl.load_model('photos')) is the "
+          "one to use")
 
 # %% [markdown]
 # ## 6. What a GPU changes
@@ -492,10 +570,13 @@ print(f"saved {saved}")
 # - The photo model is a frozen ImageNet encoder (transfer learning) under lesson 05's
 #   decoder, with lesson 08's global features and lesson 09's bins; you built it yourself
 #   and checked it against the shipped one.
-# - A model runs at the working size it trained at; the photo's own L keeps the detail.
+# - A model runs at its working size, near the scale it trained at (chosen on tuning
+#   photos); the photo's own L keeps the detail.
 # - Its temperature trades PSNR against colorfulness, measured on held-out photos; the
 #   default was chosen on tuning photos, never on the validation photos.
-# - Fine-tuning trains the decoder on your photos in minutes, measured on held-back photos.
+# - Fine-tuning trains the decoder on your photos in minutes; it can also make the model
+#   worse, so the held-back photos are measured after every epoch and the model as it
+#   started counts as a candidate: the best of them is kept.
 # - Gray is not the only baseline: one color for the whole folder is what a model that
 #   learned only the folder's tint would score, and each photo's own average color (its
 #   cast) shows how much of the score the overall color alone is worth.

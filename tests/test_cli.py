@@ -257,7 +257,7 @@ def test_evaluate_validation_split(tmp_path, tiny_model):
 
 
 @pytest.mark.slow
-def test_train_fine_tunes_a_saved_model_and_reports_before_after(tmp_path):
+def test_train_fine_tunes_a_saved_model_and_never_saves_a_worse_one(tmp_path):
     folder, scenes = scene_folder(tmp_path / "family", 20, 48, seed=2)
     cl.save_image(cl.to_gray(scenes[0]), folder / "s01_old.png")  # B&W: skipped, and said
     base = tmp_path / "base.keras"
@@ -298,9 +298,24 @@ def test_train_fine_tunes_a_saved_model_and_reports_before_after(tmp_path):
         "--batch",
         4,
     )
-    assert proc.returncode == 0, proc.stderr
-    assert "fine-tuning" in proc.stderr and "before:" in proc.stderr and "after:" in proc.stderr
-    assert cl.layers.working_size(cl.load_model(tuned)) == (32, 16)
+    # The guard: either an epoch beat the start on the held-out photos and was saved, or
+    # nothing was saved; each says so in one line.
+    assert "fine-tuning" in proc.stderr, proc.stderr
+    if proc.returncode == 0:
+        assert "kept epoch" in proc.stderr and "against" in proc.stderr
+        assert cl.layers.working_size(cl.load_model(tuned)) == (32, 16)
+    else:
+        assert proc.returncode == 1 and "kept the model as it started" in proc.stderr
+        assert "nothing saved" in proc.stderr and not tuned.exists()
+    # A harmful fine-tune (a learning rate a thousand times too big) saves nothing.
+    harmful = tmp_path / "harmful.keras"
+    proc = run(
+        "train", folder, "--resume", base, "--out", harmful, "--learning-rate", 1.0,
+        "--epochs", 2, "--steps", 3, "--batch", 4,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr
+    assert "kept the model as it started" in proc.stderr and "made it worse" in proc.stderr
+    assert f"nothing saved to {harmful}" in proc.stderr and not harmful.exists()
     proc = run("train", folder, "--out", tmp_path / "x.keras", "--minutes", 0)
     assert proc.returncode == 2 and "must be above 0" in proc.stderr
 

@@ -65,6 +65,11 @@ GLOSSARY = {
     "SSIM": (r"\bSSIM\b", r"\| SSIM \| closeness"),
     "cosine schedule": (r"\bcosine\b", r"\*\*cosine\*\*"),
     "Dense layer": (r"\bDense\b", r"\*\*Dense\*\*"),
+    "sRGB": (r"\bsRGB\b", r"\*\*sRGB\*\*"),
+    "annealed mean": (r"annealed mean|AnnealedMean", r"\*\*annealed mean\*\*"),
+    "smoothed shares (p̃)": (r"p̃", r"\*\*smoothed\*\*"),
+    "tuning photos": (r"tuning photos", r"\*\*tuning photos\*\*"),
+    "padded": (r"\bpadded\b", r"\*\*padded\*\*"),
 }
 
 

@@ -198,7 +198,7 @@ def test_photo_model_card_says_what_the_issue_asks():
     assert q["mean"]["model"]["psnr"] > q["mean"]["gray"]["psnr"]  # beats gray on unseen photos
     assert len(q["images"]) > 80 and q["no_color"]  # every 10th of 1,000, B&W left out
     model = cl.load_model("photos")
-    assert cl.layers.working_size(model) == (card["settings"]["recipe"]["size"], 32)
+    assert cl.layers.working_size(model) == (card["settings"]["working size"], 32)
     temperature = card["settings"]["temperature"]
     assert model.get_layer("annealed_mean").temperature == pytest.approx(temperature)
     assert q["temperature"] == temperature
@@ -384,6 +384,46 @@ def test_fit_photos_needs_a_photo_loss():
     images, _ = cl.drawn.scenes(4, size=40, seed=0)
     with pytest.raises(ValueError, match="compile_for_photos"):
         cl.training.fit_photos(models.lesson_model(width=4), images, epochs=1, crop=32)
+
+
+@pytest.mark.slow
+def test_fine_tuning_never_ends_worse_than_its_start():
+    """Held-back photos colored by the model itself: any training can only make it worse."""
+    m = models.photo_model(width=4, working_size=32, seed=0, steps_per_execution=1)
+    held_back = _photos_colored_by(m, (1.0, 1.0, 1.0))
+    start = [w.copy() for w in m.get_weights()]
+    images, _ = cl.drawn.scenes(6, size=48, seed=1)
+    live = cl.plotting.LiveTraining(held_back[0], every=1)
+    h = cl.training.fit_photos(
+        m, images, epochs=2, steps_per_epoch=3, crop=32, batch_size=4,
+        validation=held_back, keep_start=True, callbacks=[live.callback()],
+    )  # fmt: skip
+    kept = h.kept
+    assert kept.epoch == 0 and not kept.improved and kept.better == 0
+    assert kept.start_gain > max(h.history["val_gain"]) == kept.best_epoch_gain
+    assert h.history["val_start_gain"] == [kept.start_gain] * 2
+    assert "kept the model as it started" in kept.message and "too few" in kept.message
+    for before, after in zip(start, m.get_weights(), strict=True):
+        np.testing.assert_array_equal(before, after)
+    # The live plot drew the held-back score beside the loss.
+    assert live.gains == h.history["val_gain"] and live.start_gain == kept.start_gain
+    with pytest.raises(ValueError, match="validation"):
+        cl.training.fit_photos(m, images, epochs=1, crop=32, keep_start=True)
+
+
+def test_kept_says_which_weights_and_why():
+    kept = cl.training.Kept(
+        epoch=3, epochs=6, gain=0.52, start_gain=0.2, best_epoch=3, best_epoch_gain=0.52,
+        photos=12, better=9,
+    )  # fmt: skip
+    assert kept.improved
+    assert kept.message == (
+        "kept epoch 3 of 6: +0.52 dB over gray on the 12 held-back photos, against +0.20 "
+        "for the model as it started (better on 9 of 12)."
+    )
+    few = cl.training.Kept(3, 6, 0.52, None, 3, 0.52, 2, None)
+    assert few.message.startswith("kept epoch 3 of 6: +0.52 dB over gray on the 2 held-back")
+    assert "2 held-back photos are too few to be sure" in few.message
 
 
 def _photos_colored_by(model, factors):

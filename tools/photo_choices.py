@@ -7,7 +7,11 @@ Each ``key=value`` overrides the shipped recipe (``PHOTO`` in ``train_weights.py
 variant trains exactly as ``make weights`` does, its default temperature is chosen on the
 tuning photos by the same rule, and it is measured there on the tuning and the validation
 photos. The photo model's card lists every recorded run ("choices measured"). Takes as
-long as the training plus about four minutes; it writes no model.
+long as the training plus about four minutes. It writes no model unless ``--save DIR`` is
+given: then ``DIR/photos.keras`` and ``DIR/photos.json`` (the settings, as ``make weights``
+records them), so a run worth shipping need not be trained again: copy both into
+``colorlab/weights/`` and run ``python tools/train_weights.py photos --photos DIR
+--card-only`` (with the recipe changed in ``PHOTO`` to match).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("label", help="the run's name in the card's table")
     parser.add_argument("changes", nargs="*", metavar="KEY=VALUE", help="recipe overrides")
     parser.add_argument("--photos", type=Path, default=FOLDER)
+    parser.add_argument("--save", type=Path, metavar="DIR", help="save the model and settings here")
     args = parser.parse_args(argv)
     recipe = {}
     for change in args.changes:
@@ -39,8 +44,16 @@ def main(argv: list[str] | None = None) -> int:
         recipe[key] = ast.literal_eval(value)
     from colorlab.datasets import photo_paths, split_with_tuning
 
+    if args.save and any((args.save / n).exists() for n in ("photos.keras", "photos.json")):
+        parser.error(f"{args.save} already holds photos.keras or photos.json: choose another")
     start = time.perf_counter()
     model, settings = tw.train_photos(args.photos, recipe)
+    seconds = time.perf_counter() - start
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
+        model.save(args.save / "photos.keras")
+        card = {"name": "photos", "seconds": round(seconds, 1), "settings": settings}
+        (args.save / "photos.json").write_text(json.dumps(card, indent=2) + "\n")
     temp = settings["temperature"]
     tuning = [r for r in settings["tuning temperatures"] if r["temperature"] == temp]
     _, tune, val = split_with_tuning(photo_paths(args.photos))

@@ -234,7 +234,9 @@ def model_picker(images, models: dict, titles=None, describe=None) -> w.VBox:
     return box
 
 
-def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> w.VBox:
+def temperature_explorer(
+    probs: np.ndarray, L: np.ndarray, bins: np.ndarray, truth: np.ndarray | None = None
+) -> w.VBox:
     """A temperature slider for annealed-mean decoding: from mean (T = 1) to mode (T → 0).
 
     Parameters
@@ -245,12 +247,16 @@ def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> 
         Lightness (H', W', 1) in [0, 100]; lower-resolution colors are enlarged to its size.
     bins : numpy.ndarray
         Bin centers (Q, 2) in ab units, such as :func:`colorlab.bins.gamut_bins`.
+    truth : numpy.ndarray, optional
+        The true photo, RGB (H', W', 3) in [0, 1]: the readout then gives its colorfulness
+        too, and ΔCF, how far the decoded photo's is from it.
 
     Returns
     -------
     ipywidgets.VBox
         The slider (T from 0.01 to 1, log scale), the decoded photo and a line of text (its
-        colorfulness); kept as ``box.temperature``, ``box.view`` and ``box.readout``.
+        colorfulness, and with ``truth`` the truth's and ΔCF); kept as ``box.temperature``,
+        ``box.view`` and ``box.readout``.
 
     Examples
     --------
@@ -275,10 +281,18 @@ def temperature_explorer(probs: np.ndarray, L: np.ndarray, bins: np.ndarray) -> 
         style={"description_width": "initial"},
     )
 
+    truth_cf = None if truth is None else colorfulness(truth)
+
     def render(T):
         rgb = decode_with_temperature(probs, L, bins, T)
+        cf = colorfulness(rgb)
+        versus = (
+            ""
+            if truth_cf is None
+            else f"; the truth {truth_cf:.3f}, ΔCF {abs(cf - truth_cf):.3f} (lower is closer)"
+        )
         return to_png(rgb), (
-            f"T = {T:.2f}: colorfulness {colorfulness(rgb):.3f} "
+            f"T = {T:.2f}: colorfulness {cf:.3f}{versus} "
             "(T = 1: the plain mean; small T: the most likely bin)"
         )
 
