@@ -236,12 +236,16 @@ def evaluate_folder(
     progress = Progress(len(paths), f"evaluating {_count(len(paths), 'photo')}")
     for done, path in enumerate(paths, 1):
         try:
-            truth = cl.load_image(path)
-            if not metrics.has_color(truth):
+            truth, alpha = cl.load_image(path, opacity=True)
+            # Transparent pixels (shown on white) are left out of the scores: cl.load_image.
+            opaque = None if alpha is None else alpha >= 0.5
+            if opaque is not None and not opaque.any():
+                raise ImageError(f"{path}: every pixel is transparent, nothing to measure.")
+            if not metrics.has_color(truth if opaque is None else truth[opaque][None]):
                 no_color.append(path.name)
             else:
                 colored = cl.colorize(model, cl.to_gray(truth), temperature=temperature)
-                rep = metrics.report(truth, colored)
+                rep = metrics.report(truth, colored, opaque)
                 images.append(
                     {
                         "name": path.name,

@@ -51,6 +51,15 @@ def _too_big(name: str, width: int, height: int, max_pixels: int) -> ImageError:
     )
 
 
+def _opacity(img: Image.Image) -> np.ndarray | None:
+    """The alpha channel (H, W) as float32 in [0, 1], or None for an image without one."""
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        img.mode == "P" and "transparency" in img.info
+    ):
+        return np.asarray(img.convert("RGBA"), dtype=np.float32)[..., 3] / 255.0
+    return None
+
+
 def _to_float_rgb(img: Image.Image) -> np.ndarray:
     """Convert an opened Pillow image of any mode to float32 RGB in [0, 1]."""
     mode = img.mode
@@ -154,11 +163,16 @@ def load_image(
     size: Size = None,
     *,
     max_pixels: int | None = MAX_PIXELS,
-) -> np.ndarray:
+    opacity: bool = False,
+) -> np.ndarray | tuple[np.ndarray, np.ndarray | None]:
     """Load a photo as a float32 array of shape (H, W, 3) with values in [0, 1].
 
-    Grayscale photos come back with R = G = B; transparent parts are put on white; the EXIF
-    orientation of phone photos is applied; an animated GIF gives its first frame.
+    Grayscale photos come back with R = G = B; the EXIF orientation of phone photos is
+    applied; an animated GIF gives its first frame. **Transparency**, in one place: the
+    transparent parts of a photo are put on white (as a browser shows them), which is what
+    is colorized and saved; and they are left out of every measurement
+    (``colorlab evaluate`` asks for ``opacity=True`` and passes the opaque pixels to
+    :func:`colorlab.metrics.report`), since white there would score perfectly for any model.
 
     Parameters
     ----------
@@ -169,11 +183,14 @@ def load_image(
         exact size.
     max_pixels : int, optional
         Refuse larger photos (a decompression bomb guard); ``None`` for no limit.
+    opacity : bool
+        Also return the photo's opacity (its alpha channel, resized like the photo).
 
     Returns
     -------
-    numpy.ndarray
-        RGB (H, W, 3), float32 in [0, 1].
+    numpy.ndarray or tuple
+        RGB (H, W, 3), float32 in [0, 1]; with ``opacity``, ``(rgb, alpha)`` where alpha is
+        (H, W) float32 in [0, 1] (0 transparent), or None for a photo without transparency.
 
     Raises
     ------
@@ -229,6 +246,7 @@ def load_image(
                 img.seek(0)  # animated GIF/PNG/WebP: use the first frame
             img.load()
             img = ImageOps.exif_transpose(img)
+            alpha = _opacity(img) if opacity else None
             rgb = _to_float_rgb(img)
     except ImageError:
         raise
@@ -252,7 +270,11 @@ def load_image(
             f"{name} is too large to fit in memory: resize it to a few megapixels first."
         ) from None
 
-    return resize(rgb, size) if size is not None else rgb
+    if size is not None:
+        rgb = resize(rgb, size)
+        if alpha is not None:
+            alpha = resize(np.repeat(alpha[..., None], 3, axis=-1), rgb.shape[:2])[..., 0]
+    return (rgb, alpha) if opacity else rgb
 
 
 def save_image(

@@ -74,10 +74,7 @@ def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
     >>> round(psnr(np.zeros((4, 4, 3)), np.full((4, 4, 3), 0.1)), 1)
     20.0
     """
-    truth, pred = _check_pair(truth, pred, channels=(3, 1))
-    if np.array_equal(truth, pred):
-        return PSNR_IDENTICAL
-    return min(PSNR_IDENTICAL, float(peak_signal_noise_ratio(truth, pred, data_range=1.0)))
+    return _psnr_pixels(*_check_pair(truth, pred, channels=(3, 1)))
 
 
 def ssim(truth: np.ndarray, pred: np.ndarray) -> float:
@@ -117,9 +114,17 @@ def ssim(truth: np.ndarray, pred: np.ndarray) -> float:
             f"The images ({truth.shape[0]} × {truth.shape[1]} pixels) are too small for SSIM, "
             "which compares 3 × 3 neighborhoods at least: use photos of 3 pixels a side or more."
         )
-    win = min(7, *truth.shape[:2])
-    win -= 1 - win % 2  # an odd window that fits small images too
-    return float(structural_similarity(truth, pred, data_range=1.0, channel_axis=-1, win_size=win))
+    return float(
+        structural_similarity(
+            truth, pred, data_range=1.0, channel_axis=-1, win_size=_ssim_window(truth)
+        )
+    )
+
+
+def _ssim_window(image: np.ndarray) -> int:
+    """SSIM's window: 7 pixels, or the largest odd size that fits a smaller image."""
+    win = min(7, *image.shape[:2])
+    return win - (1 - win % 2)
 
 
 def _rgyb(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -356,7 +361,9 @@ def _delta_e_lab(lab_t: np.ndarray, lab_p: np.ndarray) -> float:
     return float(deltaE_ciede2000(lab_t, lab_p).mean())
 
 
-def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
+def evaluate(
+    truth: np.ndarray, pred: np.ndarray, opaque: np.ndarray | None = None
+) -> dict[str, float]:
     """All metrics of one colorization: psnr, ssim, cf, delta_cf, auc (and delta_e).
 
     Parameters
@@ -365,6 +372,9 @@ def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
         The original photo, RGB (H, W, 3), floats in [0, 1].
     pred : numpy.ndarray
         The colorization, RGB of the same shape and range.
+    opaque : numpy.ndarray, optional
+        A boolean mask (H, W): measure only these pixels (the opaque part of a photo with
+        transparency, see :func:`colorlab.load_image`); SSIM averages its map over them.
 
     Returns
     -------
@@ -388,16 +398,42 @@ def evaluate(truth: np.ndarray, pred: np.ndarray) -> dict[str, float]:
     """
     # Checked once (RGB, one shape), converted to Lab once for the three color metrics.
     truth, pred = _check_pair(truth, pred)
+    similarity = ssim(truth, pred)
+    if opaque is not None and not np.all(opaque):
+        opaque = np.asarray(opaque, bool)
+        if opaque.shape != truth.shape[:2] or not opaque.any():
+            raise ImageError(
+                f"evaluate: the opaque mask {opaque.shape} must be the photo's "
+                f"{truth.shape[:2]} and hold at least one opaque pixel."
+            )
+        similarity = _ssim_over(truth, pred, opaque)
+        # Every other metric is a mean over pixels: measure the opaque ones as one row.
+        truth, pred = truth[opaque][None], pred[opaque][None]
     lab_t, lab_p = rgb_to_lab(truth), rgb_to_lab(pred)
     cf = colorfulness(pred)
     return {
-        "psnr": psnr(truth, pred),
-        "ssim": ssim(truth, pred),
+        "psnr": _psnr_pixels(truth, pred),
+        "ssim": similarity,
         "cf": cf,
         "delta_cf": abs(cf - colorfulness(truth)),
         "auc": auc_from_errors(_ab_distance(lab_t, lab_p)),
         "delta_e": _delta_e_lab(lab_t, lab_p),
     }
+
+
+def _psnr_pixels(truth: np.ndarray, pred: np.ndarray) -> float:
+    """PSNR of two checked arrays of pixels (any shape): :func:`psnr` after its checks."""
+    if np.array_equal(truth, pred):
+        return PSNR_IDENTICAL
+    return min(PSNR_IDENTICAL, float(peak_signal_noise_ratio(truth, pred, data_range=1.0)))
+
+
+def _ssim_over(truth: np.ndarray, pred: np.ndarray, opaque: np.ndarray) -> float:
+    """SSIM's map (scikit-image) averaged over the ``opaque`` pixels only."""
+    _, full = structural_similarity(
+        truth, pred, data_range=1.0, channel_axis=-1, win_size=_ssim_window(truth), full=True
+    )
+    return float(full[opaque].mean())
 
 
 def gray_psnr(truth: np.ndarray) -> float:
@@ -428,7 +464,9 @@ def gray_psnr(truth: np.ndarray) -> float:
     return psnr(truth, to_gray(truth))
 
 
-def report(truth: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, float]]:
+def report(
+    truth: np.ndarray, pred: np.ndarray, opaque: np.ndarray | None = None
+) -> dict[str, dict[str, float]]:
     """Metrics of the model's colorization beside those of the gray baseline.
 
     Parameters
@@ -437,6 +475,8 @@ def report(truth: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, float]]:
         The original photo, RGB (H, W, 3), floats in [0, 1].
     pred : numpy.ndarray
         The model's colorization, RGB of the same shape and range.
+    opaque : numpy.ndarray, optional
+        Measure only these pixels, a boolean mask (H, W): see :func:`evaluate`.
 
     Returns
     -------
@@ -457,7 +497,10 @@ def report(truth: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, float]]:
     >>> sorted(report(img, img))
     ['gray', 'model']
     """
-    return {"model": evaluate(truth, pred), "gray": evaluate(truth, to_gray(truth))}
+    return {
+        "model": evaluate(truth, pred, opaque),
+        "gray": evaluate(truth, to_gray(truth), opaque),
+    }
 
 
 def mean_report(reports: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
@@ -551,8 +594,10 @@ def report_table(
         lines.append("| " + " | ".join([*first, *metrics]) + " |")
         lines.append("|" + "---|" * (len(first) + len(metrics)))
     else:
+        # As wide as the longest name (at least 28), so no name is cut.
+        name_width = max([28, *(len(str(name)) + 1 for name, _ in rows)])
         side_head = "" if sides is None else f"{'':<{side_width}}"
-        lines.append(f"{first[0]:<28}{side_head}" + "".join(f"{k:>10}" for k in metrics))
+        lines.append(f"{first[0]:<{name_width}}{side_head}" + "".join(f"{k:>10}" for k in metrics))
     for name, rep in rows:
         for i, side in enumerate(sides or (None,)):
             try:
@@ -568,9 +613,11 @@ def report_table(
                 cells = [str(name), *label, *(f"{v:.3f}" for v in values)]
                 lines.append("| " + " | ".join(cells) + " |")
             else:
-                shown = str(name)[:27] if i == 0 else ""
+                shown = str(name) if i == 0 else ""
                 side_text = "" if side is None else f"{label[0]:<{side_width}}"
-                lines.append(f"{shown:<28}{side_text}" + "".join(f"{v:>10.3f}" for v in values))
+                lines.append(
+                    f"{shown:<{name_width}}{side_text}" + "".join(f"{v:>10.3f}" for v in values)
+                )
     return "\n".join(lines)
 
 

@@ -522,9 +522,9 @@ else:
 
 # %% [markdown]
 # The figure above shows the photo where the fine-tuned model leads the folder's one color
-# most and the one where it leads least (there it may well lose). The cheating row is
-# usually far above every model, and that gap is the hard part of colorization: telling
-# from lightness alone whether *this* photo is a warm or a cool one. On the ImageNet
+# most and the one where it leads least (there it may well lose). How far the cheating row
+# is above the models (printed above) measures the hard part of colorization: telling from
+# lightness alone whether *this* photo is a warm or a cool one. On the ImageNet
 # photos, a model trained from scratch could tell very little of a photo's overall color
 # from its lightness (the previous photo model's card, `colorlab/weights/photos_v1.md`,
 # section "What decides the score", measures how little). Whether your own folder is

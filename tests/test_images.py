@@ -337,3 +337,47 @@ def test_not_a_path_gets_a_clear_error():
         cl.load_image(np.zeros((8, 8, 3)))
     with pytest.raises(cl.ImageError, match="not a NoneType"):
         cl.load_image(None)
+
+
+def _half_transparent(tmp_path):
+    """A 40 × 60 RGBA photo: colors on the left, the right half transparent."""
+    rgba = np.zeros((40, 60, 4), np.uint8)
+    rgba[..., :3] = np.random.default_rng(3).integers(0, 256, (40, 60, 3))
+    rgba[:, :30, 3] = 255
+    path = tmp_path / "logo.png"
+    Image.fromarray(rgba, "RGBA").save(path)
+    return path
+
+
+def test_transparency_is_white_to_see_and_left_out_of_the_scores(tmp_path):
+    path = _half_transparent(tmp_path)
+    rgb, alpha = cl.load_image(path, opacity=True)
+    assert alpha.shape == (40, 60) and alpha[:, :30].min() == 1 and alpha[:, 30:].max() == 0
+    np.testing.assert_array_equal(rgb[:, 30:], 1.0)  # shown on white
+    np.testing.assert_array_equal(cl.load_image(path), rgb)
+    small, small_alpha = cl.load_image(path, size=20, opacity=True)
+    assert small_alpha.shape == small.shape[:2] == (20, 30)
+    opaque_rgb = tmp_path / "opaque.png"
+    cl.save_image(rgb, opaque_rgb)
+    assert cl.load_image(opaque_rgb, opacity=True)[1] is None
+    # The metrics see only the opaque pixels: as if the photo were its left half.
+    pred = cl.to_gray(rgb)
+    masked = cl.metrics.evaluate(rgb, pred, opaque=alpha > 0.5)
+    left = cl.metrics.evaluate(rgb[:, :30], pred[:, :30])
+    for key in ("psnr", "cf", "delta_cf", "auc", "delta_e"):
+        assert masked[key] == pytest.approx(left[key], rel=1e-5), key
+    assert masked["psnr"] < cl.metrics.evaluate(rgb, pred)["psnr"]  # white flattered it
+    with pytest.raises(cl.ImageError, match="opaque"):
+        cl.metrics.evaluate(rgb, pred, opaque=np.zeros((40, 60), bool))
+
+
+def test_evaluate_leaves_transparent_pixels_out(tmp_path):
+    from colorlab.cli import evaluate_folder
+    from colorlab.models import article_model
+
+    path = _half_transparent(tmp_path)
+    report, failures = evaluate_folder(tmp_path, article_model(), "untrained")
+    rgb, alpha = cl.load_image(path, opacity=True)
+    gray_left = cl.metrics.psnr(rgb[:, :30], cl.to_gray(rgb)[:, :30])
+    assert failures == 0
+    assert report["images"][0]["gray"]["psnr"] == pytest.approx(gray_left, rel=1e-5)

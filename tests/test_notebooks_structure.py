@@ -278,6 +278,41 @@ def test_lesson_10_with_only_black_and_white_photos_of_ones_own(tmp_path):
 
 
 @pytest.mark.slow
+def test_lesson_10_with_a_whole_folder_of_phone_photos(tmp_path):
+    """Twenty photos named as a phone names them: a grid of at most a page, names that stay
+    apart, a short wins line and a notebook of a few MB (issue 22)."""
+    from nbclient import NotebookClient
+
+    import colorlab as cl
+
+    (tmp_path / "notebooks").mkdir()
+    mine = tmp_path / "data" / "my_photos"
+    mine.mkdir(parents=True)
+    names = [f"IMG_20230412_1815{k:02d}.png" for k in range(20)]
+    for name, scene in zip(names, cl.datasets.heldout_scenes(20, size=96, offset=300), strict=True):
+        cl.save_image(scene, mine / name)
+    nb = read(ROOT / "notebooks" / "10_your_photos.ipynb")
+    client = NotebookClient(
+        nb,
+        timeout=900,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path / "notebooks")}},
+    )
+    client.execute()
+    text = "\n".join(
+        o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+    )
+    assert "showing 6 of 20 photos" in text
+    labels = cl.plotting.short_names(names)
+    assert len(set(labels)) == 20 and all(len(label) <= 18 for label in labels)
+    assert all(f"{label} / photos" in text for label in labels)  # every photo in the table
+    for line in text.splitlines():
+        if "beats gray by more than" in line:
+            assert line.count("IMG_") <= 5, line
+    assert len(nbformat.writes(nb)) < 3_000_000
+
+
+@pytest.mark.slow
 def test_nbval_fails_a_cell_that_writes_to_stderr(tmp_path):
     """The root conftest.py makes nbval fail on red output, as the browser tests do on screen."""
     nb = nbformat.v4.new_notebook()

@@ -197,8 +197,9 @@ def test_report_table_plain_and_markdown():
         "model": {k: 1.0 for k in cl.metrics.METRICS},
         "gray": {k: 0.5 for k in cl.metrics.METRICS},
     }
-    plain = cl.metrics.report_table([("a long photo name that will be cut short", r)]).splitlines()
-    assert len(plain) == 3 and plain[1].startswith("a long photo name that will")
+    name = "IMG_20230412_181502 from the phone.jpg / scenes_regression"
+    plain = cl.metrics.report_table([(name, r)]).splitlines()
+    assert len(plain) == 3 and plain[1].startswith(name + " ")  # never cut
     assert plain[2].split()[0] == "gray" and len({len(line) for line in plain}) == 1
     md = cl.metrics.report_table([("x", r)], markdown=True).splitlines()
     assert md[0].startswith("| photo | colorizer | psnr") and md[2].endswith("1.000 |")

@@ -257,12 +257,15 @@ def beyond_brown() -> None:
 
 
 def your_photos() -> None:
-    """Lesson 10: held-out photos and scenes, colorized by every shipped model."""
+    """Lesson 10: held-out photos and scenes, colorized by every shipped model.
+
+    The same photos at the same sizes as the lesson's examples, so the figure's numbers are
+    the ones its table prints.
+    """
     models = {name: cl.load_model(name) for name in cl.saving.shipped_models()}
-    scenes = cl.datasets.heldout_scenes(2, 128, offset=7)
-    photos = [
-        cl.images.center_crop(cl.datasets.sample_photo(n), 160) for n in cl.datasets.HELDOUT_PHOTOS
-    ] + list(scenes)
+    scenes = cl.datasets.heldout_scenes(2, size=128, offset=7)
+    photos = [cl.datasets.sample_photo(n, size=192) for n in cl.datasets.HELDOUT_PHOTOS]
+    photos += list(scenes)
     rows = []
     for rgb in photos:
         results = cl.metrics.compare_models(rgb, models)
