@@ -248,10 +248,11 @@ def test_tick_labels_come_from_helpers_that_keep_them_apart():
     assert plotting.overlapping_labels(crowded), "the overlap check must be able to fail"
 
 
-@pytest.mark.slow
-def test_lesson_10_with_only_black_and_white_photos_of_ones_own(tmp_path):
-    """The course's promise is to color a learner's old B&W photos: a folder holding only
-    those must run through lesson 10 (colored, not scored; measured on examples instead)."""
+def _run_lesson_10_on(tmp_path, photos: dict):
+    """Run lesson 10 with ``photos`` ({file name: RGB}) in its data/my_photos folder.
+
+    Returns the executed notebook and the text of all its outputs.
+    """
     from nbclient import NotebookClient
 
     import colorlab as cl
@@ -259,38 +260,8 @@ def test_lesson_10_with_only_black_and_white_photos_of_ones_own(tmp_path):
     (tmp_path / "notebooks").mkdir()
     mine = tmp_path / "data" / "my_photos"
     mine.mkdir(parents=True)
-    for name in ("camera", "moon"):
-        cl.save_image(cl.datasets.sample_photo(name, size=96), mine / f"old {name}.png")
-    nb = read(ROOT / "notebooks" / "10_your_photos.ipynb")
-    client = NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(tmp_path / "notebooks")}},
-    )
-    client.execute()
-    text = "\n".join(
-        o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
-    )
-    assert "none of your photos has color to compare with" in text
-    assert "no color to compare: old camera.png, old moon.png" in text
-    assert "nan" not in text
-
-
-@pytest.mark.slow
-def test_lesson_10_with_a_whole_folder_of_phone_photos(tmp_path):
-    """Twenty photos named as a phone names them: a grid of at most a page, names that stay
-    apart, a short wins line and a notebook of a few MB (issue 22)."""
-    from nbclient import NotebookClient
-
-    import colorlab as cl
-
-    (tmp_path / "notebooks").mkdir()
-    mine = tmp_path / "data" / "my_photos"
-    mine.mkdir(parents=True)
-    names = [f"IMG_20230412_1815{k:02d}.png" for k in range(20)]
-    for name, scene in zip(names, cl.datasets.heldout_scenes(20, size=96, offset=300), strict=True):
-        cl.save_image(scene, mine / name)
+    for name, rgb in photos.items():
+        cl.save_image(rgb, mine / name)
     nb = read(ROOT / "notebooks" / "10_your_photos.ipynb")
     client = NotebookClient(
         nb,
@@ -302,6 +273,31 @@ def test_lesson_10_with_a_whole_folder_of_phone_photos(tmp_path):
     text = "\n".join(
         o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
     )
+    return nb, text
+
+
+@pytest.mark.slow
+def test_lesson_10_with_only_black_and_white_photos_of_ones_own(tmp_path):
+    """The course's promise is to color a learner's old B&W photos: a folder holding only
+    those must run through lesson 10 (colored, not scored; measured on examples instead)."""
+    import colorlab as cl
+
+    photos = {f"old {n}.png": cl.datasets.sample_photo(n, size=96) for n in ("camera", "moon")}
+    _, text = _run_lesson_10_on(tmp_path, photos)
+    assert "none of your photos has color to compare with" in text
+    assert "no color to compare: old camera.png, old moon.png" in text
+    assert "nan" not in text
+
+
+@pytest.mark.slow
+def test_lesson_10_with_a_whole_folder_of_phone_photos(tmp_path):
+    """Twenty photos named as a phone names them: a grid of at most a page, names that stay
+    apart, a short wins line and a notebook of a few MB (issue 22)."""
+    import colorlab as cl
+
+    names = [f"IMG_20230412_1815{k:02d}.png" for k in range(20)]
+    scenes = cl.datasets.heldout_scenes(20, size=96, offset=300)
+    nb, text = _run_lesson_10_on(tmp_path, dict(zip(names, scenes, strict=True)))
     assert "showing 6 of 20 photos" in text
     labels = cl.plotting.short_names(names)
     assert len(set(labels)) == 20 and all(len(label) <= 18 for label in labels)
