@@ -240,7 +240,10 @@ def evaluate_folder(
             # Transparent pixels (shown on white) are left out of the scores: cl.load_image.
             opaque = None if alpha is None else alpha >= 0.5
             if opaque is not None and not opaque.any():
-                raise ImageError(f"{path}: every pixel is transparent, nothing to measure.")
+                raise ImageError(
+                    f"{path}: every pixel is transparent, so there is nothing to measure: "
+                    "leave it out of the folder, or export it without transparency."
+                )
             if not metrics.has_color(truth if opaque is None else truth[opaque][None]):
                 no_color.append(path.name)
             else:

@@ -155,8 +155,9 @@ print(f"encoder {encoder_ms:.0f} ms, whole model {whole_ms:.0f} ms on a "
 # texture. So `cl.colorize` shrinks L to the **working size**, predicts ab there, enlarges
 # ab to the photo's size and puts it together with the photo's **own full-size L**: the
 # sharp detail comes from L, and color is soft anyway (lesson 03). The size is read from
-# the model. Its input is first **padded** (lengthened with mirrored edge pixels) to a
-# multiple of the printed stride, so that every halving in the encoder divides evenly.
+# the model. Its input is first **padded** (lengthened with mirrored edge pixels) so that
+# each side is a multiple of the number printed below: the encoder halves the size five
+# times (strides of 2, lesson 05), and every halving must divide evenly.
 
 # %%
 card = json.loads((cl.saving.WEIGHTS / "photos.json").read_text())
