@@ -711,6 +711,23 @@ def compile_for_photos(
 BACKBONE_LEVELS = ("block_3_expand_relu", "block_6_expand_relu", "block_13_expand_relu", "out_relu")
 
 
+def _freeze_before(backbone: keras.Model, train_from: str | None) -> None:
+    """Freeze ``backbone`` up to the layer ``train_from`` (all of it when None), and its BN."""
+    backbone.trainable = False
+    if train_from is None:
+        return
+    names = [layer.name for layer in backbone.layers]
+    if train_from not in names:
+        raise ValueError(
+            f"train_from={train_from!r} is not a layer of {backbone.name!r}; "
+            f"its last layers are {', '.join(names[-6:])}."
+        )
+    for layer in backbone.layers[names.index(train_from) :]:
+        # Batch normalization stays frozen: batches of 16 crops would overwrite statistics
+        # measured on 1.28 million photos (and the backbone is always called in inference mode).
+        layer.trainable = not isinstance(layer, layers.BatchNormalization)
+
+
 def pretrained_photo_model(
     backbone: keras.Model,
     bins=None,
@@ -722,6 +739,7 @@ def pretrained_photo_model(
     steps_per_execution: int = 10,
     gate: bool = False,
     colorfulness_weight: float = 0.0,
+    train_from: str | None = None,
 ) -> tuple[keras.Model, keras.Model]:
     """A U-Net on a frozen ImageNet backbone: lesson 08's transfer learning for real photos.
 
@@ -730,7 +748,8 @@ def pretrained_photo_model(
     channel. Its features at 1/32 size are averaged into one vector for the whole picture
     (what is in it), fused at every position as in lesson 08, and a decoder climbs back to
     1/4 size through its features at 1/16, 1/8 and 1/4 (skip connections), so colors land
-    on the right objects. Only the decoder and head train. With ``bins`` the head predicts a
+    on the right objects. Only the decoder and head train (and, with ``train_from``, the
+    backbone's last layers). With ``bins`` the head predicts a
     probability per ab bin (lesson 09) and the colorizer decodes them by the annealed mean
     at ``temperature``; without, a tanh head regresses ab / 128 directly.
 
@@ -766,6 +785,10 @@ def pretrained_photo_model(
     colorfulness_weight : float
         How much the gate's loss also asks for the truth's colorfulness
         (:func:`colorlab.losses.rgb_log_mse_colorful`); 0 for the RGB error alone.
+    train_from : str, optional
+        The name of a backbone layer (for instance ``"block_16_expand"``): it and every
+        layer after it train with the decoder, except batch normalization, which keeps its
+        ImageNet statistics and scales. Default: the whole backbone stays frozen.
 
     Returns
     -------
@@ -783,8 +806,8 @@ def pretrained_photo_model(
     Raises
     ------
     ValueError
-        ``gate=True`` without ``bins``, or (from Keras) ``backbone`` lacks a layer of
-        :data:`BACKBONE_LEVELS`.
+        ``gate=True`` without ``bins``, ``train_from`` is not a layer of ``backbone``, or
+        (from Keras) ``backbone`` lacks a layer of :data:`BACKBONE_LEVELS`.
 
     Examples
     --------
@@ -799,7 +822,7 @@ def pretrained_photo_model(
     """
     _seed(seed)
     w = _width(width)
-    backbone.trainable = False
+    _freeze_before(backbone, train_from)
     levels = keras.Model(
         backbone.input, [backbone.get_layer(n).output for n in BACKBONE_LEVELS], name="encoder"
     )

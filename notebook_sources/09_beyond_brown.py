@@ -10,7 +10,8 @@
 # - see why MSE answers with the *average* of the possible colors;
 # - cut the ab plane into bins and turn colorization into classification;
 # - encode targets softly, and weight rare colors up (class rebalancing);
-# - decode probabilities with an annealed mean and a temperature, and measure vividness (ΔCF).
+# - turn probabilities back into one color with a temperature (the *annealed mean*,
+#   section 4), and measure vividness (ΔCF, the gap in colorfulness to the truth, section 5).
 #
 # **Time:** about 30 minutes. **Builds on:** `04_normalization` (ab, the histogram spike at 0),
 # `07_many_photos` (training) and `08_global_features` (the average sky).

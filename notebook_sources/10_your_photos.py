@@ -7,7 +7,9 @@
 # **In this lesson you will:**
 # - colorize your photos (from `data/my_photos/` or uploaded here) with the photo model and
 #   the scene models of lessons 07-09;
-# - read PSNR, SSIM, colorfulness, ΔCF and AuC, always beside the gray baseline;
+# - read five scores, each explained in section 4 and always beside the gray baseline:
+#   PSNR and SSIM (closeness to the original), colorfulness, ΔCF (how far the result's
+#   colorfulness is from the original's) and AuC (the share of pixels whose color is close);
 # - see why black-and-white photos are shown but never scored;
 # - save the results to `outputs/`, from here or from a terminal.
 #

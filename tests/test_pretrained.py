@@ -133,6 +133,23 @@ def test_gate_needs_bins():
         models.pretrained_photo_model(stand_in_backbone(), None, width=4, gate=True)
 
 
+def test_train_from_unfreezes_the_last_layers_but_not_batch_normalization():
+    rgb = keras.Input((None, None, 3))
+    x = rgb
+    for name in models.BACKBONE_LEVELS:
+        stride = 4 if name == models.BACKBONE_LEVELS[0] else 2
+        x = layers.Conv2D(4, 3, strides=stride, padding="same", name=name)(x)
+        x = layers.BatchNormalization(name=f"{name}_bn")(x)
+    backbone = keras.Model(rgb, x)
+    models.pretrained_photo_model(backbone, None, width=4, train_from=models.BACKBONE_LEVELS[2])
+    trainable = {layer.name: layer.trainable for layer in backbone.layers}
+    assert not trainable[models.BACKBONE_LEVELS[1]]
+    assert trainable[models.BACKBONE_LEVELS[2]] and trainable[models.BACKBONE_LEVELS[3]]
+    assert not trainable[f"{models.BACKBONE_LEVELS[3]}_bn"]
+    with pytest.raises(ValueError, match="not a layer of.*last layers are"):
+        models.pretrained_photo_model(stand_in_backbone(), None, width=4, train_from="block_99")
+
+
 def test_cli_temperature(tmp_path, capsys):
     _, colorizer = models.pretrained_photo_model(
         stand_in_backbone(), B.gamut_bins(), width=4, working_size=64, seed=0

@@ -186,6 +186,7 @@ PHOTO = dict(
     lam=0.5,
     gate=True,
     colorfulness_weight=10.0,
+    train_from=None,
 )
 #: The temperatures measured on the tuning photos (the default is chosen among them) and
 #: tabulated on the validation photos.
@@ -229,6 +230,7 @@ def build_photo_model(recipe: dict, seed: int = 0):
         seed=seed,
         gate=recipe["gate"],
         colorfulness_weight=recipe["colorfulness_weight"],
+        train_from=recipe.get("train_from"),
     )
     return train, colorizer, bins
 
@@ -468,7 +470,13 @@ def photo_card(settings: dict, seconds: float, quality: dict) -> str:
                 f"working_size={recipe['size']}, gate={recipe['gate']}, colorfulness_weight="
                 f"{recipe['colorfulness_weight']:g})`: {settings['parameters']:,} parameters, "
                 f"of which {settings['trainable parameters']:,} train (the decoder, the "
-                "313-bin head and the color gate); the ImageNet encoder is frozen",
+                "313-bin head and the color gate"
+                + (
+                    f", and the encoder from `{recipe['train_from']}` on, its batch "
+                    "normalization frozen)"
+                    if recipe.get("train_from")
+                    else "); the ImageNet encoder is frozen"
+                ),
                 f"- recipe: {recipe['epochs']} epochs × {recipe['steps']} steps, batch "
                 f"{recipe['batch']}, random {recipe['size']}-pixel crops with zoom and flips, "
                 f"Adam {recipe['learning_rate']:g} with a cosine decay and weight averaging "
