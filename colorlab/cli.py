@@ -384,7 +384,7 @@ def cmd_train(args) -> int:
     -------
     int
         The exit status: 0 once the model is saved; 1 when fine-tuning (``--resume``) did
-        not beat the model it started from on the held-out photos, so nothing was saved;
+        not beat the model it started from on the held-back photos, so nothing was saved;
         2 when ``--out`` does not end in ``.keras`` or exists without ``--overwrite``.
 
     Raises
@@ -460,9 +460,9 @@ def cmd_train(args) -> int:
     print(
         f"{what} on {_count(len(images), 'photo')} from {args.dir} for up to {args.epochs} "
         f"epochs of {args.steps} steps{budget}"
-        + (f"; measuring on {_count(len(validation), 'held-out photo')}" if validation else "")
+        + (f"; measuring on {_count(len(validation), 'held-back photo')}" if validation else "")
         + (
-            f" ({len(val_paths) - len(validation)} held-out photos without color left out)"
+            f" ({len(val_paths) - len(validation)} held-back photos without color left out)"
             if len(validation) < len(val_paths)
             else ""
         ),
@@ -855,7 +855,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume",
         metavar="MODEL",
         help="fine-tune this model (a shipped name or a .keras file); it is measured on the "
-        "held-out photos first and nothing is saved unless fine-tuning beats it",
+        "held-back photos first and nothing is saved unless fine-tuning beats it",
     )
     p.add_argument("--minutes", type=positive_float, help="stop after this many minutes")
     p.add_argument("--epochs", type=positive_int, default=20)

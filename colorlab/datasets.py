@@ -248,8 +248,8 @@ def photo_paths(folder: str | os.PathLike, recursive: bool = False) -> list[Path
 
 
 def folder_photos(
-    folder: str | os.PathLike, size: Size = None, *, on_error: str = "warn"
-) -> Iterator[tuple[Path, np.ndarray]]:
+    folder: str | os.PathLike, size: Size = None, *, on_error: str = "warn", opacity: bool = False
+) -> Iterator[tuple]:
     """Yield (path, rgb) for every photo in ``folder``; bad files are reported, not fatal.
 
     ``on_error``: ``"warn"`` prints one line per bad file to stderr and goes on,
@@ -265,12 +265,15 @@ def folder_photos(
         exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
     on_error : {"warn", "raise", "skip"}
         What to do with a file that cannot be loaded.
+    opacity : bool
+        Also yield each photo's opacity (its alpha, or None when it has none), so the
+        transparent pixels can be left out of the scores (``metrics.evaluate(opaque=...)``).
 
     Returns
     -------
     iterator of (pathlib.Path, numpy.ndarray)
         Each photo's path, in sorted order, and the photo as :func:`colorlab.images.load_image`
-        loads it: RGB (H, W, 3), float32 in [0, 1].
+        loads it: RGB (H, W, 3), float32 in [0, 1]; with ``opacity``, (path, rgb, alpha).
 
     Raises
     ------
@@ -292,7 +295,8 @@ def folder_photos(
         raise ValueError(f"on_error must be 'warn', 'raise' or 'skip', not {on_error!r}.")
     for path in photo_paths(folder):
         try:
-            yield path, load_image(path, size=size)
+            loaded = load_image(path, size=size, opacity=opacity)
+            yield (path, *loaded) if opacity else (path, loaded)
         except ImageError as exc:
             if on_error == "raise":
                 raise

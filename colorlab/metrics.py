@@ -622,7 +622,10 @@ def report_table(
 
 
 def compare_models(
-    rgb: np.ndarray, models: dict, temperature: float | None = None
+    rgb: np.ndarray,
+    models: dict,
+    temperature: float | None = None,
+    opaque: np.ndarray | None = None,
 ) -> dict[str, tuple[np.ndarray, dict]]:
     """Colorize one photo (from its gray version) with each model; (result, metrics) by name.
 
@@ -636,6 +639,9 @@ def compare_models(
     temperature : float, optional
         The temperature for the models that have one (classification models); the others
         colorize as they are. Default: each model's own.
+    opaque : numpy.ndarray, optional
+        (H, W) booleans: measure only these pixels (a photo's opaque part; see
+        :func:`evaluate`). Default: every pixel.
 
     Returns
     -------
@@ -663,5 +669,5 @@ def compare_models(
     for name, m in models.items():
         t = temperature if temperature_layer(m) is not None else None
         res = colorize(m, gray, temperature=t)
-        out[name] = (res, evaluate(rgb, res))
+        out[name] = (res, evaluate(rgb, res, opaque))
     return out

@@ -54,14 +54,22 @@ models = {name: cl.load_model(name) for name in cards}
 
 # %%
 folder = Path("../data/my_photos")  # change this to use another folder
+opaque = {}  # a photo with transparent parts: which pixels to score (the others show white)
 try:
-    photos = {path.name: rgb for path, rgb in cl.datasets.folder_photos(folder, size=192)}
+    photos = {}
+    for path, rgb, alpha in cl.datasets.folder_photos(folder, size=192, opacity=True):
+        photos[path.name] = rgb
+        if alpha is not None:
+            opaque[path.name] = alpha >= 0.5
 except cl.ImageError as problem:  # a folder that does not exist: say so, go on with examples
     print(problem)
     photos = {}
 examples = not photos
 if photos:
     print(f"{len(photos)} photos from {folder}")
+    if opaque:
+        print(f"{len(opaque)} with transparent parts: they show white, and only the opaque "
+              "pixels are scored")
 else:
     print(f"{folder} has no photos yet: using examples")
     photos = {name: cl.datasets.sample_photo(name, size=192)
@@ -86,12 +94,15 @@ print(f"{len(photos) - len(no_color)} in color; no color to compare: {', '.join(
 # photo; a black-and-white photo gets no score (its gray version *is* the truth).
 
 # %%
-results = {name: cl.metrics.compare_models(rgb, models) for name, rgb in photos.items()}
+results = {name: cl.metrics.compare_models(rgb, models, opaque=opaque.get(name))
+           for name, rgb in photos.items()}
+gray_scores = {name: cl.metrics.evaluate(rgb, cl.to_gray(rgb), opaque.get(name))
+               for name, rgb in photos.items() if has_color[name]}
 label = dict(zip(photos, cl.plotting.short_names(list(photos))))  # IMG_2023…81502.jpg
 shown = list(photos)
 if len(photos) > 8:  # a whole folder: the grid keeps to a page, the table below has them all
-    gain_of = {name: results[name]["photos"][1]["psnr"] - cl.metrics.gray_psnr(photos[name])
-               for name in photos if has_color[name]}
+    gain_of = {name: results[name]["photos"][1]["psnr"] - gray_scores[name]["psnr"]
+               for name in gray_scores}
     ranked = sorted(gain_of, key=gain_of.get, reverse=True)
     shown = list(dict.fromkeys(ranked[:3] + ranked[-3:] + no_color[:2]))
     print(f"showing {len(shown)} of {len(photos)} photos: the photo model's 3 best and 3 worst "
@@ -119,9 +130,7 @@ cl.plotting.model_grid([(label[name], photos[name], results[name]) for name in s
 # be "perfect" (100 dB, the same picture) and every colorizer would look bad beside it.
 
 # %%
-scored = [name for name in photos if has_color[name]]
-gray_scores = {name: cl.metrics.evaluate(photos[name], cl.to_gray(photos[name]))
-               for name in scored}
+scored = list(gray_scores)  # the color photos (their gray baselines: section 3)
 rows = [(f"{label[name]} / {model_name}", {"model": s, "gray": gray_scores[name]})
         for name in scored for model_name, (_, s) in results[name].items()]
 print(cl.metrics.report_table(rows))

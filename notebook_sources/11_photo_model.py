@@ -128,7 +128,7 @@ print(f"frozen ImageNet encoder: {frozen:,} weights ({frozen / shipped.count_par
       f"all); the rest: {shipped.count_params() - frozen:,} (trained on the course's photos)")
 L_photo = cl.split_lab(cl.rgb_to_lab(cl.datasets.sample_photo("chelsea", size=size)))[0][None]
 rgb_in = np.zeros((1, *L_photo.shape[1:3], 3), np.float32)
-mobilenet(rgb_in)                                       # the first call builds the graph
+mobilenet(rgb_in)            # the first call is slow (one-time setup): time the next five
 start = time.perf_counter()
 for _ in range(5):
     mobilenet(rgb_in)
@@ -239,7 +239,7 @@ for row in settings["validation temperatures"]:
 # truth, and wherever the color is wrong it costs PSNR. Read the printed lines to see which
 # way T moves this model; the shaded corner is what the course aimed for.
 #
-# The choices in the recipe were each measured on held-out photos before they were kept
+# The choices in the recipe were each measured on the tuning and validation photos before they were kept
 # (the card's "choices measured" table):
 #
 # - **Classification with class rebalancing** (lesson 09): each pixel's loss is the
@@ -250,7 +250,8 @@ for row in settings["validation temperatures"]:
 #   a tiny error to begin with: a wrong tint doubles it and costs 3 dB, while a colorful
 #   photo gains a fraction of a dB from the same effort. The loss `cl.losses.rgb_log_mse`
 #   takes the logarithm of **each photo's** error, like PSNR does, and measures it in RGB,
-#   where PSNR is measured (Lab → RGB runs inside the graph). Alone it teaches the gate to
+#   where PSNR is measured (the Lab → RGB conversion is written in TensorFlow, so it runs
+#   inside the network during training). Alone it teaches the gate to
 #   fade every uncertain color; so the gate's loss also counts each photo's colorfulness gap
 #   (`cl.losses.rgb_log_mse_colorful`), and the two pull against each other.
 # - **Weight averaging.** Adam keeps a running average of the weights (`use_ema=True`). The

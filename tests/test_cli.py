@@ -279,7 +279,7 @@ def test_train_fine_tunes_a_saved_model_and_never_saves_a_worse_one(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "skipped 1 of" in proc.stderr and "no color" in proc.stderr
-    assert "measuring on 3 held-out photos" in proc.stderr
+    assert "measuring on 3 held-back photos" in proc.stderr
     assert cl.layers.working_size(cl.load_model(base)) == (32, 16)
     tuned = tmp_path / "tuned.keras"
     proc = run(
@@ -298,7 +298,7 @@ def test_train_fine_tunes_a_saved_model_and_never_saves_a_worse_one(tmp_path):
         "--batch",
         4,
     )
-    # The guard: either an epoch beat the start on the held-out photos and was saved, or
+    # The guard: either an epoch beat the start on the held-back photos and was saved, or
     # nothing was saved; each says so in one line.
     assert "fine-tuning" in proc.stderr, proc.stderr
     if proc.returncode == 0:

@@ -116,3 +116,24 @@ def test_color_photos_keeps_readable_color_ones(tmp_path, capsys):
     photos = cl.datasets.color_photos(sorted(tmp_path.iterdir()))
     assert len(photos) == 1 and photos[0].shape == color.shape
     assert "c.png is empty" in capsys.readouterr().err
+
+
+def test_folder_photos_with_opacity_gives_each_photos_alpha_and_the_scores_skip_it(tmp_path):
+    """Lesson 10 scores only a photo's opaque pixels: folder_photos(opacity=True) gives the
+    alpha (None without one) and compare_models(opaque=) measures as on the opaque part."""
+    from colorlab.models import lesson_model
+
+    rgba = np.zeros((16, 16, 4), np.uint8)
+    rgba[..., 0], rgba[:, :8, 3] = 200, 255  # red, the right half transparent
+    Image.fromarray(rgba, "RGBA").save(tmp_path / "a.png")
+    Image.new("RGB", (16, 16), "blue").save(tmp_path / "b.png")
+    (a, rgb_a, alpha_a), (b, _, alpha_b) = datasets.folder_photos(tmp_path, opacity=True)
+    assert (a.name, b.name, alpha_b) == ("a.png", "b.png", None)
+    assert alpha_a.shape == (16, 16) and alpha_a[:, :8].min() == 1 and alpha_a[:, 8:].max() == 0
+    models = {"tiny": lesson_model(width=4)}
+    colored, masked = cl.metrics.compare_models(rgb_a, models, opaque=alpha_a >= 0.5)["tiny"]
+    half = cl.metrics.evaluate(rgb_a[:, :8], colored[:, :8])  # SSIM differs: windows at the edge
+    assert {k: v for k, v in masked.items() if k != "ssim"} == pytest.approx(
+        {k: v for k, v in half.items() if k != "ssim"}
+    )
+    assert cl.metrics.compare_models(rgb_a, models)["tiny"][1]["psnr"] != masked["psnr"]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -261,7 +262,12 @@ def _run_lesson_10_on(tmp_path, photos: dict):
     mine = tmp_path / "data" / "my_photos"
     mine.mkdir(parents=True)
     for name, rgb in photos.items():
-        cl.save_image(rgb, mine / name)
+        if rgb.shape[-1] == 4:  # with transparency: cl.save_image writes RGB only
+            from PIL import Image
+
+            Image.fromarray(np.round(rgb * 255).astype(np.uint8), "RGBA").save(mine / name)
+        else:
+            cl.save_image(rgb, mine / name)
     nb = read(ROOT / "notebooks" / "10_your_photos.ipynb")
     client = NotebookClient(
         nb,
@@ -296,9 +302,13 @@ def test_lesson_10_with_a_whole_folder_of_phone_photos(tmp_path):
     import colorlab as cl
 
     names = [f"IMG_20230412_1815{k:02d}.png" for k in range(20)]
-    scenes = cl.datasets.heldout_scenes(20, size=96, offset=300)
+    scenes = list(cl.datasets.heldout_scenes(20, size=96, offset=300))
+    alpha = np.ones((*scenes[0].shape[:2], 1), np.float32)
+    alpha[:, :40] = 0  # one photo's left part is transparent: it must not be scored
+    scenes[0] = np.concatenate([scenes[0], alpha], axis=-1)
     nb, text = _run_lesson_10_on(tmp_path, dict(zip(names, scenes, strict=True)))
     assert "showing 6 of 20 photos" in text
+    assert "1 with transparent parts" in text
     labels = cl.plotting.short_names(names)
     assert len(set(labels)) == 20 and all(len(label) <= 18 for label in labels)
     assert all(f"{label} / photos" in text for label in labels)  # every photo in the table
