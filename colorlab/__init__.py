@@ -12,7 +12,7 @@ Example:
 
 from __future__ import annotations
 
-from colorlab import course, datasets, drawn, exercises
+from colorlab import course, datasets, drawn, exercises, hints
 from colorlab.color import (
     compose_lab,
     denormalize_ab,
@@ -73,6 +73,7 @@ __all__ = [
     "datasets",
     "drawn",
     "exercises",
+    "hints",
     "denormalize_ab",
     "lab_to_rgb",
     "load_image",

@@ -1,0 +1,249 @@
+"""Color hints: a few (x, y, color) points a person gives, as the channels a network reads.
+
+User-guided colorization (Zhang, Zhu, Isola et al. 2017) gives the network two more inputs
+beside the lightness L: a **hint map**, the hinted ab (divided by 128) at the hinted pixels
+and 0 elsewhere, and a **mask**, 1 where a hint is and 0 elsewhere (so a hinted gray, ab = 0,
+differs from "no hint"). It learns to use them from hints *simulated* from the true colors
+during training: :func:`simulate_hints` draws them as Zhang et al. do.
+
+Everything here is NumPy on purpose: the lessons build these maps cell by cell, and a
+person's ten clicks cost nothing next to the network.
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+
+import numpy as np
+
+_HEX = re.compile(r"#?([0-9a-fA-F]{6})")
+
+
+def parse_color(color) -> np.ndarray:
+    """An RGB color in [0, 1] from an (r, g, b) triple in 0-255 or a "#rrggbb" string.
+
+    Parameters
+    ----------
+    color : str or sequence of 3 numbers
+        ``"#1e90ff"`` (the ``#`` may be left out), or ``(30, 144, 255)`` with each value
+        from 0 to 255.
+
+    Returns
+    -------
+    numpy.ndarray
+        (3,) float32, each value in [0, 1].
+
+    Raises
+    ------
+    ValueError
+        The color is neither form, or a value is outside 0-255.
+
+    Examples
+    --------
+    >>> [round(float(v), 3) for v in parse_color("#ff8000")]
+    [1.0, 0.502, 0.0]
+    >>> parse_color((0, 0, 255)).tolist()
+    [0.0, 0.0, 1.0]
+    """
+    if isinstance(color, str):
+        match = _HEX.fullmatch(color.strip())
+        if not match:
+            raise ValueError(
+                f"color {color!r}: give '#rrggbb' (six hexadecimal digits, such as "
+                "'#1e90ff') or an (r, g, b) triple of numbers from 0 to 255."
+            )
+        digits = match.group(1)
+        return np.array([int(digits[k : k + 2], 16) for k in (0, 2, 4)], np.float32) / 255
+    try:
+        values = list(color)
+    except TypeError:
+        values = None
+    if (
+        values is None
+        or len(values) != 3
+        or not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in values)
+    ):
+        raise ValueError(
+            f"color {color!r}: give an (r, g, b) triple of numbers from 0 to 255, or a "
+            "'#rrggbb' string."
+        )
+    if not all(0 <= v <= 255 for v in values):
+        raise ValueError(f"color {color!r}: each of r, g and b must be from 0 to 255.")
+    return np.asarray(values, np.float32) / 255
+
+
+def hint_ab(color) -> np.ndarray:
+    """The a and b of a color (its lightness is dropped: the photo's own L is kept).
+
+    Parameters
+    ----------
+    color : str or sequence of 3 numbers
+        As :func:`parse_color` reads it.
+
+    Returns
+    -------
+    numpy.ndarray
+        (2,) float32: a and b, each in about [-128, 127].
+
+    Examples
+    --------
+    >>> bool(abs(hint_ab("#808080")).max() < 0.01)  # a gray: no color
+    True
+    >>> bool(hint_ab((200, 30, 30))[0] > 40)  # a red: a well above 0
+    True
+    """
+    from skimage.color import rgb2lab
+
+    return rgb2lab(parse_color(color)[None, None].astype(np.float64))[0, 0, 1:].astype(np.float32)
+
+
+def check_hints(hints, shape: tuple[int, int]) -> list[tuple[int, int, np.ndarray]]:
+    """Check a list of (x, y, color) hints against a photo's (height, width); ab per hint.
+
+    Parameters
+    ----------
+    hints : sequence of (x, y, color)
+        x is the column and y the row, in the photo's own pixels (0 at the top left);
+        color as :func:`parse_color` reads it.
+    shape : (int, int)
+        The photo's height and width.
+
+    Returns
+    -------
+    list of (int, int, numpy.ndarray)
+        Each hint's column, row and ab (2,).
+
+    Raises
+    ------
+    ValueError
+        A hint is not three items, its x or y is not a whole number inside the photo, or
+        its color is malformed; the message names the hint by its place in the list.
+
+    Examples
+    --------
+    >>> [(x, y) for x, y, _ in check_hints([(3, 1, "#ff0000")], (4, 5))]
+    [(3, 1)]
+    >>> check_hints([(5, 1, "#ff0000")], (4, 5))
+    Traceback (most recent call last):
+    ...
+    ValueError: hint 1 (5, 1, '#ff0000'): x = 5 is outside the photo (x from 0 to 4, y from 0 to 3).
+    """
+    height, width = shape
+    checked = []
+    for number, hint in enumerate(hints, 1):
+        try:
+            x, y, color = hint
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"hint {number} {hint!r}: give (x, y, color), such as (120, 45, '#1e90ff')."
+            ) from None
+        where = f"hint {number} {tuple(hint)!r}"
+        for name, value, size in (("x", x, width), ("y", y, height)):
+            whole = isinstance(value, numbers.Integral) or (
+                isinstance(value, numbers.Real) and float(value).is_integer()
+            )
+            if isinstance(value, bool) or not whole:
+                raise ValueError(f"{where}: {name} = {value!r} is not a whole number of pixels.")
+            if not 0 <= value < size:
+                raise ValueError(
+                    f"{where}: {name} = {value!r} is outside the photo "
+                    f"(x from 0 to {width - 1}, y from 0 to {height - 1})."
+                )
+        try:
+            ab = hint_ab(color)
+        except ValueError as problem:
+            raise ValueError(f"{where}: {problem}") from None
+        checked.append((int(x), int(y), ab))
+    return checked
+
+
+def hint_map(hints, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The network's two hint inputs: ab / 128 at the hinted pixels, and the mask.
+
+    Parameters
+    ----------
+    hints : sequence of (x, y, color)
+        As :func:`check_hints` reads them; a later hint on the same pixel wins.
+    shape : (int, int)
+        The photo's height and width.
+
+    Returns
+    -------
+    ab : numpy.ndarray
+        (H, W, 2) float32: the hinted a / 128 and b / 128, 0 where there is no hint.
+    mask : numpy.ndarray
+        (H, W, 1) float32: 1 at the hinted pixels, 0 elsewhere.
+
+    Examples
+    --------
+    >>> ab, mask = hint_map([(2, 0, (0, 0, 255))], (3, 4))
+    >>> ab.shape, mask.shape, int(mask.sum()), bool(ab[0, 2, 1] < -0.5)  # blue: b < 0
+    ((3, 4, 2), (3, 4, 1), 1, True)
+    """
+    height, width = shape
+    ab = np.zeros((height, width, 2), np.float32)
+    mask = np.zeros((height, width, 1), np.float32)
+    for x, y, color_ab in check_hints(hints, shape):
+        ab[y, x] = color_ab / 128
+        mask[y, x] = 1
+    return ab, mask
+
+
+def simulate_hints(
+    ab: np.ndarray,
+    rng: np.random.Generator,
+    p: float = 1 / 8,
+    no_hints: float = 0.1,
+    max_points: int = 30,
+    max_patch: int = 9,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hints drawn from the true colors, as a person might give them (for training).
+
+    As Zhang et al. (2017): the number of points follows a geometric distribution (mean
+    ``1 / p``), and some photos get none at all so the network also colorizes on its own;
+    each point reveals the mean ab of a square patch (1 to ``max_patch`` pixels a side,
+    drawn uniformly) around a random pixel, written over that patch.
+
+    Parameters
+    ----------
+    ab : numpy.ndarray
+        The truth's ab / 128, (H, W, 2).
+    rng : numpy.random.Generator
+        The random source (seed it for the same hints every run).
+    p : float
+        The geometric distribution's parameter: the chance to stop after each point.
+    no_hints : float
+        The share of calls that give no hint.
+    max_points : int
+        At most this many points.
+    max_patch : int
+        The largest patch side in pixels.
+
+    Returns
+    -------
+    hints : numpy.ndarray
+        (H, W, 2) float32, as :func:`hint_map` returns them.
+    mask : numpy.ndarray
+        (H, W, 1) float32.
+
+    Examples
+    --------
+    >>> truth = np.zeros((32, 32, 2), np.float32); truth[..., 0] = 0.5
+    >>> hints, mask = simulate_hints(truth, np.random.default_rng(1), no_hints=0)
+    >>> bool(mask.sum() >= 1), bool(np.allclose(hints[mask[..., 0] == 1], [0.5, 0]))
+    (True, True)
+    """
+    height, width = ab.shape[:2]
+    hints = np.zeros((height, width, 2), np.float32)
+    mask = np.zeros((height, width, 1), np.float32)
+    if rng.random() < no_hints:
+        return hints, mask
+    for _ in range(min(int(rng.geometric(p)), max_points)):
+        side = int(rng.integers(1, max_patch + 1))
+        top = int(rng.integers(0, max(1, height - side + 1)))
+        left = int(rng.integers(0, max(1, width - side + 1)))
+        patch = (slice(top, top + side), slice(left, left + side))
+        hints[patch] = ab[patch].reshape(-1, 2).mean(axis=0)
+        mask[patch] = 1
+    return hints, mask
