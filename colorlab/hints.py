@@ -158,15 +158,22 @@ def check_hints(hints, shape: tuple[int, int]) -> list[tuple[int, int, np.ndarra
     return checked
 
 
-def hint_map(hints, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+def hint_map(
+    hints, shape: tuple[int, int], at: tuple[int, int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The network's two hint inputs: ab / 128 at the hinted pixels, and the mask.
 
     Parameters
     ----------
     hints : sequence of (x, y, color)
-        As :func:`check_hints` reads them; a later hint on the same pixel wins.
+        As :func:`check_hints` reads them, in the photo's own pixels; a later hint on the
+        same pixel wins.
     shape : (int, int)
         The photo's height and width.
+    at : (int, int), optional
+        Build the maps at this (height, width) instead, each point moved to the same place
+        in it (a model that works at a smaller size). The points are placed, not the map
+        resized: resizing a map of single pixels would blur each hint away.
 
     Returns
     -------
@@ -180,11 +187,18 @@ def hint_map(hints, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     >>> ab, mask = hint_map([(2, 0, (0, 0, 255))], (3, 4))
     >>> ab.shape, mask.shape, int(mask.sum()), bool(ab[0, 2, 1] < -0.5)  # blue: b < 0
     ((3, 4, 2), (3, 4, 1), 1, True)
+    >>> _, small = hint_map([(399, 299, "#0000ff")], (300, 400), at=(30, 40))
+    >>> [int(v) for v in np.argwhere(small[..., 0])[0]]  # the bottom-right pixel still
+    [29, 39]
     """
-    height, width = shape
+    checked = check_hints(hints, shape)
+    height, width = at or shape
     ab = np.zeros((height, width, 2), np.float32)
     mask = np.zeros((height, width, 1), np.float32)
-    for x, y, color_ab in check_hints(hints, shape):
+    for x, y, color_ab in checked:
+        if at:  # the pixel whose area holds the point's center
+            y = min(height - 1, int((y + 0.5) * height / shape[0]))
+            x = min(width - 1, int((x + 0.5) * width / shape[1]))
         ab[y, x] = color_ab / 128
         mask[y, x] = 1
     return ab, mask

@@ -81,3 +81,18 @@ def test_simulate_hints_reveals_patch_means_of_the_truth_and_sometimes_none():
         np.array_equal(a, b)
         for a, b in zip(again, hints.simulate_hints(truth, np.random.default_rng(5)), strict=True)
     )
+
+
+def test_hint_map_at_a_smaller_size_keeps_every_point_in_the_same_place():
+    shape, at = (300, 400), (30, 40)
+    points = [(0, 0, "#ff0000"), (399, 299, "#0000ff"), (205, 104, "#00ff00")]
+    ab, mask = hints.hint_map(points, shape, at=at)
+    assert ab.shape == (30, 40, 2) and int(mask.sum()) == 3
+    assert [tuple(int(v) for v in p) for p in np.argwhere(mask[..., 0])] == [
+        (0, 0),
+        (10, 20),
+        (29, 39),
+    ]
+    assert ab[10, 20, 0] < -0.3  # green: a < 0
+    with pytest.raises(ValueError, match="outside the photo"):  # checked in the photo's pixels
+        hints.hint_map([(400, 0, "#ff0000")], shape, at=at)
