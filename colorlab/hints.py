@@ -93,9 +93,9 @@ def hint_ab(color) -> np.ndarray:
     >>> bool(hint_ab((200, 30, 30))[0] > 40)  # a red: a well above 0
     True
     """
-    from skimage.color import rgb2lab
+    from colorlab.color import rgb_to_lab
 
-    return rgb2lab(parse_color(color)[None, None].astype(np.float64))[0, 0, 1:].astype(np.float32)
+    return rgb_to_lab(parse_color(color)[None, None])[0, 0, 1:].astype(np.float32)
 
 
 def check_hints(hints, shape: tuple[int, int]) -> list[tuple[int, int, np.ndarray]]:
@@ -130,6 +130,11 @@ def check_hints(hints, shape: tuple[int, int]) -> list[tuple[int, int, np.ndarra
     ValueError: hint 1 (5, 1, '#ff0000'): x = 5 is outside the photo (x from 0 to 4, y from 0 to 3).
     """
     height, width = shape
+    if isinstance(hints, (str, bytes)) or not isinstance(hints, (list, tuple)):
+        raise ValueError(
+            f"hints={hints!r}: give a list of (x, y, color) points, such as "
+            "[(120, 45, '#1e90ff')] (an empty list for none)."
+        )
     checked = []
     for number, hint in enumerate(hints, 1):
         try:
@@ -193,6 +198,8 @@ def hint_map(
     """
     checked = check_hints(hints, shape)
     height, width = at or shape
+    if min(height, width) < 1:
+        raise ValueError(f"at={at!r}: give a (height, width) of at least 1 pixel each.")
     ab = np.zeros((height, width, 2), np.float32)
     mask = np.zeros((height, width, 1), np.float32)
     for x, y, color_ab in checked:

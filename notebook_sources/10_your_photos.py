@@ -51,6 +51,8 @@ models = {name: cl.load_model(name) for name in cards}
 # Color photos are best for learning: the network gets their gray version, and we can compare
 # its colors with the real ones. If the folder is empty we use examples: two bundled photos
 # the models never trained on, a genuine black-and-white photo, and two held-out scenes.
+# A PNG can have transparent parts (its *alpha* channel: 0 see-through, 1 solid). They show
+# white here, and only the solid pixels (alpha at least 0.5) count in the scores.
 
 # %%
 folder = Path("../data/my_photos")  # change this to use another folder
@@ -91,7 +93,9 @@ print(f"{len(photos) - len(no_color)} in color; no color to compare: {', '.join(
 #
 # `cl.metrics.compare_models` turns each photo gray, colorizes it with each model and measures
 # the result. The figure shows the original first, and a PSNR under each result of a color
-# photo; a black-and-white photo gets no score (its gray version *is* the truth).
+# photo; a black-and-white photo gets no score (its gray version *is* the truth). The same
+# cell also scores each color photo's gray version, the baseline every model is compared
+# with (section 4).
 
 # %%
 results = {name: cl.metrics.compare_models(rgb, models, opaque=opaque.get(name))

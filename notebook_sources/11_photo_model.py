@@ -239,8 +239,8 @@ for row in settings["validation temperatures"]:
 # truth, and wherever the color is wrong it costs PSNR. Read the printed lines to see which
 # way T moves this model; the shaded corner is what the course aimed for.
 #
-# The choices in the recipe were each measured on the tuning and validation photos before they were kept
-# (the card's "choices measured" table):
+# The choices in the recipe were each measured on the tuning and validation photos before
+# they were kept (the card's "choices measured" table):
 #
 # - **Classification with class rebalancing** (lesson 09): each pixel's loss is the
 #   cross-entropy over 313 bins, with rare, vivid colors weighted up, so the network does

@@ -96,3 +96,14 @@ def test_hint_map_at_a_smaller_size_keeps_every_point_in_the_same_place():
     assert ab[10, 20, 0] < -0.3  # green: a < 0
     with pytest.raises(ValueError, match="outside the photo"):  # checked in the photo's pixels
         hints.hint_map([(400, 0, "#ff0000")], shape, at=at)
+
+
+@pytest.mark.parametrize("bad", [None, "120,45,#ff0000", 7, {(1, 1): "#ff0000"}])
+def test_hints_that_are_not_a_list_of_points_get_one_clear_error(bad):
+    with pytest.raises(ValueError, match=r"give a list of \(x, y, color\) points"):
+        hints.hint_map(bad, (4, 5))
+
+
+def test_hint_map_refuses_an_empty_size():
+    with pytest.raises(ValueError, match="at least 1 pixel"):
+        hints.hint_map([], (4, 5), at=(0, 5))
