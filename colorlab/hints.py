@@ -187,6 +187,12 @@ def hint_map(
     mask : numpy.ndarray
         (H, W, 1) float32: 1 at the hinted pixels, 0 elsewhere.
 
+    Raises
+    ------
+    ValueError
+        If a hint is not a valid point on the photo (see :func:`check_hints`), or ``at``
+        is smaller than 1 pixel a side.
+
     Examples
     --------
     >>> ab, mask = hint_map([(2, 0, (0, 0, 255))], (3, 4))
