@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+import os
 
 import numpy as np
 
@@ -29,7 +30,8 @@ def predict_ab(model, L: np.ndarray, stride: int | None = None) -> np.ndarray:
         Any colorizer of the course: L (B, H, W, 1) in, ab / 128 (B, H, W, 2) out. It runs at
         L's own size; :func:`colorize` is what applies a recorded working size.
     L : numpy.ndarray
-        Lightness (H, W, 1) in [0, 100].
+        Lightness (H, W, 1) in [0, 100]; for a hint model, L with its hint channels
+        (H, W, 7) as :func:`colorlab.hints.model_input` builds them.
     stride : int, optional
         The padding multiple (default :data:`~colorlab.layers.DEFAULT_STRIDE`).
 
@@ -51,7 +53,13 @@ def predict_ab(model, L: np.ndarray, stride: int | None = None) -> np.ndarray:
     h, w = L.shape[:2]
     ph, pw = (-h) % stride, (-w) % stride
     mode = "reflect" if min(h, w) > max(ph, pw) else "edge"
-    padded = np.pad(L, ((0, ph), (0, pw), (0, 0)), mode=mode)
+    padded = np.pad(L[..., :1], ((0, ph), (0, pw), (0, 0)), mode=mode)
+    if L.shape[-1] > 1:
+        # A hint model's input (colorlab.hints.model_input): no hints in the margin (a
+        # mirrored hint would be a second one), and the global hint is the same everywhere.
+        hints = np.pad(L[..., 1:4], ((0, ph), (0, pw), (0, 0)))
+        like = np.pad(L[..., 4:], ((0, ph), (0, pw), (0, 0)), mode="edge")
+        padded = np.concatenate([padded, hints, like], axis=-1)
     # A direct call rather than model.predict: predict compiles a graph per new image size
     # and, with shapes left open, Keras's bilinear upsampling cannot be traced.
     from keras import ops
@@ -145,6 +153,8 @@ def colorize(
     stride: int | None = None,
     working_size: int | None = None,
     temperature: float | None = None,
+    hints=None,
+    like=None,
 ) -> np.ndarray:
     """Colorize a photo: keep its lightness L, take ab from the model; return RGB in [0, 1].
 
@@ -171,6 +181,13 @@ def colorize(
         to 1 (the plain mean of its likely colors); default: the temperature the model was
         saved with. Which end is more colorful depends on the model: the shipped model's card
         tabulates PSNR and colorfulness for each T.
+    hints : list of (x, y, color), optional
+        For a hint model (the shipped ``hints``, lesson 12): colors a person knows, each at
+        column x and row y of the photo's own pixels, the color an (r, g, b) triple in 0-255
+        or a ``"#rrggbb"`` string; only its a and b are used (the photo keeps its L).
+    like : numpy.ndarray or str or os.PathLike, optional
+        For a hint model: a color photo (RGB in [0, 1], or its file) whose overall color
+        the result should take (:func:`colorlab.hints.like_hint`).
 
     Returns
     -------
@@ -184,7 +201,10 @@ def colorize(
     ValueError
         ``working_size`` or ``stride`` is not a whole number of pixels ≥ 1.
     ModelError
-        ``temperature`` is given for a model without one (regression), or is not above 0.
+        ``temperature`` is given for a model without one (regression), or is not above 0;
+        ``hints`` or ``like`` are given for a model that does not read them.
+    ValueError
+        A hint is malformed or outside the photo (the message names it).
 
     Examples
     --------
@@ -199,12 +219,13 @@ def colorize(
         if value is not None and (int(value) != value or value < 1):
             raise ValueError(f"{name}={value!r}: give a whole number of pixels, 1 or more.")
     layer = check_temperature(model, temperature)
+    reads_hints = check_hints_for(model, hints, like)
     rgb = _as_image(image)
     if layer is not None:
         saved = layer.temperature
         layer.temperature = float(temperature)  # read at call time: predict_ab runs eagerly
         try:
-            return colorize(model, rgb, stride, working_size)
+            return colorize(model, rgb, stride, working_size, hints=hints, like=like)
         finally:
             layer.temperature = saved
     # Full-size conversions in float32 on two threads (colorlab.color.lightness and
@@ -216,12 +237,69 @@ def colorize(
     size = working_size or size
     stride = stride or recorded_stride
     h, w = rgb.shape[:2]
-    if size is None or min(h, w) == size:
-        ab = predict_ab(model, L, stride)
-    else:
+    small = (h, w)
+    if size is not None and min(h, w) != size:
         scale = size / min(h, w)
         small = (max(1, round(h * scale)), max(1, round(w * scale)))
-        ab = predict_ab(model, _resize(L, small, antialias=scale < 1).numpy(), stride)
+    seen = L if small == (h, w) else _resize(L, small, antialias=small[0] < h).numpy()
+    if reads_hints:
+        seen = _with_hints(seen, (h, w), hints, like)
+    ab = predict_ab(model, seen, stride)
+    if small != (h, w):
         ab = _resize(ab, (h, w), antialias=False).numpy()
     lab = np.concatenate([L, denormalize_ab(np.asarray(ab, np.float32))], axis=-1)
     return fast_lab_to_rgb(lab)
+
+
+def check_hints_for(model, hints, like) -> bool:
+    """Whether ``model`` reads hints; a clear error when hints are given to one that does not.
+
+    Parameters
+    ----------
+    model : keras.Model
+        Any colorizer of the course.
+    hints : list or None
+        The hints asked for.
+    like : object or None
+        The reference photo asked for.
+
+    Returns
+    -------
+    bool
+        True for a hint model (its inputs are then built by :func:`colorize`).
+
+    Raises
+    ------
+    ModelError
+        ``hints`` or ``like`` is given and ``model`` has no hint inputs.
+
+    Examples
+    --------
+    >>> from colorlab.models import article_model
+    >>> check_hints_for(article_model(), None, None)
+    False
+    """
+    from colorlab.errors import ModelError
+    from colorlab.hints import takes_hints
+
+    reads = takes_hints(model)
+    if not reads and (hints is not None or like is not None):
+        asked = "hints" if hints is not None else "like"
+        raise ModelError(
+            f"{asked}=: the model {getattr(model, 'name', '')!r} has no hint inputs (it reads "
+            "only the gray photo). Use the hint model, cl.load_model('hints') (lesson 12), "
+            f"or leave {asked} out."
+        )
+    return reads
+
+
+def _with_hints(L: np.ndarray, shape: tuple[int, int], hints, like) -> np.ndarray:
+    """L at the working size with the hint channels, hints given in the photo's own pixels."""
+    from colorlab.hints import hint_map, like_hint, model_input
+
+    ab, mask = hint_map([] if hints is None else hints, shape, at=L.shape[:2])
+    if isinstance(like, str | os.PathLike):
+        from colorlab.images import load_image
+
+        like = load_image(like)
+    return model_input(L, ab, mask, like_hint(like))

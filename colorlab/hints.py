@@ -19,6 +19,11 @@ import numpy as np
 
 _HEX = re.compile(r"#?([0-9a-fA-F]{6})")
 
+#: What the hint model reads, channel by channel: L (0-100); the hint map's a / 128 and
+#: b / 128 and its mask (:func:`hint_map`); the global hint ("color it like this photo"):
+#: the reference's mean a / 128 and b / 128, and 1 when one is given (:func:`like_hint`).
+INPUT_CHANNELS = 7
+
 
 def parse_color(color) -> np.ndarray:
     """An RGB color in [0, 1] from an (r, g, b) triple in 0-255 or a "#rrggbb" string.
@@ -274,3 +279,175 @@ def simulate_hints(
         hints[patch] = ab[patch].reshape(-1, 2).mean(axis=0)
         mask[patch] = 1
     return hints, mask
+
+
+def like_hint(reference) -> np.ndarray:
+    """The global hint of a reference photo: its mean a / 128 and b / 128, and a flag of 1.
+
+    "Color it like this photo": the network gets the overall color of the reference (the
+    mean of its a and b), not its objects. Without a reference the three values are 0.
+
+    Parameters
+    ----------
+    reference : numpy.ndarray or None
+        A color photo, RGB (H, W, 3) in [0, 1]; None for no global hint.
+
+    Returns
+    -------
+    numpy.ndarray
+        (3,) float32: mean a / 128, mean b / 128, 1 (or three zeros for None).
+
+    Raises
+    ------
+    ImageError
+        ``reference`` is not an RGB photo in [0, 1].
+
+    Examples
+    --------
+    >>> like_hint(None).tolist()
+    [0.0, 0.0, 0.0]
+    >>> orange = np.ones((4, 4, 3)) * [1.0, 0.5, 0.0]
+    >>> a, b, given = like_hint(orange)
+    >>> bool(a > 0.2 and b > 0.4), float(given)
+    (True, 1.0)
+    """
+    if reference is None:
+        return np.zeros(3, np.float32)
+    from colorlab.color import check_image, rgb_to_lab
+
+    rgb = check_image(reference, "The reference photo (like=)", channels=(3,))
+    ab = rgb_to_lab(rgb)[..., 1:].reshape(-1, 2).mean(axis=0) / 128
+    return np.array([ab[0], ab[1], 1.0], np.float32)
+
+
+def model_input(L: np.ndarray, ab=None, mask=None, like=None) -> np.ndarray:
+    """The hint model's input: L with the hint map, its mask and the global hint behind it.
+
+    Parameters
+    ----------
+    L : numpy.ndarray
+        Lightness (H, W, 1) in [0, 100].
+    ab : numpy.ndarray, optional
+        The hint map (H, W, 2) of :func:`hint_map`; default no hints.
+    mask : numpy.ndarray, optional
+        Its mask (H, W, 1); default no hints.
+    like : numpy.ndarray, optional
+        The global hint (3,) of :func:`like_hint`; default none.
+
+    Returns
+    -------
+    numpy.ndarray
+        (H, W, :data:`INPUT_CHANNELS`) float32.
+
+    Examples
+    --------
+    >>> x = model_input(np.full((2, 3, 1), 50.0), like=np.array([0.1, 0.2, 1.0]))
+    >>> x.shape, x[0, 0].tolist()
+    ((2, 3, 7), [50.0, 0.0, 0.0, 0.0, 0.10000000149011612, 0.20000000298023224, 1.0])
+    """
+    h, w = L.shape[:2]
+    ab = np.zeros((h, w, 2), np.float32) if ab is None else ab
+    mask = np.zeros((h, w, 1), np.float32) if mask is None else mask
+    like = np.zeros(3, np.float32) if like is None else np.asarray(like, np.float32)
+    tiled = np.broadcast_to(like, (h, w, 3))
+    return np.concatenate([L, ab, mask, tiled], axis=-1).astype(np.float32)
+
+
+def takes_hints(model) -> bool:
+    """Whether ``model`` reads hints: its input has :data:`INPUT_CHANNELS` channels.
+
+    Parameters
+    ----------
+    model : keras.Model
+        Any colorizer of the course.
+
+    Returns
+    -------
+    bool
+        True for a hint model (such as the shipped ``hints``), False for the others.
+
+    Examples
+    --------
+    >>> from colorlab.models import article_model
+    >>> takes_hints(article_model())
+    False
+    """
+    shape = getattr(model, "input_shape", None)
+    return isinstance(shape, tuple) and shape[-1] == INPUT_CHANNELS
+
+
+def simulate_inputs(
+    L: np.ndarray, ab: np.ndarray, rng: np.random.Generator, like_share: float = 0.25
+) -> np.ndarray:
+    """A training batch's hint-model inputs: simulated hints, and sometimes the global hint.
+
+    Each photo gets hints from :func:`simulate_hints`; with chance ``like_share`` it also
+    gets its own overall color as the global hint (at test time it comes from a reference
+    photo), so the network learns to follow one when it is given and to do without.
+
+    Parameters
+    ----------
+    L : numpy.ndarray
+        Lightness (B, H, W, 1) in [0, 100].
+    ab : numpy.ndarray
+        The truth's ab / 128 (B, H, W, 2).
+    rng : numpy.random.Generator
+        The random source.
+    like_share : float
+        The share of photos that get the global hint.
+
+    Returns
+    -------
+    numpy.ndarray
+        (B, H, W, :data:`INPUT_CHANNELS`) float32.
+
+    Examples
+    --------
+    >>> x = simulate_inputs(np.zeros((2, 8, 8, 1)), np.zeros((2, 8, 8, 2)),
+    ...                     np.random.default_rng(0))
+    >>> x.shape
+    (2, 8, 8, 7)
+    """
+    batch = []
+    for one_L, one_ab in zip(L, ab, strict=True):
+        hints, mask = simulate_hints(one_ab, rng)
+        like = np.zeros(3, np.float32)
+        if rng.random() < like_share:
+            like[:2], like[2] = one_ab.reshape(-1, 2).mean(axis=0), 1.0
+        batch.append(model_input(one_L, hints, mask, like))
+    return np.stack(batch)
+
+
+def random_hints(truth: np.ndarray, n: int, rng: np.random.Generator) -> list[tuple]:
+    """``n`` hints at random pixels of a color photo, each with the photo's true color there.
+
+    How the course measures what hints are worth (lesson 12's curve): as if a person who
+    remembers the colors clicked ``n`` places at random.
+
+    Parameters
+    ----------
+    truth : numpy.ndarray
+        The color photo, RGB (H, W, 3) in [0, 1].
+    n : int
+        How many hints (0 for none).
+    rng : numpy.random.Generator
+        The random source (seed it for the same points every run).
+
+    Returns
+    -------
+    list of (int, int, (int, int, int))
+        (x, y, (r, g, b)) hints for :func:`colorlab.colorize`, colors in 0-255.
+
+    Examples
+    --------
+    >>> photo = np.zeros((4, 6, 3)); photo[..., 2] = 1.0  # all blue
+    >>> random_hints(photo, 2, np.random.default_rng(0))[0][2]
+    (0, 0, 255)
+    """
+    height, width = truth.shape[:2]
+    ys = rng.integers(0, height, int(n))
+    xs = rng.integers(0, width, int(n))
+    return [
+        (int(x), int(y), tuple(int(round(v * 255)) for v in truth[y, x, :3]))
+        for x, y in zip(xs, ys, strict=True)
+    ]

@@ -155,3 +155,70 @@ def working_size(model) -> tuple[int | None, int]:
         if isinstance(layer, WorkingSize):
             return layer.size, layer.stride
     return None, DEFAULT_STRIDE
+
+
+@keras.saving.register_keras_serializable(package="colorlab")
+class TakeChannels(keras.layers.Layer):
+    """The channels ``start`` to ``stop`` (not included) of a (B, H, W, C) tensor.
+
+    The hint model takes one tensor, L with the hint channels behind it
+    (:data:`colorlab.hints.INPUT_CHANNELS`), so that it pads and resizes like any other
+    colorizer; this layer splits it again inside the network.
+
+    Example:
+        >>> import numpy as np
+        >>> tuple(TakeChannels(1, 4)(np.zeros((2, 5, 6, 7))).shape)
+        (2, 5, 6, 3)
+    """
+
+    def __init__(self, start: int, stop: int, **kwargs):
+        super().__init__(**kwargs)
+        self.start, self.stop = int(start), int(stop)
+
+    def call(self, inputs):
+        return inputs[..., self.start : self.stop]
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape[:-1], self.stop - self.start)
+
+    def get_config(self):
+        return {**super().get_config(), "start": self.start, "stop": self.stop}
+
+
+@keras.saving.register_keras_serializable(package="colorlab")
+class HintPooling(keras.layers.Layer):
+    """Shrink a hint map (ab, mask) by ``factor`` without diluting the hints.
+
+    A hint is a single pixel: averaging a 4×4 cell would give it a sixteenth of its color.
+    Each cell of the result holds instead the mean ab of the *hinted* pixels in it, and a
+    mask of 1 when the cell holds any hint, so a decoder level at 1/``factor`` of the size
+    sees every hint at full strength. (Keras's pooling layers average or take the maximum
+    of every pixel; neither does this, hence a layer of our own.)
+
+    Example:
+        >>> import numpy as np
+        >>> hints = np.zeros((1, 8, 8, 3), "float32"); hints[0, 5, 2] = [0.5, -0.25, 1]
+        >>> out = HintPooling(4)(hints).numpy()
+        >>> out.shape, out[0, 1, 0].tolist(), float(out[0, 0, 0, 2])
+        ((1, 2, 2, 3), [0.5, -0.25, 1.0], 0.0)
+    """
+
+    def __init__(self, factor: int, **kwargs):
+        super().__init__(**kwargs)
+        self.factor = int(factor)
+
+    def call(self, inputs):
+        ab, mask = inputs[..., :2], inputs[..., 2:3]
+        f = self.factor
+        share = ops.average_pool(mask, f, strides=f, padding="valid")
+        mean = ops.average_pool(ab * mask, f, strides=f, padding="valid")
+        mean = mean / ops.maximum(share, 1e-6)
+        return ops.concatenate([mean, ops.cast(share > 0, mean.dtype)], axis=-1)
+
+    def compute_output_shape(self, input_shape):
+        b, h, w, _ = input_shape
+        shrink = lambda n: None if n is None else n // self.factor  # noqa: E731
+        return (b, shrink(h), shrink(w), 3)
+
+    def get_config(self):
+        return {**super().get_config(), "factor": self.factor}

@@ -10,7 +10,8 @@ are the same (layers, shapes, parameters, and outputs for the same weights):
 * lesson 08: the scene classifier (:func:`scene_classifier`) and the fusion wiring
   (:func:`fusion_model`);
 * lesson 09: the classification head (:func:`classification_model`);
-* lesson 11: the photo model (:func:`photo_model`), the course's default colorizer.
+* lesson 11: the photo model (:func:`photo_model`), the course's default colorizer;
+* lesson 12: the hint model (:func:`hint_photo_model`), which also reads a person's color hints.
 
 Every one maps lightness L (B, H, W, 1) to ab / 128 (B, H, W, 2) through a tanh output or an
 annealed mean. Every builder takes the same compile settings (``learning_rate``,
@@ -27,7 +28,14 @@ import keras
 from keras import layers
 
 from colorlab.backend import seed_everything
-from colorlab.layers import AnnealedMean, StopGradient, TileToGrid, WorkingSize
+from colorlab.layers import (
+    AnnealedMean,
+    HintPooling,
+    StopGradient,
+    TakeChannels,
+    TileToGrid,
+    WorkingSize,
+)
 from colorlab.losses import LOSSES, rebalanced_cce, rgb_log_mse_colorful
 
 #: How L is fed to the lesson network: L / 50 - 1 maps [0, 100] to [-1, 1].
@@ -728,6 +736,17 @@ def _freeze_before(backbone: keras.Model, train_from: str | None) -> None:
         layer.trainable = not isinstance(layer, layers.BatchNormalization)
 
 
+def _gray_features(backbone: keras.Model, L, train_from: str | None):
+    """The backbone's features at 1/4, 1/8, 1/16 and 1/32 of L's size, L fed as gray RGB."""
+    _freeze_before(backbone, train_from)
+    levels = keras.Model(
+        backbone.input, [backbone.get_layer(n).output for n in BACKBONE_LEVELS], name="encoder"
+    )
+    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(L)
+    rgb = layers.Concatenate(name="gray_rgb")([x, x, x])
+    return levels(rgb, training=False)
+
+
 def pretrained_photo_model(
     backbone: keras.Model,
     bins=None,
@@ -822,15 +841,9 @@ def pretrained_photo_model(
     """
     _seed(seed)
     w = _width(width)
-    _freeze_before(backbone, train_from)
-    levels = keras.Model(
-        backbone.input, [backbone.get_layer(n).output for n in BACKBONE_LEVELS], name="encoder"
-    )
     L = keras.Input((None, None, 1), name="L")
     x = WorkingSize(working_size, stride=32, name="working_size")(L)
-    x = layers.Rescaling(1 / L_SCALE, offset=-L_SHIFT, name="scale_L")(x)
-    rgb = layers.Concatenate(name="gray_rgb")([x, x, x])
-    quarter, eighth, sixteenth, bottom = levels(rgb, training=False)
+    quarter, eighth, sixteenth, bottom = _gray_features(backbone, x, train_from)
     # Lesson 08's fusion: what the whole photo shows, made available at every position.
     summary = layers.GlobalAveragePooling2D(name="summary")(bottom)
     summary = layers.Dense(8 * w, activation="relu", name="global_features")(summary)
@@ -874,3 +887,99 @@ def pretrained_photo_model(
         steps_per_execution=int(steps_per_execution),
     )
     return train, keras.Model(L, ab, name="photos")
+
+
+def hint_photo_model(
+    backbone: keras.Model,
+    width: int = 32,
+    working_size: int = 192,
+    learning_rate: float = 1e-3,
+    seed: int | None = None,
+    steps_per_execution: int = 10,
+) -> keras.Model:
+    """The photo model that also reads color hints (Zhang et al. 2017), for lesson 12.
+
+    It takes one tensor: L followed by the hint channels of
+    :func:`colorlab.hints.model_input` (the hint map's ab, its mask, and the global hint of
+    a reference photo). The gray photo goes through ``backbone`` (frozen ImageNet
+    MobileNetV2, which knows only RGB) exactly as in :func:`pretrained_photo_model`; the
+    hints enter the decoder at every scale instead, each level seeing the hints that fall
+    in its cells (:class:`~colorlab.layers.HintPooling`), and the global hint joins the
+    photo's summary vector. Three 3×3 convolutions at 1/32 of the size (one dilated) let a
+    hint spread over about 300 pixels of the working size, along what the features say
+    belongs together. A tanh head regresses ab / 128, trained on the per-photo RGB error
+    (:func:`compile_for_photos`): with hints the colors are known, not guessed, so their
+    average is what to predict; without any it falls back to a careful guess.
+
+    Parameters
+    ----------
+    backbone : keras.Model
+        An RGB network in [-1, 1] with the layers of :data:`BACKBONE_LEVELS` (MobileNetV2).
+    width : int
+        The decoder's filters at 1/4 size (2×, 4× and 8× that at 1/8, 1/16, 1/32).
+    working_size : int
+        The shorter side it is trained and run at (:class:`~colorlab.layers.WorkingSize`).
+    learning_rate : float
+        Adam's step size.
+    seed : int, optional
+        Reseed Python, NumPy and Keras before building, for the same starting weights.
+    steps_per_execution : int
+        Training steps per call.
+
+    Returns
+    -------
+    keras.Model
+        Compiled, named ``hints``: (B, H, W, 7) in, ab / 128 (B, H, W, 2) out (H and W
+        multiples of 32, to which :func:`colorlab.colorize` pads).
+
+    Raises
+    ------
+    ValueError
+        (From Keras) ``backbone`` lacks a layer of :data:`BACKBONE_LEVELS`.
+
+    Examples
+    --------
+    >>> rgb = keras.Input((None, None, 3))
+    >>> x = rgb
+    >>> for name in BACKBONE_LEVELS:
+    ...     x = layers.Conv2D(4, 3, strides=4 if name == BACKBONE_LEVELS[0] else 2,
+    ...                       padding="same", name=name)(x)
+    >>> model = hint_photo_model(keras.Model(rgb, x), width=4, working_size=64)
+    >>> model.input_shape, model.output_shape
+    ((None, None, None, 7), (None, None, None, 2))
+    """
+    from colorlab.hints import INPUT_CHANNELS
+
+    _seed(seed)
+    w = _width(width)
+    given = keras.Input((None, None, INPUT_CHANNELS), name="L_and_hints")
+    x = WorkingSize(working_size, stride=32, name="working_size")(given)
+    hints = TakeChannels(1, 4, name="hint_map")(x)
+    like = layers.GlobalAveragePooling2D(name="like")(TakeChannels(4, 7, name="like_map")(x))
+    L = TakeChannels(0, 1, name="L")(x)
+    quarter, eighth, sixteenth, bottom = _gray_features(backbone, L, None)
+
+    def with_hints(features, factor):
+        at_scale = HintPooling(factor, name=f"hints_1_{factor}")(hints)
+        return layers.Concatenate()([features, at_scale])
+
+    summary = layers.GlobalAveragePooling2D(name="summary")(bottom)
+    summary = layers.Concatenate(name="summary_and_like")([summary, like])
+    summary = layers.Dense(8 * w, activation="relu", name="global_features")(summary)
+    x = layers.Conv2D(8 * w, 1, activation="relu", name="bottom_mix")(bottom)
+    x = layers.Concatenate(name="fusion")([x, TileToGrid(name="tile")([x, summary])])
+    x = with_hints(x, 32)
+    x = layers.Conv2D(8 * w, 1, activation="relu", name="fusion_mix")(x)
+    for rate, name in ((1, "spread_1"), (2, "spread_2"), (1, "spread_3")):
+        x = layers.Conv2D(
+            8 * w, 3, padding="same", dilation_rate=rate, activation="relu", name=name
+        )(x)
+    for skip, filters, factor in ((sixteenth, 4 * w, 16), (eighth, 2 * w, 8), (quarter, w, 4)):
+        x = layers.UpSampling2D(2, interpolation="bilinear")(x)
+        x = with_hints(layers.Concatenate()([x, skip]), factor)
+        x = _conv(filters)(x)
+        x = _conv(filters)(x)
+    x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(x)
+    ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
+    model = keras.Model(given, ab, name="hints")
+    return compile_for_photos(model, learning_rate, steps_per_execution)

@@ -163,6 +163,51 @@ def classification_targets(
     return fn
 
 
+def hint_targets(seed: int = 0, like_share: float = 0.25):
+    """A ``tf.data`` map (L, ab/128) → (L with simulated hints, L and ab/128), for the hint model.
+
+    Each batch gets hints drawn from its own true colors by
+    :func:`colorlab.hints.simulate_inputs` (NumPy, the code lesson 12 writes out), from one
+    random source seeded with ``seed``: the same hints on every run.
+
+    Parameters
+    ----------
+    seed : int
+        Seeds the hints.
+    like_share : float
+        The share of photos that also get their overall color as the global hint.
+
+    Returns
+    -------
+    callable
+        ``fn(L, y)`` for ``Dataset.map``: the inputs (B, H, W,
+        :data:`colorlab.hints.INPUT_CHANNELS`) and the targets L with ab / 128 (B, H, W, 3)
+        that :func:`colorlab.losses.rgb_log_mse` reads.
+
+    Examples
+    --------
+    >>> import tensorflow as tf
+    >>> x, y = hint_targets()(tf.zeros((2, 8, 8, 1)), tf.zeros((2, 8, 8, 2)))
+    >>> tuple(x.shape), tuple(y.shape)
+    ((2, 8, 8, 7), (2, 8, 8, 3))
+    """
+    import tensorflow as tf
+
+    from colorlab.hints import INPUT_CHANNELS, simulate_inputs
+
+    rng = np.random.default_rng(seed)
+
+    def simulate(L, ab):
+        return simulate_inputs(L, ab, rng, like_share)
+
+    def fn(L, y):
+        x = tf.numpy_function(simulate, [L, y], tf.float32, stateful=True)
+        x = tf.ensure_shape(x, [*L.shape[:-1], INPUT_CHANNELS])
+        return x, tf.concat([L, y], -1)
+
+    return fn
+
+
 def fit_many(
     model,
     images: np.ndarray,
@@ -302,6 +347,73 @@ def gain_over_gray(model, photos) -> dict[str, float]:
     ['above_gray', 'gain', 'gray_psnr', 'psnr']
     """
     return _summary(*_psnrs(model, photos))
+
+
+def gain_with_hints(
+    model, photos, counts=(0, 1, 2, 5, 10, 20), seed: int = 0
+) -> list[dict[str, float]]:
+    """Mean PSNR over gray of a hint model given 0, 1, 2, … hints at random places.
+
+    For each photo, ``max(counts)`` random pixels are drawn once
+    (:func:`colorlab.hints.random_hints`, with the truth's color there) and the first
+    ``n`` of them are given for count ``n``: more hints only add points.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A hint model (:func:`colorlab.models.hint_photo_model`).
+    photos : sequence of numpy.ndarray
+        Color photos, RGB (H, W, 3) in [0, 1], each at its own size.
+    counts : sequence of int
+        The numbers of hints to measure.
+    seed : int
+        Seeds the points (photo ``i`` uses ``seed + i``).
+
+    Returns
+    -------
+    list of dict
+        Per count: ``hints``, ``psnr``, ``gray_psnr``, ``gain`` (dB over gray, the mean of
+        per-photo differences), ``above_gray`` (share of photos) and ``sem`` (the gain's
+        standard error over photos).
+
+    Examples
+    --------
+    >>> from colorlab.models import hint_photo_model, BACKBONE_LEVELS
+    >>> import keras
+    >>> rgb = keras.Input((None, None, 3)); x = rgb
+    >>> for name in BACKBONE_LEVELS:
+    ...     x = keras.layers.Conv2D(2, 3, strides=4 if name == BACKBONE_LEVELS[0] else 2,
+    ...                             padding="same", name=name)(x)
+    >>> m = hint_photo_model(keras.Model(rgb, x), width=2, working_size=32)
+    >>> rows = gain_with_hints(m, [np.random.rand(40, 48, 3)], counts=(0, 2))
+    >>> [r["hints"] for r in rows]
+    [0, 2]
+    """
+    from colorlab.color import to_gray
+    from colorlab.colorize import colorize
+    from colorlab.hints import random_hints
+    from colorlab.metrics import psnr
+
+    grays, gray_psnr, points = [], [], []
+    for i, rgb in enumerate(photos):
+        grays.append(to_gray(rgb))
+        gray_psnr.append(psnr(rgb, grays[-1]))
+        points.append(random_hints(rgb, max(counts), np.random.default_rng(seed + i)))
+    gray_psnr = np.array(gray_psnr)
+    rows = []
+    for n in counts:
+        got = np.array(
+            [
+                psnr(rgb, colorize(model, gray, hints=hints[:n]))
+                for rgb, gray, hints in zip(photos, grays, points, strict=True)
+            ]
+        )
+        row = {"hints": int(n), **_summary(got, gray_psnr)}
+        row["sem"] = (
+            float((got - gray_psnr).std(ddof=1) / np.sqrt(len(got))) if len(got) > 1 else 0.0
+        )
+        rows.append(row)
+    return rows
 
 
 def _summary(m: np.ndarray, g: np.ndarray) -> dict[str, float]:

@@ -1,0 +1,113 @@
+"""The hint model (issue 21): its layers, its input, colorize(hints=, like=), a few steps."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+from test_pretrained import stand_in_backbone
+
+import colorlab as cl
+from colorlab import hints, layers, models, training
+
+
+def test_hint_pooling_keeps_each_hint_at_full_strength_in_its_cell():
+    x = np.zeros((1, 8, 8, 3), np.float32)
+    x[0, 1, 1] = [0.5, 0.5, 1]
+    x[0, 2, 2] = [0.1, -0.3, 1]  # the same 4×4 cell: their mean
+    out = layers.HintPooling(4)(x).numpy()[0]
+    assert np.allclose(out[0, 0], [0.3, 0.1, 1.0])
+    assert np.allclose(out[1:, :], 0) and np.allclose(out[:, 1:], 0)
+
+
+def test_model_input_puts_L_the_hints_and_the_global_hint_in_that_order():
+    L = np.full((4, 5, 1), 30.0, np.float32)
+    ab, mask = hints.hint_map([(4, 3, "#0000ff")], (4, 5))
+    x = hints.model_input(L, ab, mask, hints.like_hint(np.ones((2, 2, 3)) * [1.0, 0.0, 0.0]))
+    assert x.shape == (4, 5, hints.INPUT_CHANNELS)
+    assert np.allclose(x[..., 0], 30) and x[3, 4, 3] == 1 and x[..., 3].sum() == 1
+    assert x[3, 4, 2] < -0.5  # blue: b well below 0
+    assert np.allclose(x[..., 6], 1) and np.all(x[..., 4] > 0.4)  # red reference: a > 0
+
+
+def test_a_model_without_hint_inputs_refuses_hints_and_like_with_a_clear_error():
+    photo = np.full((16, 16, 3), 0.5)
+    for kwargs in ({"hints": [(1, 1, "#ff0000")]}, {"like": photo}):
+        with pytest.raises(cl.ModelError, match="has no hint inputs.*cl.load_model\\('hints'\\)"):
+            cl.colorize(models.article_model(), photo, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def trained():
+    """A tiny hint model trained a few steps by the code make weights uses."""
+    model = models.hint_photo_model(stand_in_backbone(), width=4, working_size=64, seed=0)
+    rng = np.random.default_rng(0)
+    images = rng.random((6, 80, 80, 3)).astype(np.float32)
+    history = training.fit_photos(
+        model,
+        images,
+        epochs=2,
+        steps_per_epoch=3,
+        crop=64,
+        batch_size=2,
+        targets=training.hint_targets(seed=0),
+    )
+    return model, history
+
+
+def test_the_hint_model_trains_on_simulated_hints(trained):
+    model, history = trained
+    assert hints.takes_hints(model) and model.name == "hints"
+    assert len(history.history["loss"]) == 2 and np.isfinite(history.history["loss"]).all()
+
+
+def test_colorize_with_hints_builds_the_map_at_the_working_size_and_uses_it(trained):
+    model, _ = trained
+    photo = np.random.default_rng(1).random((100, 130, 3))
+    plain = cl.colorize(model, photo)
+    hinted = cl.colorize(model, photo, hints=[(129, 99, "#ff0000"), (3, 2, (0, 0, 255))])
+    liked = cl.colorize(model, photo, like=np.ones((8, 8, 3)) * [0.0, 0.6, 0.0])
+    assert plain.shape == hinted.shape == liked.shape == (100, 130, 3)
+    assert not np.allclose(plain, hinted) and not np.allclose(plain, liked)
+    with pytest.raises(ValueError, match="hint 1 .*outside the photo"):
+        cl.colorize(model, photo, hints=[(130, 0, "#ff0000")])
+
+
+def test_the_hint_model_pads_with_no_hints_and_the_same_global_hint():
+    # A probe whose output is its input's channels 1-2 (the hint map) …
+    given = keras.Input((None, None, hints.INPUT_CHANNELS))
+    out = layers.TakeChannels(1, 3)(given)
+    probe = keras.Model(given, out)
+    from colorlab.colorize import predict_ab
+
+    x = hints.model_input(np.full((5, 6, 1), 50.0, np.float32))
+    x[4, 5, 1:4] = [0.5, 0.5, 1]  # a hint at the corner must not be mirrored into the margin
+    got = predict_ab(probe, x, stride=8)
+    assert got.shape == (5, 6, 2) and np.allclose(got[4, 5], 0.5)
+    assert np.count_nonzero(got) == 2  # the one hint, nowhere else
+    # … and the global hint, read as the mean over the padded picture, stays what was given.
+    like = keras.Model(
+        given, keras.layers.GlobalAveragePooling2D()(layers.TakeChannels(4, 7)(given))
+    )
+    x[..., 4:] = [0.25, -0.5, 1.0]
+    assert np.allclose(predict_ab(_as_grid(like), x, stride=8)[0, 0], [0.25, -0.5])
+
+
+def _as_grid(vector_model):
+    """Spread a (B, 3) model's output over a (B, H, W, 2) grid, as predict_ab expects."""
+    given = keras.Input((None, None, hints.INPUT_CHANNELS))
+    v = vector_model(given)
+    grid = layers.TakeChannels(0, 1)(given)
+    from colorlab.layers import TileToGrid
+
+    return keras.Model(given, layers.TakeChannels(0, 2)(TileToGrid()([grid, v])))
+
+
+def test_gain_with_hints_gives_one_row_per_count_with_more_hints_only_adding_points(trained):
+    model, _ = trained
+    photos = [np.random.default_rng(i).random((70, 90, 3)) for i in range(2)]
+    rows = training.gain_with_hints(model, photos, counts=(0, 1, 5), seed=3)
+    assert [r["hints"] for r in rows] == [0, 1, 5]
+    assert all(np.isfinite([r["gain"], r["sem"], r["above_gray"]]).all() for r in rows)
+    # With no hints it is the model on its own, as every other score of the course counts it.
+    assert rows[0]["gain"] == pytest.approx(training.gain_over_gray(model, photos)["gain"])
