@@ -111,3 +111,35 @@ def test_gain_with_hints_gives_one_row_per_count_with_more_hints_only_adding_poi
     assert all(np.isfinite([r["gain"], r["sem"], r["above_gray"]]).all() for r in rows)
     # With no hints it is the model on its own, as every other score of the course counts it.
     assert rows[0]["gain"] == pytest.approx(training.gain_over_gray(model, photos)["gain"])
+
+
+def test_the_hint_training_tool_trains_measures_and_never_overwrites(tmp_path, monkeypatch):
+    """`make weights MODELS=hints`'s own code, a few steps on tiny photos (a stand-in backbone)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_hints
+
+    from colorlab import pretrained
+
+    monkeypatch.setattr(pretrained, "mobilenet_backbone", lambda alpha: stand_in_backbone())
+    small = {"epochs": 1, "steps": 2, "batch": 2, "size": 64, "width": 4}
+    monkeypatch.setattr(train_hints, "HINTS", {**train_hints.HINTS, **small})
+    monkeypatch.setattr(train_hints, "COUNTS", (0, 2))
+    monkeypatch.setattr(train_hints, "WEIGHTS", tmp_path / "weights")
+    (tmp_path / "weights").mkdir()
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for k, scene in enumerate(cl.datasets.heldout_scenes(24, size=80, offset=700)):
+        cl.save_image(scene, photos / f"p{k:02d}.png")
+    model, settings = train_hints.train_hints(photos)
+    assert [r["hints"] for r in settings["curves"]["validation"]] == [0, 2]
+    saved = train_hints.save(model, settings, tmp_path / "weights")
+    again = cl.load_model(saved)
+    assert hints.takes_hints(again) and getattr(again, "optimizer", None) is None
+    x = np.random.default_rng(0).random((1, 64, 64, hints.INPUT_CHANNELS)).astype("float32")
+    assert np.allclose(again(x), model(x), atol=1e-5)
+    with pytest.raises(SystemExit) as stop:
+        train_hints.main([str(photos)])
+    assert stop.value.code == 2
