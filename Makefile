@@ -36,10 +36,16 @@ student: $(VENV)/.installed-base
 	$(BIN)/colorlab student
 
 # make weights: the scene models (~5 min); make weights PHOTOS=DIR: the photo model (~40 min),
-# trained on a folder of color photos (the course's own: ../shared/photos/imagenet-sample).
+# trained on a folder of color photos (the course's own: ../shared/photos/imagenet-sample);
+# make weights PHOTOS=DIR MODELS=hints: the hint model of lesson 12 (~45 min).
 PHOTOS ?=
+MODELS ?=
 weights: $(VENV)/.installed-base
-	$(PY) tools/train_weights.py $(if $(PHOTOS),--photos "$(PHOTOS)",)
+ifeq ($(MODELS),hints)
+	$(PY) tools/train_hints.py "$(or $(PHOTOS),../shared/photos/imagenet-sample)"
+else
+	$(PY) tools/train_weights.py $(MODELS) $(if $(PHOTOS),--photos "$(PHOTOS)",)
+endif
 
 # Each lesson is paired with a py:percent text file in notebook_sources/ (jupytext.toml):
 # after editing either one, bring the other in step (and re-tag the slides).
