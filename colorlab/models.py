@@ -719,6 +719,36 @@ def compile_for_photos(
 BACKBONE_LEVELS = ("block_3_expand_relu", "block_6_expand_relu", "block_13_expand_relu", "out_relu")
 
 
+def stand_in_backbone(filters: int = 4) -> keras.Model:
+    """A tiny untrained network with MobileNetV2's feature layers, to build and test in seconds.
+
+    :func:`pretrained_photo_model` and :func:`hint_photo_model` read the layers of
+    :data:`BACKBONE_LEVELS`; this network has them (one convolution each, at 1/4, 1/8, 1/16
+    and 1/32 of the size) and no weights file, so the examples and tests run anywhere.
+
+    Parameters
+    ----------
+    filters : int
+        The filters of each convolution.
+
+    Returns
+    -------
+    keras.Model
+        RGB (B, H, W, 3) in, (B, H/32, W/32, ``filters``) out.
+
+    Examples
+    --------
+    >>> stand_in_backbone().get_layer(BACKBONE_LEVELS[-1]).output.shape
+    (None, None, None, 4)
+    """
+    rgb = keras.Input((None, None, 3))
+    x = rgb
+    for name in BACKBONE_LEVELS:
+        stride = 4 if name == BACKBONE_LEVELS[0] else 2
+        x = layers.Conv2D(int(filters), 3, strides=stride, padding="same", name=name)(x)
+    return keras.Model(rgb, x, name="stand_in_backbone")
+
+
 def _freeze_before(backbone: keras.Model, train_from: str | None) -> None:
     """Freeze ``backbone`` up to the layer ``train_from`` (all of it when None), and its BN."""
     backbone.trainable = False
@@ -830,12 +860,7 @@ def pretrained_photo_model(
 
     Examples
     --------
-    >>> rgb = keras.Input((None, None, 3))
-    >>> x = rgb
-    >>> for name in BACKBONE_LEVELS:
-    ...     x = layers.Conv2D(4, 3, strides=4 if name == BACKBONE_LEVELS[0] else 2,
-    ...                       padding="same", name=name)(x)
-    >>> train, colorizer = pretrained_photo_model(keras.Model(rgb, x), width=4, working_size=64)
+    >>> train, colorizer = pretrained_photo_model(stand_in_backbone(), width=4, working_size=64)
     >>> colorizer.output_shape
     (None, None, None, 2)
     """
@@ -939,12 +964,7 @@ def hint_photo_model(
 
     Examples
     --------
-    >>> rgb = keras.Input((None, None, 3))
-    >>> x = rgb
-    >>> for name in BACKBONE_LEVELS:
-    ...     x = layers.Conv2D(4, 3, strides=4 if name == BACKBONE_LEVELS[0] else 2,
-    ...                       padding="same", name=name)(x)
-    >>> model = hint_photo_model(keras.Model(rgb, x), width=4, working_size=64)
+    >>> model = hint_photo_model(stand_in_backbone(), width=4, working_size=64)
     >>> model.input_shape, model.output_shape
     ((None, None, None, 7), (None, None, None, 2))
     """

@@ -376,15 +376,15 @@ def gain_with_hints(
         per-photo differences), ``above_gray`` (share of photos) and ``sem`` (the gain's
         standard error over photos).
 
+    Raises
+    ------
+    ValueError
+        ``photos`` is empty.
+
     Examples
     --------
-    >>> from colorlab.models import hint_photo_model, BACKBONE_LEVELS
-    >>> import keras
-    >>> rgb = keras.Input((None, None, 3)); x = rgb
-    >>> for name in BACKBONE_LEVELS:
-    ...     x = keras.layers.Conv2D(2, 3, strides=4 if name == BACKBONE_LEVELS[0] else 2,
-    ...                             padding="same", name=name)(x)
-    >>> m = hint_photo_model(keras.Model(rgb, x), width=2, working_size=32)
+    >>> from colorlab.models import hint_photo_model, stand_in_backbone
+    >>> m = hint_photo_model(stand_in_backbone(2), width=2, working_size=32)
     >>> rows = gain_with_hints(m, [np.random.rand(40, 48, 3)], counts=(0, 2))
     >>> [r["hints"] for r in rows]
     [0, 2]
@@ -394,6 +394,9 @@ def gain_with_hints(
     from colorlab.hints import random_hints
     from colorlab.metrics import psnr
 
+    photos = list(photos)
+    if not photos:
+        raise ValueError("gain_with_hints needs at least one color photo to measure.")
     grays, gray_psnr, points = [], [], []
     for i, rgb in enumerate(photos):
         grays.append(to_gray(rgb))

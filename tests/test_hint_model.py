@@ -143,3 +143,28 @@ def test_the_hint_training_tool_trains_measures_and_never_overwrites(tmp_path, m
     with pytest.raises(SystemExit) as stop:
         train_hints.main([str(photos)])
     assert stop.value.code == 2
+
+
+def test_the_hint_training_tool_says_when_the_folder_is_too_small_before_training(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import train_hints
+
+    for k, scene in enumerate(cl.datasets.heldout_scenes(3, size=48, offset=700)):
+        cl.save_image(scene, tmp_path / f"p{k}.png")
+    with pytest.raises(cl.ImageError, match="no color photo for the tuning split.*at least 20"):
+        train_hints.train_hints(tmp_path)
+
+
+def test_gain_with_hints_on_no_photos_is_one_clear_error():
+    with pytest.raises(ValueError, match="at least one color photo"):
+        training.gain_with_hints(models.article_model(), [])
+
+
+def test_like_hint_of_a_large_reference_is_its_overall_color():
+    rng = np.random.default_rng(0)
+    big = np.clip(rng.normal([0.8, 0.5, 0.2], 0.05, (1500, 1200, 3)), 0, 1)
+    full = cl.rgb_to_lab(big)[..., 1:].reshape(-1, 2).mean(axis=0) / 128
+    assert np.allclose(hints.like_hint(big)[:2], full, atol=0.005)

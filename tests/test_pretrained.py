@@ -22,12 +22,7 @@ NAME = pretrained.MOBILENET_V2[0.35][0]
 
 def stand_in_backbone(filters: int = 4) -> keras.Model:
     """A tiny network with MobileNetV2's feature layer names, for training in seconds."""
-    rgb = keras.Input((None, None, 3))
-    x = rgb
-    for name in models.BACKBONE_LEVELS:
-        stride = 4 if name == models.BACKBONE_LEVELS[0] else 2
-        x = layers.Conv2D(filters, 3, strides=stride, padding="same", name=name)(x)
-    return keras.Model(rgb, x)
+    return models.stand_in_backbone(filters)
 
 
 def test_missing_weights_file_is_one_clear_error(tmp_path):

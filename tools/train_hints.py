@@ -56,6 +56,17 @@ def train_hints(folder: Path, recipe: dict | None = None):
 
     recipe = {**HINTS, **(recipe or {})}
     train_paths, tune_paths, val_paths = split_with_tuning(photo_paths(folder))
+    # The photos the curve is measured on are read first: a folder too small to hold some
+    # fails now, not after 40 minutes of training.
+    held_out = {}
+    for split, paths in (("tuning", tune_paths), ("validation", val_paths)):
+        held_out[split] = [p for p in color_photos(paths) if cl.metrics.has_color(p)]
+        if not held_out[split]:
+            raise cl.ImageError(
+                f"{folder} has no color photo for the {split} split (every 10th photo, "
+                f"{len(paths)} here): the hint model needs a folder of at least 20 color "
+                "photos, such as ../shared/photos/imagenet-sample."
+            )
     images = load_folder(train_paths, int(recipe["size"] * 1.25))
     model = models.hint_photo_model(
         pretrained.mobilenet_backbone(recipe["alpha"]),
@@ -79,8 +90,7 @@ def train_hints(folder: Path, recipe: dict | None = None):
     )
     minutes = (time.perf_counter() - start) / 60
     curves = {}
-    for split, paths in (("tuning", tune_paths), ("validation", val_paths)):
-        photos = [p for p in color_photos(paths) if cl.metrics.has_color(p)]
+    for split, photos in held_out.items():
         curves[split] = training.gain_with_hints(model, photos, COUNTS, seed=0)
         for row in curves[split]:
             print(f"{split}: {row['hints']:>2} hints: {row['gain']:+.2f} dB over gray", flush=True)
@@ -116,7 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target = WEIGHTS / "hints.keras"
     if target.exists() and not args.overwrite:
-        parser.exit(2, f"train_hints: {target} exists; give --overwrite to replace it.\n")
+        parser.exit(
+            2,
+            f"train_hints: {target} exists and is kept. To train a new one, move it away "
+            f"first, or run python tools/train_hints.py {args.photos} --overwrite.\n",
+        )
     try:
         model, settings = train_hints(args.photos)
         print(f"saved {save(model, settings, overwrite=args.overwrite)}", flush=True)
