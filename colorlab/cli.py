@@ -29,12 +29,14 @@ from pathlib import Path
 
 import numpy as np
 
-from colorlab.colorize import check_temperature, temperature_layer
+from colorlab.colorize import check_hints_for, check_temperature, temperature_layer
 from colorlab.errors import DownloadError, ImageError, ModelError
 from colorlab.progress import Progress
 
 #: The model used when ``--model`` is not given: the one trained on real photos.
 DEFAULT_MODEL = "photos"
+#: The model ``colorlab colorize`` uses when given hints or a reference photo.
+HINT_MODEL = "hints"
 
 
 def _count(n: int, noun: str) -> str:
@@ -83,6 +85,36 @@ def _load_model(name: str):
     return load_model(name)
 
 
+def _guide(args, images: list) -> dict | None:
+    """The hints and reference photo ``--hints`` and ``--like`` ask for ({} for none).
+
+    None (after one line on stderr) when the hints file cannot be used or belongs to one
+    photo and several were given.
+    """
+    import colorlab as cl
+    from colorlab.hints import load_hints
+
+    hints_file, like = getattr(args, "hints", None), getattr(args, "like", None)
+    guide = {}
+    if hints_file:
+        if len(images) != 1:
+            _err(
+                f"--hints {hints_file}: hints belong to one photo, but {len(images)} were "
+                "given: colorize them one at a time."
+            )
+            return None
+        try:
+            plan = load_hints(hints_file)
+        except ValueError as exc:
+            _err(str(exc))
+            return None
+        guide = {"hints": plan["hints"], "size": plan["size"]}
+        like = like or plan["like"]
+    if like:
+        guide["like"] = cl.load_image(like)  # a missing or broken file: one ImageError line
+    return guide
+
+
 def cmd_colorize(args) -> int:
     """``colorlab colorize``: color each photo into ``--out`` as ``NAME_color.png``.
 
@@ -95,20 +127,22 @@ def cmd_colorize(args) -> int:
     ----------
     args : argparse.Namespace
         The parsed command line: ``images`` (photos and folders), ``out``, ``model`` (a
-        shipped model's name or a ``.keras`` file) and ``overwrite``.
+        shipped model's name or a ``.keras`` file, or None for the default), ``hints``
+        (a hints file for the one photo) and ``like`` (a reference photo), and
+        ``overwrite``.
 
     Returns
     -------
     int
         The exit status: 0 when every photo was colorized, 1 when some failed, 2 when
-        ``--out`` is a file.
+        ``--out`` is a file or the hints file cannot be used.
 
     Raises
     ------
     ImageError
         The inputs hold no photos at all (:func:`main` prints it as one line).
     ModelError
-        The model cannot be loaded (likewise).
+        The model cannot be loaded, or has no hint inputs and hints were given (likewise).
 
     Examples
     --------
@@ -142,9 +176,13 @@ def cmd_colorize(args) -> int:
                 f"as {target.name}",
                 file=sys.stderr,
             )
-    model = _load_model(args.model)
+    guide = _guide(args, images)
+    if guide is None:
+        return 2
+    model = _load_model(args.model or (HINT_MODEL if guide else DEFAULT_MODEL))
     temperature = getattr(args, "temperature", None)
     check_temperature(model, temperature)  # a regression model refuses it before any work
+    check_hints_for(model, guide.get("hints"), guide.get("like"))  # likewise for hints
     failures = 0
     progress = Progress(len(images), f"colorizing {_count(len(images), 'photo')}")
     for done, (name, target) in enumerate(zip(images, targets, strict=True), 1):
@@ -153,13 +191,28 @@ def cmd_colorize(args) -> int:
             if target.exists() and not args.overwrite:
                 raise FileExistsError(f"{target} already exists: pass --overwrite to replace it.")
             rgb = cl.load_image(path)
-            colored = cl.colorize(model, rgb, temperature=temperature)
+            if guide.get("size") and tuple(guide["size"]) != rgb.shape[:2]:
+                raise ImageError(
+                    f"{path} is {rgb.shape[1]}×{rgb.shape[0]} pixels, but the hints in "
+                    f"{args.hints} were given on a photo of {guide['size'][1]}×"
+                    f"{guide['size'][0]}: give the photo they were made for."
+                )
+            colored = cl.colorize(
+                model,
+                rgb,
+                temperature=temperature,
+                hints=guide.get("hints"),
+                like=guide.get("like"),
+            )
             cl.save_image(colored, target, overwrite=args.overwrite)
             if not progress.shown:
                 print(target)
         except (ImageError, FileExistsError) as exc:
             failures += 1
             _err(str(exc))
+        except ValueError as exc:  # a hint outside this photo
+            failures += 1
+            _err(f"{path}: {exc}")
         progress.update(done)
     if len(images) > 1 or failures:
         Progress.break_line()
@@ -306,7 +359,7 @@ def cmd_evaluate(args) -> int:
         The folder holds no photos, none of them has color, or none could be read
         (:func:`main` prints it as one line).
     ModelError
-        The model cannot be loaded (likewise).
+        The model cannot be loaded, or has no hint inputs and hints were given (likewise).
 
     Examples
     --------
@@ -820,7 +873,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("colorize", help="colorize photos into a folder")
     p.add_argument("images", nargs="+", metavar="IMAGE_OR_FOLDER")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for NAME_color.png")
-    p.add_argument("--model", default=DEFAULT_MODEL, help=f"(default: {DEFAULT_MODEL})")
+    p.add_argument(
+        "--model",
+        help=f"a shipped model's name or a .keras file (default: {DEFAULT_MODEL}, or "
+        f"{HINT_MODEL} with --hints or --like)",
+    )
+    p.add_argument(
+        "--hints",
+        metavar="HINTS.json",
+        help="color hints for the one photo, as lesson 12's widget saves them",
+    )
+    p.add_argument(
+        "--like",
+        metavar="REFERENCE",
+        help="a color photo whose overall color the result takes (default: the one the "
+        "hints file names, if any)",
+    )
     p.add_argument("--overwrite", action="store_true", help="replace existing results")
     _temperature_option(p)
     p.set_defaults(func=cmd_colorize)

@@ -454,3 +454,192 @@ def random_hints(truth: np.ndarray, n: int, rng: np.random.Generator) -> list[tu
         (int(x), int(y), tuple(int(round(v * 255)) for v in truth[y, x, :3]))
         for x, y in zip(xs, ys, strict=True)
     ]
+
+
+#: What a hints file says it is (its "format" field), so another JSON file is refused.
+HINTS_FORMAT = "colorlab hints 1"
+
+
+def save_hints(
+    path, hints, shape: tuple[int, int], photo=None, like=None, overwrite: bool = False
+):
+    """Write hints to a JSON file that :func:`load_hints` and ``colorlab colorize`` read.
+
+    The file lists each hint as ``{"x": column, "y": row, "color": "#rrggbb"}`` in the
+    photo's own pixels, with the photo's size, and the photo's and the reference's file
+    names when given, so a workshop can edit it by hand or script it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.json`` file to write (folders are created).
+    hints : sequence of (x, y, color)
+        As :func:`check_hints` reads them.
+    shape : (int, int)
+        The photo's height and width (the hints are checked against it).
+    photo, like : str or os.PathLike, optional
+        The photo's file, and the reference photo's ("color it like this"), to record.
+    overwrite : bool
+        Replace an existing file.
+
+    Returns
+    -------
+    pathlib.Path
+        Where the hints were written.
+
+    Raises
+    ------
+    ValueError
+        A hint is malformed or outside the photo (:func:`check_hints`).
+    FileExistsError
+        ``path`` exists and ``overwrite`` is False.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> where = pathlib.Path(tempfile.mkdtemp()) / "hints.json"
+    >>> save_hints(where, [(3, 1, (255, 0, 0))], (4, 5)).name
+    'hints.json'
+    >>> load_hints(where)["hints"]
+    [(3, 1, '#ff0000')]
+    """
+    import json
+    from pathlib import Path
+
+    path = Path(path)
+    check_hints(list(hints), shape)
+    if path.exists() and not overwrite:
+        raise FileExistsError(
+            f"{path} already exists and is kept: choose another name, or pass overwrite=True."
+        )
+    record = {
+        "format": HINTS_FORMAT,
+        "photo": _beside(photo, path),
+        "size": {"height": int(shape[0]), "width": int(shape[1])},
+        "like": _beside(like, path),
+        "hints": [
+            {"x": int(x), "y": int(y), "color": hex_color(color)} for x, y, color in hints
+        ],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def _beside(name, json_path):
+    """A file's name as a hints file records it: relative to that file's folder when inside it.
+
+    Relative names keep working when the folder is copied to another laptop.
+    """
+    from pathlib import Path
+
+    if name is None:
+        return None
+    where = Path(name).resolve()
+    try:
+        return where.relative_to(json_path.parent.resolve()).as_posix()
+    except ValueError:  # elsewhere (or, on Windows, on another drive)
+        return str(where)
+
+
+def _from_file(name, json_path):
+    """The path a recorded name stands for (relative names are relative to the hints file)."""
+    from pathlib import Path
+
+    if name is None:
+        return None
+    return Path(name) if Path(name).is_absolute() else json_path.parent / name
+
+
+def hex_color(color) -> str:
+    """A color as ``"#rrggbb"``, from any form :func:`parse_color` reads.
+
+    Parameters
+    ----------
+    color : str or sequence of 3 numbers
+        ``"#1e90ff"`` or ``(30, 144, 255)``.
+
+    Returns
+    -------
+    str
+        Lower-case ``"#rrggbb"``.
+
+    Raises
+    ------
+    ValueError
+        The color is malformed (:func:`parse_color`).
+
+    Examples
+    --------
+    >>> hex_color((30, 144, 255)), hex_color("#FF8000")
+    ('#1e90ff', '#ff8000')
+    """
+    r, g, b = (int(round(v * 255)) for v in parse_color(color))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def load_hints(path) -> dict:
+    """Read a hints file written by :func:`save_hints` (or the lesson 12 widget).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.json`` file.
+
+    Returns
+    -------
+    dict
+        ``hints``: a list of (x, y, "#rrggbb"); ``size``: (height, width) of the photo
+        they were given on, or None; ``photo`` and ``like``: the recorded files
+        (:class:`pathlib.Path`, a relative name taken relative to the hints file's folder)
+        or None.
+
+    Raises
+    ------
+    ValueError
+        The file is missing, is not JSON, or does not hold a list of hints with x, y and
+        color each; the message names the file and the hint.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> where = pathlib.Path(tempfile.mkdtemp()) / "mine.json"
+    >>> _ = where.write_text('{"hints": [{"x": 2, "y": 5, "color": "#00ff00"}]}')
+    >>> load_hints(where)["hints"], load_hints(where)["like"]
+    ([(2, 5, '#00ff00')], None)
+    """
+    import json
+    from pathlib import Path
+
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"hints file {path}: no such file. Save one from lesson 12's widget.")
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"hints file {path} is not JSON ({exc}).") from None
+    entries = record.get("hints") if isinstance(record, dict) else None
+    if not isinstance(entries, list):
+        raise ValueError(
+            f'hints file {path}: expected {{"hints": [{{"x": 120, "y": 45, "color": '
+            '"#1e90ff"}, ...]}, as lesson 12\'s widget saves it.'
+        )
+    hints = []
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not {"x", "y", "color"} <= set(entry):
+            raise ValueError(
+                f"hints file {path}: hint {number} {entry!r} needs x, y and color, such as "
+                '{"x": 120, "y": 45, "color": "#1e90ff"}.'
+            )
+        try:
+            color = hex_color(entry["color"])
+        except ValueError as problem:
+            raise ValueError(f"hints file {path}: hint {number}: {problem}") from None
+        hints.append((entry["x"], entry["y"], color))
+    size = record.get("size")
+    return {
+        "hints": hints,
+        "size": (size["height"], size["width"]) if isinstance(size, dict) else None,
+        "photo": _from_file(record.get("photo"), path),
+        "like": _from_file(record.get("like"), path),
+    }

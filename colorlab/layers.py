@@ -222,3 +222,122 @@ class HintPooling(keras.layers.Layer):
 
     def get_config(self):
         return {**super().get_config(), "factor": self.factor}
+
+
+def _inverse_softplus(value: float) -> float:
+    """The x with softplus(x) = ``value`` (to start a positive weight at ``value``)."""
+    import math
+
+    return math.log(math.expm1(value))
+
+
+@keras.saving.register_keras_serializable(package="colorlab")
+class HintVoting(keras.layers.Layer):
+    """Each cell of a small grid chooses its color by a vote among the hints (lesson 12).
+
+    The candidates for cell i are every hinted cell j (its hint's ab), the cell's own
+    guess (what the photo model colors there without hints) and, when one is given, the
+    reference photo's overall color (the "like this photo" hint). Their scores are
+
+    * hint j: ``-sharpness * |e_i - e_j|² - reach * |p_i - p_j|²``, where e are the cells'
+      embeddings (unit vectors a network computes from what the photo shows there) and p
+      their positions, the photo's shorter side being 1: a hint counts most on cells that
+      look like its own and are near it;
+    * own guess: ``own_i``, and reference: ``like_i``, per-cell scores a network computes;
+
+    and the softmax of the scores gives each candidate's weight. With no hint and no
+    reference the own guess has weight 1: the photo model's colors, unchanged. Keras's
+    ``MultiHeadAttention`` scores by dot products only, with no distance term and no way
+    to leave out the cells without a hint, hence a layer of our own.
+
+    Inputs: ``[embedding (B, h, w, E) of unit vectors, hints (B, h, w, 3) from
+    HintPooling, scores (B, h, w, 2) for own guess and reference, like (B, 3)]``.
+    Output (B, h, w, 4): the hints' weighted ab (2), the own guess's weight, the
+    reference's weight.
+
+    Example:
+        >>> import numpy as np
+        >>> e = np.zeros((1, 2, 2, 1), "float32"); e[...] = 1
+        >>> hints = np.zeros((1, 2, 2, 3), "float32"); hints[0, 0, 0] = [0.5, 0.0, 1]
+        >>> scores = np.full((1, 2, 2, 2), -50.0, "float32")
+        >>> out = HintVoting()([e, hints, scores, np.zeros((1, 3), "float32")]).numpy()
+        >>> out[0, 0, 0].round(2).tolist()  # the hinted cell takes its hint's color
+        [0.5, 0.0, 0.0, 0.0]
+    """
+
+    def __init__(self, sharpness: float = 4.0, reach: float = 8.0, **kwargs):
+        super().__init__(**kwargs)
+        self.initial = (float(sharpness), float(reach))
+
+    def build(self, input_shape):
+        init = keras.initializers.Constant
+        self.raw_sharpness = self.add_weight(
+            shape=(), initializer=init(_inverse_softplus(self.initial[0])), name="sharpness"
+        )
+        self.raw_reach = self.add_weight(
+            shape=(), initializer=init(_inverse_softplus(self.initial[1])), name="reach"
+        )
+
+    def call(self, inputs):
+        embedding, hints, scores, like = inputs
+        shape = ops.shape(embedding)
+        h, w = shape[1], shape[2]
+        e = ops.reshape(embedding, (shape[0], h * w, shape[3]))
+        ab = ops.reshape(hints[..., :2], (shape[0], h * w, 2))
+        hinted = ops.reshape(hints[..., 2], (shape[0], 1, h * w)) > 0
+        # Positions in units of the shorter side, so reach means the same at any aspect.
+        side = ops.cast(ops.minimum(h, w), e.dtype)
+        rows = ops.cast(ops.arange(h), e.dtype) / side
+        cols = ops.cast(ops.arange(w), e.dtype) / side
+        p = ops.reshape(
+            ops.stack(ops.meshgrid(rows, cols, indexing="ij"), axis=-1), (h * w, 2)
+        )
+        far = ops.sum(ops.square(p[:, None, :] - p[None, :, :]), axis=-1)
+        # |e_i - e_j|² without building the (B, N, N, E) differences.
+        norms = ops.sum(ops.square(e), axis=-1)
+        unlike = norms[:, :, None] + norms[:, None, :]
+        unlike = ops.maximum(unlike - 2.0 * ops.matmul(e, ops.transpose(e, (0, 2, 1))), 0.0)
+        s = -ops.softplus(self.raw_sharpness) * unlike - ops.softplus(self.raw_reach) * far
+        s = ops.where(hinted, s, -1e9)
+        own = ops.reshape(scores[..., 0], (shape[0], h * w, 1))
+        given = like[:, None, None, 2] > 0
+        ref = ops.where(given, ops.reshape(scores[..., 1], (shape[0], h * w, 1)), -1e9)
+        weights = ops.softmax(ops.concatenate([s, own, ref], axis=-1), axis=-1)
+        voted = ops.matmul(weights[..., : h * w], ab)
+        out = ops.concatenate([voted, weights[..., h * w :]], axis=-1)
+        return ops.reshape(out, (shape[0], h, w, 4))
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape[0][:-1], 4)
+
+    def get_config(self):
+        sharpness, reach = self.initial
+        return {**super().get_config(), "sharpness": sharpness, "reach": reach}
+
+
+@keras.saving.register_keras_serializable(package="colorlab")
+class CastVotes(keras.layers.Layer):
+    """Turn :class:`HintVoting`'s weights into ab: hints, own guess and reference, mixed.
+
+    Inputs: ``[votes (B, h, w, 4), guess (B, h, w, 2) the photo model's ab / 128, like
+    (B, 3)]``, the votes enlarged to the guess's size. The reference's candidate is the
+    guess shifted so that its mean ab is the reference's: the photo keeps its own
+    variations and takes the reference's overall color.
+
+    Example:
+        >>> import numpy as np
+        >>> votes = np.zeros((1, 2, 2, 4), "float32"); votes[..., 2] = 1  # own guess only
+        >>> guess = np.full((1, 2, 2, 2), 0.25, "float32")
+        >>> CastVotes()([votes, guess, np.zeros((1, 3), "float32")]).numpy()[0, 0, 0].tolist()
+        [0.25, 0.25]
+    """
+
+    def call(self, inputs):
+        votes, guess, like = inputs
+        shift = like[:, None, None, :2] - ops.mean(guess, axis=(1, 2), keepdims=True)
+        own, ref = votes[..., 2:3], votes[..., 3:4]
+        ab = votes[..., :2] + (own + ref) * guess + ref * shift
+        return ops.clip(ab, -1.0, 1.0)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape[1]

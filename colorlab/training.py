@@ -383,8 +383,9 @@ def gain_with_hints(
 
     Examples
     --------
-    >>> from colorlab.models import hint_photo_model, stand_in_backbone
-    >>> m = hint_photo_model(stand_in_backbone(2), width=2, working_size=32)
+    >>> from colorlab.models import hint_photo_model, pretrained_photo_model, stand_in_backbone
+    >>> photo = pretrained_photo_model(stand_in_backbone(2), width=2, working_size=32)[1]
+    >>> m = hint_photo_model(photo)
     >>> rows = gain_with_hints(m, [np.random.rand(40, 48, 3)], counts=(0, 2))
     >>> [r["hints"] for r in rows]
     [0, 2]
@@ -415,6 +416,7 @@ def gain_with_hints(
         row["sem"] = (
             float((got - gray_psnr).std(ddof=1) / np.sqrt(len(got))) if len(got) > 1 else 0.0
         )
+        row["photos"] = len(got)
         rows.append(row)
     return rows
 

@@ -37,10 +37,74 @@ def test_a_model_without_hint_inputs_refuses_hints_and_like_with_a_clear_error()
             cl.colorize(models.article_model(), photo, **kwargs)
 
 
+def stand_in_photo_model():
+    """A tiny untrained photo model (stand-in backbone) for the hint model to build on."""
+    return models.pretrained_photo_model(stand_in_backbone(), width=4, working_size=64, seed=0)[1]
+
+
+def _vote(embedding, hinted, own=-3.0, like=None, like_score=0.0):
+    """HintVoting on a (h, w, E) embedding with {(row, col): (a, b)} hints; its (h, w, 4)."""
+    h, w, _ = embedding.shape
+    hints_ = np.zeros((1, h, w, 3), np.float32)
+    for (r, c), ab in hinted.items():
+        hints_[0, r, c] = [*ab, 1]
+    scores = np.zeros((1, h, w, 2), np.float32)
+    scores[..., 0], scores[..., 1] = own, like_score
+    given = np.zeros((1, 3), np.float32) if like is None else np.array([[*like, 1]], np.float32)
+    out = layers.HintVoting()([embedding[None].astype(np.float32), hints_, scores, given])
+    return out.numpy()[0]
+
+
+def test_a_hint_wins_where_the_photo_looks_like_its_cell_and_not_elsewhere():
+    e = np.zeros((6, 6, 2))
+    e[:, :3, 0] = 1  # left half: one kind of thing
+    e[:, 3:, 1] = 1  # right half: another
+    out = _vote(e, {(2, 1): (0.5, -0.25)})
+    assert np.allclose(out[2, 1, :2], [0.5, -0.25], atol=0.05)  # its own cell: the hint
+    assert out[5, 2, 2] < 0.5 and out[5, 2, 0] > 0.25  # same half, far corner: mostly the hint
+    assert out[2, 4, 2] > 0.99  # the other half keeps its own guess
+    # One hint: its weight is what the own guess does not take (there is no reference).
+    assert np.allclose(out[..., 0] / 0.5 + out[..., 2], 1, atol=1e-4)
+
+
+def test_with_no_hints_and_no_reference_every_cell_keeps_its_own_guess():
+    out = _vote(np.random.default_rng(0).normal(size=(4, 5, 3)), {})
+    assert np.allclose(out[..., 2], 1) and np.allclose(out[..., [0, 1, 3]], 0)
+
+
+def test_a_reference_shifts_the_guess_to_its_overall_color():
+    out = _vote(np.zeros((3, 3, 2)), {}, like=(0.3, 0.1), like_score=5.0)
+    assert np.all(out[..., 3] > 0.99)
+    guess = np.zeros((1, 3, 3, 2), np.float32)
+    guess[0, 0, 0] = [0.2, 0.0]  # a photo with some variation, mean (0.2 / 9, 0)
+    ab = layers.CastVotes()([out[None], guess, np.array([[0.3, 0.1, 1]], np.float32)])
+    ab = ab.numpy()[0]
+    assert np.allclose(ab.mean(axis=(0, 1)), [0.3, 0.1], atol=1e-3)  # its overall color …
+    assert ab[0, 0, 0] - ab[1, 1, 0] == pytest.approx(0.2, abs=1e-3)  # … its own variations
+
+
+def test_the_hint_model_is_the_photo_model_when_given_no_hints():
+    photo = stand_in_photo_model()
+    model = models.hint_photo_model(photo, seed=0)
+    L = np.random.default_rng(0).uniform(0, 100, (2, 64, 96, 1)).astype(np.float32)
+    x = np.concatenate([L, np.zeros((2, 64, 96, hints.INPUT_CHANNELS - 1), np.float32)], -1)
+    assert np.allclose(model.predict(x, verbose=0), photo.predict(L, verbose=0), atol=1e-6)
+    assert not any(w.trainable for w in model.get_layer("photo_model").weights)
+    x[0, 20, 30, 1:4] = [0.6, -0.4, 1]
+    hinted = model.predict(x, verbose=0)
+    assert np.abs(hinted[0, 20, 30] - [0.6, -0.4]).max() < 0.25  # close to the hint at its pixel
+    assert np.allclose(hinted[1], photo.predict(L[1:], verbose=0)[0], atol=1e-6)  # per photo
+
+
+def test_the_hint_model_needs_a_photo_model_of_the_course():
+    with pytest.raises(ValueError, match="not a photo model of pretrained_photo_model"):
+        models.hint_photo_model(models.article_model())
+
+
 @pytest.fixture(scope="module")
 def trained():
     """A tiny hint model trained a few steps by the code make weights uses."""
-    model = models.hint_photo_model(stand_in_backbone(), width=4, working_size=64, seed=0)
+    model = models.hint_photo_model(stand_in_photo_model(), seed=0)
     rng = np.random.default_rng(0)
     images = rng.random((6, 80, 80, 3)).astype(np.float32)
     history = training.fit_photos(
@@ -121,10 +185,7 @@ def test_the_hint_training_tool_trains_measures_and_never_overwrites(tmp_path, m
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
     import train_hints
 
-    from colorlab import pretrained
-
-    monkeypatch.setattr(pretrained, "mobilenet_backbone", lambda alpha: stand_in_backbone())
-    small = {"epochs": 1, "steps": 2, "batch": 2, "size": 64, "width": 4}
+    small = {"epochs": 1, "steps": 2, "batch": 2, "photo": stand_in_photo_model()}
     monkeypatch.setattr(train_hints, "HINTS", {**train_hints.HINTS, **small})
     monkeypatch.setattr(train_hints, "COUNTS", (0, 2))
     monkeypatch.setattr(train_hints, "WEIGHTS", tmp_path / "weights")
