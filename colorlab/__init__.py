@@ -22,7 +22,7 @@ from colorlab.color import (
     split_lab,
     to_gray,
 )
-from colorlab.colorize import colorize
+from colorlab.colorize import colorize, hint_weights
 from colorlab.errors import ImageError, ModelError
 from colorlab.images import load_image, save_image
 from colorlab.saving import load_model, save_model
@@ -74,6 +74,7 @@ __all__ = [
     "drawn",
     "exercises",
     "hints",
+    "hint_weights",
     "denormalize_ab",
     "lab_to_rgb",
     "load_image",

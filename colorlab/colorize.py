@@ -213,8 +213,6 @@ def colorize(
     >>> colorize(article_model(), np.full((20, 20), 0.5)).shape
     (20, 20, 3)
     """
-    from colorlab.layers import working_size as recorded_size
-
     for name, value in (("working_size", working_size), ("stride", stride)):
         if value is not None and (int(value) != value or value < 1):
             raise ValueError(f"{name}={value!r}: give a whole number of pixels, 1 or more.")
@@ -233,10 +231,19 @@ def colorize(
     from colorlab.color import fast_lab_to_rgb, lightness
 
     L = lightness(rgb)
+    ab = _predict_at_working_size(model, L, stride, working_size, hints, like, reads_hints)
+    lab = np.concatenate([L, denormalize_ab(np.asarray(ab, np.float32))], axis=-1)
+    return fast_lab_to_rgb(lab)
+
+
+def _predict_at_working_size(model, L, stride, working_size, hints, like, reads_hints):
+    """The model's output for L (H, W, 1), run at its working size and enlarged to H × W."""
+    from colorlab.layers import working_size as recorded_size
+
     size, recorded_stride = recorded_size(model)
     size = working_size or size
     stride = stride or recorded_stride
-    h, w = rgb.shape[:2]
+    h, w = L.shape[:2]
     small = (h, w)
     if size is not None and min(h, w) != size:
         scale = size / min(h, w)
@@ -244,11 +251,78 @@ def colorize(
     seen = L if small == (h, w) else _resize(L, small, antialias=small[0] < h).numpy()
     if reads_hints:
         seen = _with_hints(seen, (h, w), hints, like)
-    ab = predict_ab(model, seen, stride)
+    out = predict_ab(model, seen, stride)
     if small != (h, w):
-        ab = _resize(ab, (h, w), antialias=False).numpy()
-    lab = np.concatenate([L, denormalize_ab(np.asarray(ab, np.float32))], axis=-1)
-    return fast_lab_to_rgb(lab)
+        out = _resize(out, (h, w), antialias=False).numpy()
+    return out
+
+
+def hint_weights(model, image: np.ndarray, hints, like=None) -> np.ndarray:
+    """How much each pixel takes its color from the hints (1) rather than its own guess (0).
+
+    For the shipped hint model (:func:`colorlab.models.hint_photo_model`): each place's
+    weight for the hints in the vote of :class:`~colorlab.layers.HintVoting`, enlarged to
+    the photo's size. Lesson 12 draws it to show where a hint spreads.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A hint model with the layer ``votes_1_4`` (the votes at 1/4 size).
+    image : numpy.ndarray
+        The photo, RGB (H, W, 3) or gray, in [0, 1].
+    hints : list of (x, y, color)
+        As for :func:`colorize`.
+    like : numpy.ndarray or str or os.PathLike, optional
+        A reference photo, as for :func:`colorize`.
+
+    Returns
+    -------
+    numpy.ndarray
+        (H, W) float32 in [0, 1]: the hints' share of each pixel's color.
+
+    Raises
+    ------
+    ModelError
+        ``model`` has no vote (not the hint model).
+    ValueError
+        A hint is malformed or outside the photo.
+
+    Examples
+    --------
+    >>> from colorlab.models import hint_photo_model, pretrained_photo_model, stand_in_backbone
+    >>> m = hint_photo_model(pretrained_photo_model(stand_in_backbone(2), width=2)[1])
+    >>> weights = hint_weights(m, np.full((64, 96), 0.5), [(10, 10, "#ff0000")])
+    >>> weights.shape, bool(weights[10, 10] > weights[60, 90])
+    ((64, 96), True)
+    """
+    import keras
+
+    from colorlab.color import lightness
+    from colorlab.errors import ModelError
+
+    check_hints_for(model, hints, like)
+    try:
+        votes = model.get_layer("votes_1_4").output
+    except ValueError:
+        raise ModelError(
+            f"the model {getattr(model, 'name', '')!r} has no vote (layer 'votes_1_4'): "
+            "hint_weights needs the hint model, cl.load_model('hints')."
+        ) from None
+    probe = keras.Model(model.inputs, keras.layers.UpSampling2D(4, interpolation="bilinear")(votes))
+    # The probe has no WorkingSize layer of its own: run it at the hint model's.
+    from colorlab.layers import working_size as recorded_size
+
+    size, stride = recorded_size(model)
+    L = lightness(_as_image(image))
+    small = L
+    if size is not None and min(L.shape[:2]) != size:
+        scale = size / min(L.shape[:2])
+        shape = (max(1, round(L.shape[0] * scale)), max(1, round(L.shape[1] * scale)))
+        small = _resize(L, shape, antialias=shape[0] < L.shape[0]).numpy()
+    out = predict_ab(probe, _with_hints(small, L.shape[:2], hints, like), stride)
+    own_and_like = out[..., 2] + out[..., 3]
+    shares = _resize(1.0 - own_and_like[..., None], L.shape[:2], antialias=False).numpy()
+    return np.clip(shares[..., 0], 0.0, 1.0).astype(np.float32)
 
 
 def check_hints_for(model, hints, like) -> bool:

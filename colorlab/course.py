@@ -38,6 +38,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson(9, "beyond_brown", "Beyond brown: colorization as classification", 30, False),
     Lesson(10, "your_photos", "Colorize your own photos", 20, False),
     Lesson(11, "photo_model", "The photo model, and fine-tuning it on your photos", 25, False),
+    Lesson(12, "your_hints", "Your hints: color a photo the way it was", 25, False),
 )
 
 

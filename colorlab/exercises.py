@@ -3,7 +3,7 @@
 Every check is called from the cell right below its exercise, e.g.
 ``cl.exercises.my_photos_folder(my_folder)``.
 
-One module for all 25 checks, in lesson order, although it is over 400 lines: they share
+One module for all 27 checks, in lesson order, although it is over 400 lines: they share
 one way of failing (:class:`NotYet`, :func:`_require`, :func:`_exercise`), the hint guards
 in ``tests/test_exercises.py`` read them all by introspection, and an author adding an
 exercise finds its neighbours here. Each check is short (the length is hints).
@@ -1322,3 +1322,145 @@ def fine_tune_improvement(before: dict, after: dict, improvement: object) -> Non
     )
     verdict = "helped" if want > 0 else "did not help"
     _done(f"{want:+.2f} dB: fine-tuning {verdict} on the held-back photos")
+
+
+@_exercise
+def hint_channels(points, shape: tuple[int, int], ab: object, mask: object) -> None:
+    """Exercise 12.1: the hint map (ab / 128 at the hinted pixels) and its mask, by hand.
+
+    Parameters
+    ----------
+    points : list of (x, y, color)
+        The hints: column, row, and a color as :func:`colorlab.hints.parse_color` reads it.
+    shape : (int, int)
+        The photo's height and width.
+    ab : object
+        The learner's hint map: (H, W, 2), each hint's a / 128 and b / 128 at its pixel,
+        0 elsewhere.
+    mask : object
+        The learner's mask: (H, W, 1), 1 at the hinted pixels, 0 elsewhere.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> from colorlab.hints import hint_map
+    >>> pts = [(1, 0, "#ff0000")]
+    >>> hint_channels(pts, (2, 3), *hint_map(pts, (2, 3)))
+    ✓ correct: 1 hint; the mask tells a hinted gray (ab = 0) from no hint
+    """
+    from colorlab.hints import hint_map
+
+    want_ab, want_mask = hint_map(points, shape)
+    ab = _is_array(ab, "ab")
+    mask = _is_array(mask, "mask")
+    h, w = shape
+    _require(
+        ab.shape == (h, w, 2),
+        f"`ab` has shape {ab.shape}; the hint map is (height, width, 2) = ({h}, {w}, 2): "
+        "one a and one b per pixel.",
+    )
+    if mask.shape == (h, w):
+        raise NotYet(
+            f"Not yet: `mask` has shape {mask.shape}; give it a channel axis, ({h}, {w}, 1), "
+            "so it can sit beside L and ab (mask[..., None] adds one)."
+        )
+    _require(mask.shape == (h, w, 1), f"`mask` has shape {mask.shape}; it should be ({h}, {w}, 1).")
+    swapped = np.zeros_like(want_mask)
+    for x, y, _ in points:
+        if 0 <= x < h and 0 <= y < w:
+            swapped[x, y] = 1
+    if not np.allclose(mask, want_mask) and np.allclose(mask, swapped):
+        raise NotYet(
+            "Not yet: x and y are swapped. x is the column and y the row, so a hint "
+            "(x, y) sits at mask[y, x]."
+        )
+    _require(
+        np.allclose(mask, want_mask),
+        "`mask` should be 1 exactly at each hint's pixel (row y, column x) and 0 elsewhere.",
+    )
+    if np.allclose(ab, want_ab * 128, atol=0.05) and not np.allclose(want_ab, 0):
+        raise NotYet("Not yet: divide a and b by 128, as the network's ab target is (lesson 04).")
+    _require(
+        np.allclose(ab, want_ab, atol=1e-3),
+        "at each hinted pixel, `ab` should hold the hint color's a / 128 and b / 128 "
+        "(cl.hints.hint_ab(color) gives a and b), and 0 everywhere else.",
+    )
+    n = len(points)
+    _done(f"{n} hint{'s' if n != 1 else ''}; the mask tells a hinted gray (ab = 0) from no hint")
+
+
+@_exercise
+def best_hint(model, photo: np.ndarray, candidates, best: object) -> None:
+    """Exercise 12.2: the one place where a hint with the true color raises PSNR most.
+
+    Parameters
+    ----------
+    model : keras.Model
+        The hint model.
+    photo : numpy.ndarray
+        The color photo (the truth), RGB (H, W, 3) in [0, 1].
+    candidates : list of (int, int)
+        The (x, y) places to try.
+    best : object
+        The learner's answer: the (x, y) among ``candidates`` whose one hint (the photo's
+        color there) gives the highest PSNR.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    NotYet
+        The answer is not right yet (an AssertionError, so the cell stops); its message is
+        the hint.
+
+    Examples
+    --------
+    >>> from colorlab.models import hint_photo_model, pretrained_photo_model, stand_in_backbone
+    >>> m = hint_photo_model(pretrained_photo_model(stand_in_backbone(2), width=2)[1])
+    >>> photo = np.zeros((32, 32, 3)); photo[:, 16:] = [0.1, 0.3, 0.9]
+    >>> best_hint(m, photo, [(4, 4), (24, 24)], (24, 24))  # doctest: +ELLIPSIS
+    ✓ correct: a hint at (24, 24) ...
+    """
+    from colorlab.color import to_gray
+    from colorlab.colorize import colorize
+    from colorlab.metrics import psnr
+
+    _require(not _empty(best), "`best` is still empty.")
+    try:
+        bx, by = (int(v) for v in best)
+    except (TypeError, ValueError):
+        raise NotYet(f"Not yet: `best` should be an (x, y) pair; got {best!r}.") from None
+    places = [(int(x), int(y)) for x, y in candidates]
+    if (bx, by) not in places and (by, bx) in places:
+        raise NotYet("Not yet: give (x, y), the column first; you gave (row, column).")
+    _require((bx, by) in places, f"`best` = {(bx, by)} is not one of the candidates.")
+    gray = to_gray(photo)
+    scores = {}
+    for x, y in places:
+        color = tuple(int(round(v * 255)) for v in photo[y, x, :3])
+        scores[(x, y)] = psnr(photo, colorize(model, gray, hints=[(x, y, color)]))
+    top = max(scores, key=scores.get)
+    worst = min(scores, key=scores.get)
+    if (bx, by) == worst and worst != top:
+        raise NotYet("Not yet: that is where one hint helps LEAST: keep the highest PSNR.")
+    _require(
+        scores[(bx, by)] >= scores[top] - 1e-6,
+        f"a hint at {(bx, by)} gives {scores[(bx, by)]:.2f} dB, but another candidate gives "
+        f"more. Colorize with one hint at each place (the photo's color there), measure "
+        "cl.metrics.psnr against the photo, and keep the place with the highest.",
+    )
+    _done(
+        f"a hint at {(bx, by)} gives {scores[top]:.2f} dB; the worst place "
+        f"{worst} gives {scores[worst]:.2f} dB"
+    )

@@ -460,9 +460,7 @@ def random_hints(truth: np.ndarray, n: int, rng: np.random.Generator) -> list[tu
 HINTS_FORMAT = "colorlab hints 1"
 
 
-def save_hints(
-    path, hints, shape: tuple[int, int], photo=None, like=None, overwrite: bool = False
-):
+def save_hints(path, hints, shape: tuple[int, int], photo=None, like=None, overwrite: bool = False):
     """Write hints to a JSON file that :func:`load_hints` and ``colorlab colorize`` read.
 
     The file lists each hint as ``{"x": column, "y": row, "color": "#rrggbb"}`` in the
@@ -517,9 +515,7 @@ def save_hints(
         "photo": _beside(photo, path),
         "size": {"height": int(shape[0]), "width": int(shape[1])},
         "like": _beside(like, path),
-        "hints": [
-            {"x": int(x), "y": int(y), "color": hex_color(color)} for x, y, color in hints
-        ],
+        "hints": [{"x": int(x), "y": int(y), "color": hex_color(color)} for x, y, color in hints],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")

@@ -289,9 +289,7 @@ class HintVoting(keras.layers.Layer):
         side = ops.cast(ops.minimum(h, w), e.dtype)
         rows = ops.cast(ops.arange(h), e.dtype) / side
         cols = ops.cast(ops.arange(w), e.dtype) / side
-        p = ops.reshape(
-            ops.stack(ops.meshgrid(rows, cols, indexing="ij"), axis=-1), (h * w, 2)
-        )
+        p = ops.reshape(ops.stack(ops.meshgrid(rows, cols, indexing="ij"), axis=-1), (h * w, 2))
         far = ops.sum(ops.square(p[:, None, :] - p[None, :, :]), axis=-1)
         # |e_i - e_j|² without building the (B, N, N, E) differences.
         norms = ops.sum(ops.square(e), axis=-1)

@@ -191,8 +191,7 @@ def card(settings: dict) -> str:
         f"- recipe: {recipe['epochs']} epochs × {recipe['steps']} steps, batch "
         f"{recipe['batch']}, Adam {recipe['learning_rate']} with a cosine decay, the per-photo "
         f"RGB log error, seed 0; at most {recipe['minutes']:.0f} minutes",
-        f"- time: {settings['training minutes']} minutes of training on "
-        f"{settings['machine']}",
+        f"- time: {settings['training minutes']} minutes of training on {settings['machine']}",
         "- reproduce: `make weights MODELS=hints` (runs `python tools/train_hints.py "
         "../shared/photos/imagenet-sample`; builds on colorlab/weights/photos.keras, so train "
         "it again when the photo model changes)",

@@ -9,6 +9,7 @@ module              lessons      widgets
 ``training``        05, 07       train with your settings, augmentation explorer
 ``results``         06, 08-11    saturation, wipe, model picker, temperature, working
                                  size, upload your photos
+``hints``           12           the hint painter: click to give colors, save, undo
 ==================  ===========  ==========================================================
 
 What a widget computes is a plain function beside it (or in :mod:`colorlab.color`,
@@ -19,7 +20,9 @@ also here: ``cl.widgets.rgb_mixer()``.
 
 from __future__ import annotations
 
+from colorlab.widgets import hints
 from colorlab.widgets._views import VIEW_WIDTH
+from colorlab.widgets.hints import HintSession, hint_painter
 from colorlab.widgets.lab import ab_plane_explorer, lab_explorer, tanh_explorer
 from colorlab.widgets.pixels import (
     outline,
@@ -57,6 +60,9 @@ from colorlab.widgets.training import (
 
 __all__ = [
     "HUE_NAMES",
+    "HintSession",
+    "hint_painter",
+    "hints",
     "VIEW_WIDTH",
     "ab_plane_explorer",
     "augmentation_explorer",

@@ -336,8 +336,9 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
                 f'<span style="display:inline-block;width:18px;height:18px;background:{c};'
                 f'border:1px solid #000;vertical-align:middle"></span> {i + 1}: ({x}, {y}) {c}'
             )
-            drop = w.Button(description="✕", tooltip=f"remove hint {i + 1}",
-                            layout=w.Layout(width="36px"))
+            drop = w.Button(
+                description="✕", tooltip=f"remove hint {i + 1}", layout=w.Layout(width="36px")
+            )
             drop.on_click(lambda _, i=i: (session.remove(i), refresh()))
             rows.append(w.HBox([swatch, drop]))
         hint_list.children = rows

@@ -527,3 +527,28 @@ def upload(page, button_text: str, files: list[Path], timeout: float = 60, expec
         chooser.value.set_files([str(f) for f in files])
 
     return act_and_watch(button, action, timeout=timeout, expect=expect)
+
+
+def set_color(page, label: str, value: str) -> None:
+    """Type ``value`` ("#rrggbb") into the ColorPicker called ``label`` and press Enter,
+    without waiting for an answer (the color takes effect at the next click)."""
+    picker = page.locator(
+        ".widget-colorpicker", has=page.locator(".widget-label", has_text=_exact(label))
+    ).first
+    text = picker.locator("input[type='text']")
+    bring_into_view(text)
+    text.fill(value)
+    text.press("Enter")
+
+
+def click_picture(page, beside: str, fx: float, fy: float, timeout: float = 30, expect=None):
+    """Click the picture of the widget that has the button ``beside``, at the fractions
+    ``fx``, ``fy`` of its width and height (a learner's click on a photo)."""
+    button = page.locator("button.jupyter-button", has_text=_exact(beside)).first
+    picture = output_of(button).locator("img").first
+
+    def action():
+        box = picture.bounding_box()
+        picture.click(position={"x": fx * box["width"], "y": fy * box["height"]})
+
+    return act_and_watch(picture, action, timeout=timeout, expect=expect)

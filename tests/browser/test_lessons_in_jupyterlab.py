@@ -53,6 +53,15 @@ def _upload_two_photos(page, tmp, expect):
     return lab.upload(page, "Upload photos", photos, expect=expect)
 
 
+def _first_hint(page, tmp, expect):
+    return lab.click_picture(page, "Undo", 0.3, 0.35, expect=expect)
+
+
+def _second_hint_in_red(page, tmp, expect):
+    lab.set_color(page, "color", "#d62728")
+    return lab.click_picture(page, "Undo", 0.7, 0.7, expect=expect)
+
+
 # What a learner does in each lesson, and what the kernel must then draw in that widget.
 # Each step: (what it is, a function of (page, tmp_path, expected text) returning a
 # labdriver.Change, text the kernel writes in answer, or None where its answer is a picture).
@@ -166,6 +175,15 @@ INTERACTIONS = {
             "a larger working size",
             lambda p, _, e: lab.press_slider(p, "working size", times=1, expect=e),
             "working size 384 px",
+        ),
+    ],
+    "12_your_hints.ipynb": [
+        ("a first hint, in the default color", _first_hint, "1 hint ·"),
+        ("a second hint, in a red picked first", _second_hint_in_red, "#d62728"),
+        (
+            "undo the second hint",
+            lambda p, _, e: lab.click(p, "button", "Undo", expect=e),
+            "1 hint ·",
         ),
     ],
 }
