@@ -317,17 +317,18 @@ def check_photos() -> Result:
 
 
 def check_widgets() -> Result:
-    """ipywidgets and JupyterLab's widget extension are installed, in recent versions.
+    """ipywidgets, JupyterLab's widget extension and ipyevents are installed, recent enough.
 
     Returns
     -------
     Result
-        ✓ with both versions, or the ✗ of the first that is missing or too old.
+        ✓ with the three versions, or the ✗ of the first that is missing or too old
+        (ipyevents carries the clicks on a photo in lesson 12).
 
     Examples
     --------
     >>> print(check_widgets())  # doctest: +ELLIPSIS
-    ✓ ipywidgets ..., JupyterLab widget extension ...
+    ✓ ipywidgets ..., JupyterLab widget extension ..., ipyevents ...
     """
     core = check_package("ipywidgets", minimum("ipywidgets"))
     if not core.ok:
@@ -335,7 +336,10 @@ def check_widgets() -> Result:
     lab = check_package("jupyterlab_widgets", "3.0", "JupyterLab widget extension")
     if not lab.ok:
         return lab
-    return Result(True, f"{core.what}, {lab.what}")
+    clicks = check_package("ipyevents", minimum("ipyevents"))
+    if not clicks.ok:
+        return clicks
+    return Result(True, f"{core.what}, {lab.what}, {clicks.what}")
 
 
 def _in_kernel() -> bool:
