@@ -375,15 +375,16 @@ cl.widgets.hint_painter(hint_model, photo, out_dir="../outputs/12_your_hints")
 # %% [markdown]
 # The same in code: hints as a list, a reference with `like=`, and the file the widget
 # saves (`cl.hints.save_hints`; `cl.hints.load_hints` reads it back). Here on the bundled
-# coffee cup, once with two hints and once colored like the rocket photo:
+# coffee cup, once with three hints (a red saucer, a white cup, a wooden table) and once
+# colored like the rocket photo:
 
 # %%
 coffee = photos["coffee"]
-hints = [(200, 230, "#c0392b"), (120, 40, "#f2e6c9")]   # a red saucer, a cream wall
+hints = [(200, 232, "#b03a2e"), (185, 18, "#f4f1ea"), (30, 120, "#8b5a2b")]  # saucer, cup, table
 colored = cl.colorize(hint_model, coffee, hints=hints)
 liked = cl.colorize(hint_model, coffee, like=photos["rocket"])
 cl.show(cl.to_gray(coffee), cl.widgets.hints.draw_markers(colored, hints), liked, coffee,
-        titles=["gray", "two hints", "like the rocket photo", "the truth"])
+        titles=["gray", "three hints", "like the rocket photo", "the truth"])
 out_dir = Path("../outputs/12_your_hints")
 saved = cl.hints.save_hints(out_dir / "coffee_hints.json", hints, coffee.shape[:2],
                             overwrite=True)  # the lesson's own file: refreshed on each run
