@@ -308,7 +308,7 @@ def hint_weights(model, image: np.ndarray, hints, like=None) -> np.ndarray:
             f"the model {getattr(model, 'name', '')!r} has no vote (layer 'votes_1_4'): "
             "hint_weights needs the hint model, cl.load_model('hints')."
         ) from None
-    probe = keras.Model(model.inputs, keras.layers.UpSampling2D(4, interpolation="bilinear")(votes))
+    probe = keras.Model(model.input, keras.layers.UpSampling2D(4, interpolation="bilinear")(votes))
     # The probe has no WorkingSize layer of its own: run it at the hint model's.
     from colorlab.layers import working_size as recorded_size
 

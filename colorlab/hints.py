@@ -475,8 +475,10 @@ def save_hints(path, hints, shape: tuple[int, int], photo=None, like=None, overw
         As :func:`check_hints` reads them.
     shape : (int, int)
         The photo's height and width (the hints are checked against it).
-    photo, like : str or os.PathLike, optional
-        The photo's file, and the reference photo's ("color it like this"), to record.
+    photo : str or os.PathLike, optional
+        The photo's file, to record.
+    like : str or os.PathLike, optional
+        The reference photo's file ("color it like this"), to record.
     overwrite : bool
         Replace an existing file.
 

