@@ -213,6 +213,8 @@ def card(settings: dict) -> str:
         "",
         *curve_table(curves["tuning"]),
         "",
+        "![Validation photos: truth, gray, 0, 1 and 10 hints](hints.png)",
+        "",
         "## Good at, bad at",
         "",
         "- Good at: giving a region the color you know (a dress, a car, the sky) from one "
@@ -225,6 +227,47 @@ def card(settings: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def hint_grid(model, folder: Path, path: Path, photos: int = 6) -> None:
+    """Save the card's figure: validation photos with 0, 1 and 10 random true-color hints.
+
+    The photos are the photo model's card's (every 8th validation photo with color, fixed
+    before training), so the two figures show the same photos; the hints are those the
+    curve draws (:func:`colorlab.hints.random_hints`), seeded by the photo's row.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from train_weights import grid_paths
+
+    from colorlab.widgets.hints import draw_markers
+
+    chosen = grid_paths(folder)[:photos]
+    fig, axes = plt.subplots(len(chosen), 5, figsize=(5 * 1.9, len(chosen) * 1.75), squeeze=False)
+    for k, (row, p) in enumerate(zip(axes, chosen, strict=True)):
+        rgb = cl.load_image(p, size=192)
+        gray = cl.to_gray(rgb)
+        points = cl.hints.random_hints(rgb, 10, np.random.default_rng(k))
+        name = p.stem.split("_", 1)[-1].replace("_", " ")[:22]
+        panels = [(rgb, name, None), (gray, "gray", None)]
+        for n in (0, 1, 10):
+            colored = cl.colorize(model, gray, hints=points[:n])
+            panels.append((colored, f"{n} hint{'s' if n != 1 else ''}", points[:n]))
+        for ax, (img, title, shown) in zip(row, panels, strict=True):
+            ax.imshow(draw_markers(img, shown, radius=4) if shown else img)
+            score = "" if img is rgb else f" {cl.metrics.psnr(rgb, img):.1f}"
+            ax.set_title(title + score, fontsize=9)
+            ax.axis("off")
+    fig.suptitle(
+        "validation photos: truth | gray | 0, 1 and 10 hints at random places with the true "
+        "color (rings), PSNR in dB",
+        fontsize=10,
+    )
+    fig.tight_layout()
+    fig.savefig(path, dpi=72, bbox_inches="tight", pad_inches=0.05)
+    plt.close(fig)
 
 
 def save(model, settings: dict, folder: Path = WEIGHTS, overwrite: bool = False) -> Path:
@@ -247,11 +290,25 @@ def save(model, settings: dict, folder: Path = WEIGHTS, overwrite: bool = False)
     return path
 
 
+def write_card(photos: Path, folder: Path = WEIGHTS) -> None:
+    """Write hints.md and hints.png again from hints.json and hints.keras (no training)."""
+    data = json.loads((folder / "hints.json").read_text())
+    (folder / "hints.md").write_text(card(data["settings"]))
+    hint_grid(cl.load_model(folder / "hints.keras"), photos, folder / "hints.png")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("photos", type=Path, help="folder of color photos")
     parser.add_argument("--overwrite", action="store_true", help="replace hints.keras")
+    parser.add_argument(
+        "--card", action="store_true", help="only write hints.md and hints.png again (no training)"
+    )
     args = parser.parse_args(argv)
+    if args.card:
+        write_card(args.photos)
+        print(f"wrote {WEIGHTS / 'hints.md'} and hints.png", flush=True)
+        return 0
     target = WEIGHTS / "hints.keras"
     if target.exists() and not args.overwrite:
         parser.exit(
@@ -262,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         model, settings = train_hints(args.photos)
         print(f"saved {save(model, settings, overwrite=args.overwrite)}", flush=True)
+        hint_grid(model, args.photos, WEIGHTS / "hints.png")
     except (cl.ImageError, cl.ModelError) as exc:  # a missing folder, no color photos …
         parser.exit(2, f"train_hints: {exc}\n")
     return 0
