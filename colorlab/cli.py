@@ -622,6 +622,7 @@ def cmd_models(args) -> int:
     Examples
     --------
     >>> cmd_models(build_parser().parse_args(["models"]))  # doctest: +ELLIPSIS
+    hints  Your hints (lesson 12)...
     photos  The photo colorizer (lessons 10-11)...
     0
     """

@@ -30,19 +30,22 @@ cl.setup(tensorflow=True)
 # %% [markdown]
 # ## 1. The shipped models
 #
-# Five models come with the course (the cell below lists them). The **photo model**
+# Six models come with the course (the cell below lists them). The **photo model**
 # (`photos`) trained on real photos on top of an encoder pretrained on ImageNet (its card
 # says which, and for how long); it is the default of `colorlab colorize`, and lesson 11
 # opens it up. `photos_v1` is the photo model before it: trained from scratch on the same
 # photos, kept to compare with. The three **scene models** of lessons 07-09 trained for a
-# couple of minutes on procedural scenes and four photos. Each has a *model card* in `colorlab/weights/` that
+# couple of minutes on procedural scenes and four photos. `hints` is the photo model plus
+# color hints you give it (lesson 12): without hints it colors exactly as the photo model,
+# so this lesson leaves it out. Each has a *model card* in `colorlab/weights/` that
 # says what it was trained on, how well it does, and what it is bad at. Read them!
 
 # %%
 cards = cl.saving.shipped_models()
 for name, card in cards.items():
     print(f"{name}: {card['summary']}")
-models = {name: cl.load_model(name) for name in cards}
+assert len(cards) == 6, "the text says six models come with the course"
+models = {name: cl.load_model(name) for name in cards if name != "hints"}  # lesson 12's
 
 # %% [markdown]
 # ## 2. Your photos

@@ -9,8 +9,8 @@
 #
 # **In this lesson you will:**
 # - measure what a photo's overall color alone is worth, and see why a few hints pay off;
-# - build the two extra input channels a network reads hints from: the hint map and the mask;
-# - simulate hints from the true colors, the way the hint model was trained;
+# - build the extra input channels a network reads hints from, and simulate hints from
+#   true colors, the way the hint model was trained;
 # - see how the shipped hint model spreads one hint over the photo;
 # - read the curve of PSNR against the number of hints, and find where one hint helps most;
 # - color a photo with your own clicks, save it, and repeat it from the command line.
@@ -18,6 +18,8 @@
 # **Time:** about 25 minutes. **Builds on:** `03_lab_color_space` (ab), `04_normalization`
 # (÷ 128), `10_your_photos` (measuring honestly), `11_photo_model` (the photo model and the
 # one-color baselines).
+#
+# ![A coffee cup: gray, the photo model on its own, six hints (rings), the original](figures/your_hints.png)
 
 # %%
 import json
@@ -140,9 +142,9 @@ for hx, hy, _ in few:  # the figure enlarges each one-pixel hint so it can be se
 fig, axes = plt.subplots(1, 4, figsize=(12, 2.6))
 axes[0].imshow(coffee)
 axes[1].imshow(x[..., 0], cmap="gray", vmin=0, vmax=100)
-axes[2].imshow(grown, cmap="coolwarm", vmin=-0.5, vmax=0.5)
+cl.plotting.show_signed(axes[2], grown, "a", limit=0.5)  # 0 (no hint, or gray) is white
 axes[3].imshow(grown != 0, cmap="gray")
-for ax, title in zip(axes, ["the truth", "channel 0: L", "channel 1: hint a / 128 (red > 0)",
+for ax, title in zip(axes, ["the truth", "channel 0: L", "channel 1: hint a / 128",
                             "channel 3: the mask"], strict=True):
     ax.set_title(title)
     ax.axis("off")
@@ -418,7 +420,7 @@ print(f"the same as in the notebook: largest difference {np.abs(again - colored)
 assert done.returncode == 0 and np.abs(again - colored).max() < 0.02
 
 # %% [markdown]
-# ## Summary
+# ## What you learned
 #
 # - A photo's overall color alone beats the photo model's best guess: the network cannot
 #   know it, a person often does.

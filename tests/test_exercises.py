@@ -331,3 +331,44 @@ def test_every_check_has_a_wrong_answer_test():
         )
     ]
     assert len(public) >= 25 and not untested, f"no wrong-answer test for: {untested}"
+
+
+def test_the_hint_channels_check_accepts_the_answer_and_names_each_slip():
+    from colorlab import hints
+
+    points = [(1, 0, "#ff0000"), (6, 4, (30, 144, 255))]
+    ab, mask = hints.hint_map(points, (6, 8))
+    exercises.hint_channels(points, (6, 8), ab, mask)
+    rejects(exercises.hint_channels, points, (6, 8), ab, mask[..., 0], hint="channel axis")
+    swapped = np.zeros_like(mask)
+    swapped[1, 0] = 1  # (x, y) = (1, 0) put at row 1, column 0; (6, 4) has no row 6
+    rejects(exercises.hint_channels, points, (6, 8), ab, swapped, hint="x and y are swapped")
+    rejects(exercises.hint_channels, points, (6, 8), ab * 128, mask, hint="divide a and b by 128")
+    rejects(
+        exercises.hint_channels, points, (6, 8), np.zeros_like(ab), mask, hint="a / 128 and b / 128"
+    )
+    rejects(exercises.hint_channels, points, (6, 8), ab[:, :, :1], mask, hint="one a and one b")
+    rejects(exercises.hint_channels, points, (6, 8), ..., mask, hint="still empty")
+
+
+def test_the_best_hint_check_recomputes_the_scores():
+    from test_hint_model import stand_in_photo_model
+
+    hint_model = cl.models.hint_photo_model(stand_in_photo_model(), seed=0)
+    photo = np.clip(np.random.default_rng(0).normal(0.5, 0.15, (64, 96, 3)), 0, 1)
+    photo[:, 48:] = [0.2, 0.4, 0.9]
+    candidates = [(10, 10), (70, 30), (40, 50)]
+    gray = cl.to_gray(photo)
+    scores = {}
+    for x, y in candidates:
+        color = tuple(int(round(v * 255)) for v in photo[y, x])
+        scores[(x, y)] = cl.metrics.psnr(
+            photo, cl.colorize(hint_model, gray, hints=[(x, y, color)])
+        )
+    best, worst = max(scores, key=scores.get), min(scores, key=scores.get)
+    exercises.best_hint(hint_model, photo, candidates, best)
+    rejects(exercises.best_hint, hint_model, photo, candidates, worst, hint="LEAST")
+    rejects(exercises.best_hint, hint_model, photo, candidates, (best[1], best[0]),
+             hint="column first|not one of")  # fmt: skip
+    rejects(exercises.best_hint, hint_model, photo, candidates, (1, 2), hint="not one of")
+    rejects(exercises.best_hint, hint_model, photo, candidates, "top", hint="an \\(x, y\\) pair")

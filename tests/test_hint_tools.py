@@ -12,7 +12,7 @@ import pytest
 from test_hint_model import stand_in_photo_model
 
 import colorlab as cl
-from colorlab import cli, exercises, hints, models
+from colorlab import cli, hints, models
 from colorlab.widgets.hints import HintSession, draw_markers, hint_painter
 
 
@@ -261,43 +261,34 @@ def test_hint_weights_are_high_near_a_hint_and_refused_for_other_models(hint_mod
         cl.hint_weights(models.article_model(), _photo(), [(1, 1, "#ff0000")])
 
 
-# --- lesson 12's exercise checks -------------------------------------------------------------
+def test_the_palette_offers_the_photo_models_likeliest_colors_and_recolors_the_last_hint():
+    from test_pretrained import stand_in_backbone
+
+    from colorlab import bins
+
+    _, photo_model = models.pretrained_photo_model(
+        stand_in_backbone(),
+        bins.gamut_bins(),
+        width=4,
+        working_size=64,
+        seed=0,
+    )
+    model = models.hint_photo_model(photo_model, seed=0)
+    s = HintSession(model, _photo())
+    colors = s.likely_colors(10, 20)
+    assert len(colors) == 5 and all(c.startswith("#") and len(c) == 7 for c in colors)
+    # The likeliest first: the bin with the highest probability at that place.
+    probs, centers = s._probs
+    assert probs.shape[:2] == (16, 24) and np.allclose(probs.sum(-1), 1, atol=1e-4)
+    box = hint_painter(model, _photo())
+    box.click(10, 20)
+    swatches = [c for c in box.palette.children if hasattr(c, "on_click")]
+    assert len(swatches) == 5
+    swatches[2].click()
+    assert box.session.hints[-1][2] == colors[2] == box.color.value
+    box.undo.click()  # undo the recolor
+    assert box.session.hints[-1][2] == "#1e90ff"
 
 
-def _rejects(fn, *args, hint):
-    with pytest.raises(exercises.NotYet, match=hint):
-        fn(*args)
-
-
-def test_the_hint_channels_check_accepts_the_answer_and_names_each_slip():
-    points = [(1, 0, "#ff0000"), (6, 4, (30, 144, 255))]
-    ab, mask = hints.hint_map(points, (6, 8))
-    exercises.hint_channels(points, (6, 8), ab, mask)
-    check = exercises.hint_channels
-    _rejects(check, points, (6, 8), ab, mask[..., 0], hint="channel axis")
-    swapped = np.zeros_like(mask)
-    swapped[1, 0] = 1  # (x, y) = (1, 0) put at row 1, column 0; (6, 4) has no row 6
-    _rejects(check, points, (6, 8), ab, swapped, hint="x and y are swapped")
-    _rejects(check, points, (6, 8), ab * 128, mask, hint="divide a and b by 128")
-    _rejects(check, points, (6, 8), np.zeros_like(ab), mask, hint="a / 128 and b / 128")
-    _rejects(check, points, (6, 8), ab[:, :, :1], mask, hint="one a and one b")
-    _rejects(check, points, (6, 8), ..., mask, hint="still empty")
-
-
-def test_the_best_hint_check_recomputes_the_scores(hint_model):
-    photo = _photo()
-    candidates = [(10, 10), (70, 30), (40, 50)]
-    gray = cl.to_gray(photo)
-    scores = {}
-    for x, y in candidates:
-        color = tuple(int(round(v * 255)) for v in photo[y, x])
-        scores[(x, y)] = cl.metrics.psnr(
-            photo, cl.colorize(hint_model, gray, hints=[(x, y, color)])
-        )
-    best, worst = max(scores, key=scores.get), min(scores, key=scores.get)
-    exercises.best_hint(hint_model, photo, candidates, best)
-    _rejects(exercises.best_hint, hint_model, photo, candidates, worst, hint="LEAST")
-    _rejects(exercises.best_hint, hint_model, photo, candidates, (best[1], best[0]),
-             hint="column first|not one of")  # fmt: skip
-    _rejects(exercises.best_hint, hint_model, photo, candidates, (1, 2), hint="not one of")
-    _rejects(exercises.best_hint, hint_model, photo, candidates, "top", hint="an \\(x, y\\) pair")
+def test_a_regression_photo_model_has_no_palette(hint_model):
+    assert HintSession(hint_model, _photo()).likely_colors(1, 1) == []

@@ -262,7 +262,8 @@ def your_photos() -> None:
     The same photos at the same sizes as the lesson's examples, so the figure's numbers are
     the ones its table prints.
     """
-    models = {name: cl.load_model(name) for name in cl.saving.shipped_models()}
+    # The hint model colors as the photo model without hints: lesson 10 leaves it out.
+    models = {name: cl.load_model(name) for name in cl.saving.shipped_models() if name != "hints"}
     scenes = cl.datasets.heldout_scenes(2, size=128, offset=7)
     photos = [cl.datasets.sample_photo(n, size=192) for n in cl.datasets.HELDOUT_PHOTOS]
     photos += list(scenes)
@@ -311,6 +312,38 @@ def photo_model() -> None:
     _save(fig, "photo_model.png", dpi=70)
 
 
+def your_hints() -> None:
+    """Lesson 12: the coffee cup gray, by the photo model alone, with six hints, the original.
+
+    The photo and the six hints of the lesson's section 6, so the figure is what it shows.
+    """
+    from colorlab.widgets.hints import draw_markers
+
+    model = cl.load_model("hints")
+    rgb = cl.datasets.sample_photo("coffee", size=256)
+    hints = [
+        (200, 232, "#b03a2e"),
+        (70, 160, "#9c2f22"),
+        (185, 18, "#f4f1ea"),
+        (190, 90, "#c8782f"),
+        (30, 120, "#8b5a2b"),
+        (340, 40, "#8b5a2b"),
+    ]
+    panels = [
+        (cl.to_gray(rgb), "gray"),
+        (cl.colorize(model, rgb), "no hints (the photo model)"),
+        (draw_markers(cl.colorize(model, rgb, hints=hints), hints), "six hints (rings)"),
+        (rgb, "the original"),
+    ]
+    fig, axes = plt.subplots(1, 4, figsize=(13, 2.8))
+    for ax, (img, title) in zip(axes, panels, strict=True):
+        ax.imshow(img)
+        ax.set_title(title, fontsize=12)
+        ax.axis("off")
+    fig.tight_layout()
+    _save(fig, "your_hints.png", dpi=70)
+
+
 FIGURES = {
     f.__name__: f
     for f in (
@@ -327,6 +360,7 @@ FIGURES = {
         beyond_brown,
         your_photos,
         photo_model,
+        your_hints,
     )
 }
 

@@ -103,6 +103,37 @@ def _free(folder: Path, stem: str) -> tuple[Path, Path]:
         n += 1
 
 
+def _bin_probabilities(model, photo: np.ndarray):
+    """The hint model's photo model's bin probabilities over ``photo`` at its working size.
+
+    (probabilities (h, w, Q) on the photo's grid at 1/4 of the working size, bins (Q, 2)),
+    or (None, None) when the photo model is not a classification model.
+    """
+    import keras
+
+    from colorlab.color import lightness
+    from colorlab.colorize import _resize
+    from colorlab.layers import working_size
+
+    try:
+        parts = model.get_layer("photo_model")
+        logits = parts.get_layer("bin_logits").output
+        bins = np.asarray(parts.get_layer("annealed_mean").bins, np.float32)
+    except ValueError:
+        return None, None
+    size, stride = working_size(model)
+    L = lightness(photo)
+    h, w_ = L.shape[:2]
+    scale = (size or min(h, w_)) / min(h, w_)
+    small = (max(1, round(h * scale)), max(1, round(w_ * scale)))
+    L = _resize(L, small, antialias=small[0] < h).numpy()
+    ph, pw = (-small[0]) % stride, (-small[1]) % stride
+    padded = np.pad(L, ((0, ph), (0, pw), (0, 0)), mode="edge")
+    scores = keras.Model(parts.input, logits)(padded[None].astype(np.float32))[0]
+    probs = keras.ops.convert_to_numpy(keras.ops.softmax(scores, axis=-1))
+    return probs[: -(-small[0] // 4), : -(-small[1] // 4)], bins
+
+
 class HintSession:
     """A photo, the hints given on it, and the hint model that colors it with them.
 
@@ -127,7 +158,7 @@ class HintSession:
     >>> model = hint_photo_model(pretrained_photo_model(stand_in_backbone(2), width=2)[1])
     >>> session = HintSession(model, np.full((40, 60, 3), 0.5))
     >>> session.add(10, 5, "#1e90ff"); session.add(50, 30, (200, 30, 30))
-    >>> session.undo(); session.hints
+    >>> _ = session.undo(); session.hints
     [(10, 5, '#1e90ff')]
     >>> session.preview().shape
     (40, 60, 3)
@@ -163,6 +194,7 @@ class HintSession:
 
             self.small = resize(self.photo, small)
         self.hints: list[tuple[int, int, str]] = []
+        self._probs = None  # the photo model's bin probabilities, computed at the first need
         self.like, self.like_file = None, None
         self._history: list = []
         if like is not None:
@@ -223,6 +255,39 @@ class HintSession:
             self.like_file = None
         self.like = check_image(like, f"The reference photo {name or ''}".strip(), (3,))
 
+    def recolor(self, index: int, color) -> None:
+        """Give the hint at ``index`` another color (kept in the undo history)."""
+        from colorlab.hints import hex_color
+
+        if not 0 <= index < len(self.hints):
+            raise IndexError(f"there is no hint {index + 1}: there are {len(self.hints)}.")
+        self._remember()
+        x, y, _ = self.hints[index]
+        self.hints[index] = (x, y, hex_color(color))
+
+    def likely_colors(self, x: int, y: int, k: int = 5) -> list[str]:
+        """The photo model's ``k`` likeliest colors at column ``x``, row ``y``, as "#rrggbb".
+
+        Read from the frozen photo model inside the hint model: its probabilities over the
+        313 color bins (lesson 09) at that place, the likeliest first, each shown at the
+        photo's own lightness there. An empty list when the photo model has no bins.
+        """
+        if self._probs is None:
+            self._probs = _bin_probabilities(self.model, self.photo)
+        probs, bins = self._probs
+        if probs is None:
+            return []
+        h, w_ = self.shape
+        row = min(probs.shape[0] - 1, int((y + 0.5) * probs.shape[0] / h))
+        col = min(probs.shape[1] - 1, int((x + 0.5) * probs.shape[1] / w_))
+        from colorlab.color import lab_to_rgb, lightness
+        from colorlab.hints import hex_color
+
+        L = float(lightness(self.photo[y : y + 1, x : x + 1])[0, 0, 0])
+        top = np.argsort(probs[row, col])[::-1][: int(k)]
+        lab = np.array([[[L, *bins[i]] for i in top]], np.float32)
+        return [hex_color(tuple(int(round(v * 255)) for v in c)) for c in lab_to_rgb(lab)[0]]
+
     def undo(self) -> bool:
         """Undo the last change; False when there is nothing to undo."""
         if not self._history:
@@ -275,9 +340,11 @@ class HintSession:
 def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) -> w.VBox:
     """Click on the photo to give a color there; the photo is colorized again at once.
 
-    A color picker sets the color of the next click. The hints are listed, each with a ✕
-    that removes it; Undo takes back the last change and Clear removes every hint. "Color it
-    like…" uploads a reference photo whose overall color the result takes. Save writes the
+    A color picker sets the color of the next click; after a click, swatches of the photo
+    model's likeliest colors at that place (:meth:`HintSession.likely_colors`) recolor it.
+    The hints are listed, each with a ✕ that removes it; Undo takes back the last change
+    and Clear removes every hint. "Color it like…" uploads a reference photo whose overall
+    color the result takes. Save writes the
     full-size result and the hints (a JSON file that ``colorlab colorize PHOTO --hints
     FILE`` reads) to ``out_dir``, never over an existing file.
 
@@ -298,7 +365,8 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
     -------
     ipywidgets.VBox
         The widget; its parts are kept as ``box.view`` (the picture), ``box.color`` (the
-        ColorPicker), ``box.hint_list``, ``box.undo``, ``box.clear``, ``box.save``,
+        ColorPicker), ``box.palette`` (the likely colors), ``box.hint_list``,
+        ``box.undo``, ``box.clear``, ``box.save``,
         ``box.like`` (the upload), ``box.readout`` (one line of text), ``box.session``
         (the :class:`HintSession`) and ``box.click(x, y)`` (what a click at the picture's
         pixel x, y does).
@@ -323,6 +391,7 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
     like_upload = w.FileUpload(accept="image/*", multiple=False, description="Color it like…")
     no_like = w.Button(description="no reference", layout=w.Layout(width="110px"))
     hint_list = w.VBox()
+    palette = w.HBox()
     readout = w.HTML()
     out_dir = Path(out_dir)
 
@@ -349,13 +418,31 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
             + (f" · {message}" if message else "")
         )
 
+    def show_palette(px: int, py: int) -> None:
+        """Swatches of the photo model's likeliest colors where the last hint is."""
+        swatches = []
+        for c in session.likely_colors(px, py):
+            b = w.Button(tooltip=f"give the last hint {c}", layout=w.Layout(width="32px"))
+            b.style.button_color = c
+
+            def use(_, c=c):
+                color.value = c
+                session.recolor(len(session.hints) - 1, c)
+                refresh(f"last hint: {c}")
+
+            b.on_click(use)
+            swatches.append(b)
+        label = "the photo model's likely colors there:" if swatches else ""
+        palette.children = [w.HTML(label), *swatches] if swatches else []
+
     def click(x, y) -> None:
         try:
-            session.add_on_preview(x, y, color.value)
+            px, py = session.add_on_preview(x, y, color.value)
         except ValueError as exc:
             readout.value = f"✗ {exc}"
             return
         refresh()
+        show_palette(px, py)
 
     def on_event(event: dict) -> None:
         if event.get("type") == "click" and "dataX" in event:
@@ -406,6 +493,7 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
     controls = w.VBox(
         [
             color,
+            palette,
             wrap_row([undo, clear, save]),
             wrap_row([like_upload, no_like]),
             w.HTML("<b>hints</b> (✕ removes one)"),
@@ -415,6 +503,7 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
     )
     box = w.VBox([wrap_row([view, controls]), readout])
     box.view, box.color, box.hint_list, box.readout = view, color, hint_list, readout
+    box.palette = palette
     box.undo, box.clear, box.save, box.like, box.no_like = undo, clear, save, like_upload, no_like
     box.session, box.click, box.events = session, click, events
     return box
