@@ -288,6 +288,7 @@ def test_the_palette_offers_the_photo_models_likeliest_colors_and_recolors_the_l
     assert box.session.hints[-1][2] == colors[2] == box.color.value
     box.undo.click()  # undo the recolor
     assert box.session.hints[-1][2] == "#1e90ff"
+    assert box.palette.children == ()  # its swatches would now recolor another hint
 
 
 def test_a_regression_photo_model_has_no_palette(hint_model):

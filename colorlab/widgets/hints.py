@@ -408,7 +408,7 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
             drop = w.Button(
                 description="✕", tooltip=f"remove hint {i + 1}", layout=w.Layout(width="36px")
             )
-            drop.on_click(lambda _, i=i: (session.remove(i), refresh()))
+            drop.on_click(lambda _, i=i: (session.remove(i), forget_palette(), refresh()))
             rows.append(w.HBox([swatch, drop]))
         hint_list.children = rows
         like_text = "" if session.like is None else ", like the reference photo"
@@ -448,11 +448,19 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
         if event.get("type") == "click" and "dataX" in event:
             click(event["dataX"], event["dataY"])
 
+    def forget_palette() -> None:
+        # The swatches recolor the last hint added by a click; once the list has changed
+        # otherwise, "the last hint" may be another one, so they go.
+        palette.children = []
+
     def on_undo(_=None):
-        refresh("" if session.undo() else "nothing to undo")
+        undone = session.undo()
+        forget_palette()
+        refresh("" if undone else "nothing to undo")
 
     def on_clear(_=None):
         session.clear()
+        forget_palette()
         refresh()
 
     def on_save(_=None):
