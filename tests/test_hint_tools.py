@@ -184,9 +184,13 @@ def test_saving_never_overwrites_and_records_a_reference(hint_model, tmp_path):
     first = hints.load_hints(js)
     second = hints.load_hints(js2)
     assert first["hints"] == [(10, 10, "#d62728")] and first["like"] is None
+    assert first["photo"].name == "grandma_hints_photo.png"  # the photo, for the CLI
     assert second["like"].exists()  # the reference, saved beside the hints
     again = cl.colorize(hint_model, _photo(), hints=second["hints"], like=second["like"])
     assert np.abs(cl.load_image(png2) - again).max() < 2 / 255
+    png2.unlink()
+    js2.unlink()  # a leftover reference (grandma_hints_2_like.png) keeps the name taken
+    assert s.save(tmp_path)[0].name == "grandma_hints_3.png"
 
 
 def test_a_session_refuses_a_model_without_hint_inputs():
@@ -240,10 +244,15 @@ def test_the_widget_takes_a_reference_upload_and_says_what_is_wrong_with_a_bad_o
     Image.fromarray(np.full((8, 8, 3), [230, 120, 20], np.uint8)).save(png, format="PNG")
     box.like.value = (_upload("sunset.png", png.getvalue()),)
     assert box.session.like is not None and "like the reference photo" in box.readout.value
+    assert box.like.value == ()  # forgotten, so the same file can be chosen again
     box.no_like.click()
     assert box.session.like is None
+    box.like.value = (_upload("sunset.png", png.getvalue()),)
+    assert box.session.like is not None
     box.like.value = (_upload("notes.png", b"not a picture"),)
-    assert box.readout.value.startswith("✗ notes.png") and box.session.like is None
+    assert box.readout.value.startswith("✗ notes.png") and box.session.like is not None
+    box.undo.click()  # undoes the second reference: the bad file left no step of its own
+    assert box.session.like is None
 
 
 def test_markers_show_the_hint_color_in_a_white_ring():

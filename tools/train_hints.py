@@ -173,7 +173,7 @@ def card(settings: dict) -> str:
         f"- {settings['parameters']:,} parameters, of which {settings['trainable parameters']:,}"
         " train (the embedding, the own-guess and reference scores, the vote's sharpness and "
         "reach); the rest is the photo model's (see photos.md for its encoder's provenance)",
-        "- input: one tensor, L and 6 hint channels (`cl.hints.INPUT_CHANNELS`): the hint "
+        "- input: one tensor of 7 channels (`cl.hints.INPUT_CHANNELS`): L, then the hint "
         "map's a/128 and b/128, its mask, and the reference's mean a/128, b/128 and a flag",
         "- use: `cl.colorize(cl.load_model('hints'), photo, hints=[(x, y, '#rrggbb')], "
         "like=REFERENCE)`; `colorlab colorize PHOTO --hints HINTS.json [--like REF] --out DIR`",

@@ -93,13 +93,17 @@ def to_jpeg(rgb: np.ndarray, quality: int = 90) -> bytes:
 
 
 def _free(folder: Path, stem: str) -> tuple[Path, Path]:
-    """``stem_hints.png`` and ``.json`` in ``folder``, or ``stem_hints_2`` … when taken."""
+    """``stem_hints.png`` and ``.json`` in ``folder``, or ``stem_hints_2`` … when taken.
+
+    Taken means any of the files a save writes under that name exists: the result, the
+    hints, the photo (``…_photo.png``) and the reference (``…_like.png``).
+    """
     n = 1
     while True:
         base = f"{stem}_hints" if n == 1 else f"{stem}_hints_{n}"
-        png, js = folder / f"{base}.png", folder / f"{base}.json"
-        if not png.exists() and not js.exists():
-            return png, js
+        names = (f"{base}.png", f"{base}.json", f"{base}_photo.png", f"{base}_like.png")
+        if not any((folder / name).exists() for name in names):
+            return folder / names[0], folder / names[1]
         n += 1
 
 
@@ -244,16 +248,16 @@ class HintSession:
         from colorlab.color import check_image
         from colorlab.images import load_image
 
-        self._remember()
         if like is None:
+            self._remember()
             self.like, self.like_file = None, None
             return
-        if isinstance(like, (str, Path)):
-            self.like_file = Path(like)
-            like = load_image(like)
-        else:
-            self.like_file = None
-        self.like = check_image(like, f"The reference photo {name or ''}".strip(), (3,))
+        like_file = Path(like) if isinstance(like, (str, Path)) else None
+        if like_file is not None:
+            like = load_image(like_file)
+        checked = check_image(like, f"The reference photo {name or ''}".strip(), (3,))
+        self._remember()  # only once the reference is known to be good
+        self.like, self.like_file = checked, like_file
 
     def recolor(self, index: int, color) -> None:
         """Give the hint at ``index`` another color (kept in the undo history)."""
@@ -319,9 +323,9 @@ class HintSession:
         """Write the full-size result and the hints (JSON) to ``folder``, never over a file.
 
         The names are ``NAME_hints.png`` and ``NAME_hints.json``, then ``NAME_hints_2`` …
-        when those exist. A reference photo given as an array is saved beside them
-        (``…_like.png``) so the JSON file names it and ``colorlab colorize --hints`` can
-        repeat the result.
+        when those exist. A photo or a reference photo given as an array (not a file) is
+        saved beside them (``…_photo.png``, ``…_like.png``) so the JSON file names both and
+        ``colorlab colorize PHOTO --hints FILE`` can repeat the result.
         """
         from colorlab.hints import save_hints
         from colorlab.images import save_image
@@ -329,11 +333,13 @@ class HintSession:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         png, js = _free(folder, self.name)
-        like_file = self.like_file
+        like_file, photo_file = self.like_file, self.photo_file
         if self.like is not None and like_file is None:
             like_file = save_image(self.like, png.with_name(png.stem + "_like.png"))
+        if photo_file is None:
+            photo_file = save_image(self.photo, png.with_name(png.stem + "_photo.png"))
         save_image(self.result(), png)
-        save_hints(js, self.hints, self.shape, photo=self.photo_file, like=like_file)
+        save_hints(js, self.hints, self.shape, photo=photo_file, like=like_file)
         return png, js
 
 
@@ -464,7 +470,11 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
         refresh()
 
     def on_save(_=None):
-        png, js = session.save(out_dir)
+        try:
+            png, js = session.save(out_dir)
+        except (OSError, ValueError) as exc:  # a read-only folder, a full disk …
+            readout.value = f"✗ not saved: {exc}"
+            return
         refresh(f"saved {png} and {js.name}")
 
     def on_like(change=None):
@@ -473,17 +483,24 @@ def hint_painter(model, photo, out_dir="outputs/hints", like=None, name=None) ->
         from colorlab.errors import ImageError
         from colorlab.images import load_image
 
-        for item in like_upload.value:
-            suffix = Path(item["name"]).suffix or ".png"
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / ("reference" + suffix)
-                path.write_bytes(bytes(item["content"]))
-                try:
-                    session.set_like(load_image(path), item["name"])
-                except ImageError as exc:
-                    readout.value = f"✗ {item['name']}: {str(exc).replace(str(path), 'the file')}"
-                    return
-            refresh(f"colored like {item['name']}")
+        try:
+            for item in like_upload.value:
+                suffix = Path(item["name"]).suffix or ".png"
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / ("reference" + suffix)
+                    path.write_bytes(bytes(item["content"]))
+                    try:
+                        session.set_like(load_image(path), item["name"])
+                    except ImageError as exc:
+                        problem = str(exc).replace(str(path), "the file")
+                        readout.value = f"✗ {item['name']}: {problem}"
+                        return
+                refresh(f"colored like {item['name']}")
+        finally:
+            # Forget the upload, so that choosing the same file again (after "no
+            # reference") is a change the widget sees.
+            if like_upload.value:
+                like_upload.value = ()
 
     def on_no_like(_=None):
         if session.like is not None:
