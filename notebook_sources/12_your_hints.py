@@ -336,8 +336,8 @@ assert len(candidates) == 16
 print("candidates (x, y):", candidates)
 
 # %% tags=["solution"]
-# YOUR CODE: one hint per candidate, its PSNR; keep the (x, y) with the highest
-# scores = {}   # (x, y) -> PSNR
+# YOUR CODE: one hint per candidate; its PSNR in the dict scores, keyed by (x, y);
+# then the (x, y) with the highest PSNR
 # best = ...
 scores = {}
 for x, y in candidates:
