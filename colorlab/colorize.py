@@ -308,21 +308,11 @@ def hint_weights(model, image: np.ndarray, hints, like=None) -> np.ndarray:
             f"the model {getattr(model, 'name', '')!r} has no vote (layer 'votes_1_4'): "
             "hint_weights needs the hint model, cl.load_model('hints')."
         ) from None
+    # The probe keeps the hint model's WorkingSize layer, so it runs at the same scale.
     probe = keras.Model(model.input, keras.layers.UpSampling2D(4, interpolation="bilinear")(votes))
-    # The probe has no WorkingSize layer of its own: run it at the hint model's.
-    from colorlab.layers import working_size as recorded_size
-
-    size, stride = recorded_size(model)
     L = lightness(_as_image(image))
-    small = L
-    if size is not None and min(L.shape[:2]) != size:
-        scale = size / min(L.shape[:2])
-        shape = (max(1, round(L.shape[0] * scale)), max(1, round(L.shape[1] * scale)))
-        small = _resize(L, shape, antialias=shape[0] < L.shape[0]).numpy()
-    out = predict_ab(probe, _with_hints(small, L.shape[:2], hints, like), stride)
-    own_and_like = out[..., 2] + out[..., 3]
-    shares = _resize(1.0 - own_and_like[..., None], L.shape[:2], antialias=False).numpy()
-    return np.clip(shares[..., 0], 0.0, 1.0).astype(np.float32)
+    out = _predict_at_working_size(probe, L, None, None, hints, like, reads_hints=True)
+    return np.clip(1.0 - out[..., 2] - out[..., 3], 0.0, 1.0).astype(np.float32)
 
 
 def check_hints_for(model, hints, like) -> bool:

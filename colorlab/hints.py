@@ -635,9 +635,17 @@ def load_hints(path) -> dict:
             raise ValueError(f"hints file {path}: hint {number}: {problem}") from None
         hints.append((entry["x"], entry["y"], color))
     size = record.get("size")
+    if size is not None:
+        try:
+            size = (int(size["height"]), int(size["width"]))
+        except (TypeError, KeyError, ValueError):
+            raise ValueError(
+                f'hints file {path}: "size" is {size!r}; give {{"height": H, "width": W}} in '
+                "pixels, or leave it out."
+            ) from None
     return {
         "hints": hints,
-        "size": (size["height"], size["width"]) if isinstance(size, dict) else None,
+        "size": size,
         "photo": _from_file(record.get("photo"), path),
         "like": _from_file(record.get("like"), path),
     }

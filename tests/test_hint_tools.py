@@ -74,6 +74,7 @@ def test_a_hints_file_round_trips_and_is_never_overwritten(tmp_path):
         ('{"points": []}', 'expected {"hints"'),
         ('{"hints": [{"x": 1, "color": "#ff0000"}]}', "hint 1 .* needs x, y and color"),
         ('{"hints": [{"x": 1, "y": 2, "color": "#ff00"}]}', "hint 1: color '#ff00'"),
+        ('{"size": {"h": 4}, "hints": []}', '"size" is'),
     ],
 )
 def test_a_bad_hints_file_gets_an_error_naming_the_file_and_the_hint(tmp_path, text, message):
