@@ -278,7 +278,7 @@ def evaluate_folder(
     """
     import colorlab as cl
     from colorlab import metrics
-    from colorlab.datasets import photo_paths, split_photos
+    from colorlab.datasets import opaque_photo, photo_paths, split_photos
 
     paths = list(paths) if paths is not None else photo_paths(folder)
     if not paths:
@@ -289,14 +289,8 @@ def evaluate_folder(
     progress = Progress(len(paths), f"evaluating {_count(len(paths), 'photo')}")
     for done, path in enumerate(paths, 1):
         try:
-            truth, alpha = cl.load_image(path, opacity=True)
             # Transparent pixels (shown on white) are left out of the scores: cl.load_image.
-            opaque = None if alpha is None else alpha >= 0.5
-            if opaque is not None and not opaque.any():
-                raise ImageError(
-                    f"{path}: every pixel is transparent, so there is nothing to measure: "
-                    "leave it out of the folder, or export it without transparency."
-                )
+            truth, opaque = opaque_photo(path)
             if not metrics.has_color(truth if opaque is None else truth[opaque][None]):
                 no_color.append(path.name)
             else:
@@ -508,7 +502,8 @@ def cmd_train(args) -> int:
     if len(paths) >= 2 * args.hold_out_every and args.hold_out_every > 1:
         train_paths, val_paths = split_photos(paths, args.hold_out_every)
     images = load_folder(train_paths, int(round(crop * 1.25)))
-    validation = color_photos(val_paths)
+    # Held-back photos are scored on their opaque pixels only (cl.load_image's rule).
+    validation, validation_opaque = color_photos(val_paths, opacity=True)
     budget = f", at most {args.minutes:g} minutes" if args.minutes else ""
     print(
         f"{what} on {_count(len(images), 'photo')} from {args.dir} for up to {args.epochs} "
@@ -537,6 +532,7 @@ def cmd_train(args) -> int:
             crop=crop,
             batch_size=args.batch,
             validation=validation or None,
+            validation_opaque=validation_opaque if validation else None,
             minutes=args.minutes,
             # Fine-tuning measures the model it starts from first and keeps it if no epoch
             # beats it: a fine-tune never leaves a model worse on the held-back photos.

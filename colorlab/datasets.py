@@ -386,11 +386,11 @@ def split_with_tuning(
     return [p for p in train if p not in chosen], tune, val
 
 
-def color_photos(paths, size: Size = None) -> list[np.ndarray]:
+def color_photos(paths, size: Size = None, *, opacity: bool = False) -> list | tuple[list, list]:
     """Load ``paths`` and keep the photos that have color to compare with (for measuring).
 
     A file that cannot be read gets one line on stderr; a photo without color (see
-    :func:`colorlab.metrics.has_color`) is left out.
+    :func:`colorlab.metrics.has_color`, judged on its opaque pixels) is left out.
 
     Parameters
     ----------
@@ -399,11 +399,17 @@ def color_photos(paths, size: Size = None) -> list[np.ndarray]:
     size : int or (int, int), optional
         Resize with anti-aliasing: an int sets the shorter side, ``(height, width)`` the
         exact size (at least 8 pixels a side); ``None`` keeps the photo's own size.
+    opacity : bool
+        Also return each photo's opaque pixels, so that its transparent part (put on white
+        by :func:`colorlab.load_image`) can be left out of the scores.
 
     Returns
     -------
-    list of numpy.ndarray
-        The color photos, in the order of ``paths``: RGB (H, W, 3), float32 in [0, 1].
+    list of numpy.ndarray, or (list, list)
+        The color photos, in the order of ``paths``: RGB (H, W, 3), float32 in [0, 1]; with
+        ``opacity``, also a list of the same length holding for each photo a boolean (H, W)
+        mask of its opaque pixels, or None for a photo without transparency. A photo with
+        no opaque pixel at all is left out, with one line on stderr.
 
     Raises
     ------
@@ -416,21 +422,98 @@ def color_photos(paths, size: Size = None) -> list[np.ndarray]:
     --------
     >>> color_photos([])
     []
+    >>> color_photos([], opacity=True)
+    ([], [])
+    """
+    if isinstance(paths, str | os.PathLike):  # a folder: the photos in it
+        paths = photo_paths(paths)
+    photos, masks = [], []
+    for rgb, opaque, colored in readable_photos(paths, size):
+        if colored:
+            photos.append(rgb)
+            masks.append(opaque)
+    return (photos, masks) if opacity else photos
+
+
+def readable_photos(paths, size: Size = None) -> Iterator[tuple]:
+    """Yield (rgb, opaque, colored) for each photo of ``paths`` that can be read.
+
+    ``opaque`` is :func:`opaque_photo`'s mask (None without transparency) and ``colored``
+    whether the photo has color (:func:`colorlab.metrics.has_color`) on its opaque pixels.
+    A file that cannot be read (or is wholly transparent) gets one line on stderr.
+
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+        The photo files.
+    size : int or (int, int), optional
+        Resize as :func:`colorlab.load_image` does; ``None`` keeps each photo's own size.
+
+    Returns
+    -------
+    iterator of (numpy.ndarray, numpy.ndarray or None, bool)
+        Each photo, RGB (H, W, 3) float32 in [0, 1]; its opaque mask; whether it has color.
+
+    Raises
+    ------
+    ValueError
+        ``size`` is below 8 pixels.
+
+    Examples
+    --------
+    >>> [(rgb.shape, colored) for rgb, _, colored in readable_photos(
+    ...     [sample_path("camera"), sample_path("coffee")], size=16)]
+    [((16, 16, 3), False), ((16, 24, 3), True)]
     """
     from colorlab.metrics import has_color
 
-    if isinstance(paths, str | os.PathLike):  # a folder: the photos in it
-        paths = photo_paths(paths)
-    photos = []
     for path in paths:
         try:
-            rgb = load_image(path, size=size)
+            rgb, opaque = opaque_photo(path, size)
         except ImageError as exc:
             print(f"skipped: {exc}", file=sys.stderr)
             continue
-        if has_color(rgb):
-            photos.append(rgb)
-    return photos
+        yield rgb, opaque, has_color(rgb if opaque is None else rgb[opaque][None])
+
+
+def opaque_photo(
+    path: str | os.PathLike, size: Size = None
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """A photo and the mask of its opaque pixels (alpha at least 0.5), for measuring it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The photo's file.
+    size : int or (int, int), optional
+        Resize as :func:`colorlab.load_image` does; ``None`` keeps the photo's own size.
+
+    Returns
+    -------
+    tuple
+        RGB (H, W, 3) float32 in [0, 1] (transparent parts on white), and a boolean (H, W)
+        mask of the opaque pixels, or None when the photo has no transparency.
+
+    Raises
+    ------
+    ImageError
+        The file is not a usable photo, or every pixel of it is transparent (nothing to
+        measure); the message names the file.
+
+    Examples
+    --------
+    >>> rgb, opaque = opaque_photo(sample_path("astronaut"), size=32)
+    >>> rgb.shape, opaque is None
+    ((32, 32, 3), True)
+    """
+    rgb, alpha = load_image(path, size=size, opacity=True)
+    opaque = None if alpha is None else alpha >= 0.5
+    if opaque is not None and not opaque.any():
+        raise ImageError(
+            f"{path}: every pixel is transparent, so there is nothing to measure: "
+            "leave it out of the folder, or export it without transparency."
+        )
+    return rgb, opaque
 
 
 # ------------------------------------------------ the scene models: training and held out

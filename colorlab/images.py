@@ -170,9 +170,14 @@ def load_image(
     Grayscale photos come back with R = G = B; the EXIF orientation of phone photos is
     applied; an animated GIF gives its first frame. **Transparency**, in one place: the
     transparent parts of a photo are put on white (as a browser shows them), which is what
-    is colorized and saved; and they are left out of every measurement
-    (``colorlab evaluate`` asks for ``opacity=True`` and passes the opaque pixels to
-    :func:`colorlab.metrics.report`), since white there would score perfectly for any model.
+    is colorized, trained on and saved; and they are left out of every measurement, since
+    white there would score well for any model. A pixel counts as opaque when its alpha is
+    at least 0.5 (:func:`colorlab.datasets.opaque_photo`). Every scoring path follows this:
+    ``colorlab evaluate`` and lesson 10 (via ``opaque=`` of the metrics), and the held-back
+    photos of fine-tuning, lesson 11's and ``colorlab train``'s
+    (``cl.pipeline.load_folder(..., opacity=True)`` and
+    ``cl.datasets.color_photos(..., opacity=True)`` give the masks;
+    ``cl.training.gain_over_gray`` and ``fit_photos`` take them).
 
     Parameters
     ----------

@@ -46,7 +46,7 @@ def _check_pair(
     return truth, pred
 
 
-def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
+def psnr(truth: np.ndarray, pred: np.ndarray, opaque: np.ndarray | None = None) -> float:
     """Peak signal-to-noise ratio in dB of RGB images in [0, 1] (higher is better, 100 = same).
 
     Parameters
@@ -55,6 +55,9 @@ def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
         The original photo: RGB (H, W, 3), or gray (H, W) or (H, W, 1); floats in [0, 1].
     pred : numpy.ndarray
         The colorization, of the same shape and range.
+    opaque : numpy.ndarray, optional
+        A boolean mask (H, W): measure only these pixels, the opaque part of a photo with
+        transparency (see :func:`colorlab.load_image`); None or all True: every pixel.
 
     Returns
     -------
@@ -66,15 +69,43 @@ def psnr(truth: np.ndarray, pred: np.ndarray) -> float:
     ------
     ImageError
         Either image has another shape, 0-255 values, NaN, or values outside [0, 1]; or the
-        two shapes differ.
+        two shapes differ; or ``opaque`` is not (H, W) or holds no opaque pixel.
 
     Examples
     --------
     >>> import numpy as np
     >>> round(psnr(np.zeros((4, 4, 3)), np.full((4, 4, 3), 0.1)), 1)
     20.0
+    >>> right_wrong = np.zeros((4, 4, 3)); right_wrong[:, 2:] = 1
+    >>> left = np.tile(np.arange(4) < 2, (4, 1))       # (4, 4): True on the left half
+    >>> psnr(np.zeros((4, 4, 3)), right_wrong, opaque=left)
+    100.0
     """
-    return _psnr_pixels(*_check_pair(truth, pred, channels=(3, 1)))
+    truth, pred = _check_pair(truth, pred, channels=(3, 1))
+    mask = _opaque_mask(opaque, truth.shape, "psnr")
+    if mask is not None:
+        truth, pred = truth[mask], pred[mask]
+    return _psnr_pixels(truth, pred)
+
+
+def _opaque_mask(opaque, shape: tuple[int, ...], who: str) -> np.ndarray | None:
+    """``opaque`` checked against an image's ``shape``: a boolean (H, W), or None for all pixels.
+
+    None and an all-True mask both mean "every pixel" (None is returned for both).
+    """
+    if opaque is None:
+        return None
+    mask = np.asarray(opaque, bool)
+    if mask.shape != tuple(shape[:2]):
+        raise ImageError(
+            f"{who}: the opaque mask {mask.shape} must match the photo's {tuple(shape[:2])} "
+            "(one True or False per pixel)."
+        )
+    if not mask.any():
+        raise ImageError(
+            f"{who}: the opaque mask leaves out every pixel, so there is nothing to measure."
+        )
+    return None if mask.all() else mask
 
 
 def ssim(truth: np.ndarray, pred: np.ndarray) -> float:
@@ -399,13 +430,8 @@ def evaluate(
     # Checked once (RGB, one shape), converted to Lab once for the three color metrics.
     truth, pred = _check_pair(truth, pred)
     similarity = ssim(truth, pred)
-    if opaque is not None and not np.all(opaque):
-        opaque = np.asarray(opaque, bool)
-        if opaque.shape != truth.shape[:2] or not opaque.any():
-            raise ImageError(
-                f"evaluate: the opaque mask {opaque.shape} must be the photo's "
-                f"{truth.shape[:2]} and hold at least one opaque pixel."
-            )
+    opaque = _opaque_mask(opaque, truth.shape, "evaluate")
+    if opaque is not None:
         similarity = _ssim_over(truth, pred, opaque)
         # Every other metric is a mean over pixels: measure the opaque ones as one row.
         truth, pred = truth[opaque][None], pred[opaque][None]
@@ -436,13 +462,15 @@ def _ssim_over(truth: np.ndarray, pred: np.ndarray, opaque: np.ndarray) -> float
     return float(full[opaque].mean())
 
 
-def gray_psnr(truth: np.ndarray) -> float:
+def gray_psnr(truth: np.ndarray, opaque: np.ndarray | None = None) -> float:
     """PSNR of the gray baseline: the photo with its color removed (a = b = 0).
 
     Parameters
     ----------
     truth : numpy.ndarray
         The original photo, RGB (H, W, 3), floats in [0, 1].
+    opaque : numpy.ndarray, optional
+        A boolean mask (H, W): measure only these pixels (see :func:`psnr`).
 
     Returns
     -------
@@ -453,7 +481,8 @@ def gray_psnr(truth: np.ndarray) -> float:
     Raises
     ------
     ImageError
-        ``truth`` is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1].
+        ``truth`` is not RGB (H, W, 3), or has 0-255 values, NaN, or values outside [0, 1];
+        or ``opaque`` is not (H, W) or holds no opaque pixel.
 
     Examples
     --------
@@ -461,7 +490,7 @@ def gray_psnr(truth: np.ndarray) -> float:
     >>> gray_psnr(np.full((4, 4, 3), 0.5)) > 60     # a gray photo is its own baseline
     True
     """
-    return psnr(truth, to_gray(truth))
+    return psnr(truth, to_gray(truth), opaque)
 
 
 def report(

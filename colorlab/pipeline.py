@@ -205,7 +205,9 @@ def augment(rgb: tf.Tensor, crop: int, seed=None, zoom: float = 0.25) -> tf.Tens
     return augment_images(tf.convert_to_tensor(rgb, tf.float32)[None], crop, seed, zoom)[0]
 
 
-def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = True) -> np.ndarray:
+def load_folder(
+    folder: str | os.PathLike | list, size: int, skip_gray: bool = True, *, opacity: bool = False
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Every photo in ``folder`` (or a list of paths), resized and center-cropped to size×size.
 
     Decoding goes through :func:`colorlab.load_image` rather than ``tf.io.decode_image``:
@@ -221,12 +223,18 @@ def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = T
     size : int
         The side of the square photos in pixels.
     skip_gray : bool
-        Leave out photos without color.
+        Leave out photos without color (judged on their opaque pixels).
+    opacity : bool
+        Also return which pixels are opaque, cropped like the photos, so that a photo's
+        transparent part (put on white by :func:`colorlab.load_image`) can be left out of
+        its scores (``cl.metrics.psnr(..., opaque=)``, ``cl.training.gain_over_gray``).
 
     Returns
     -------
-    numpy.ndarray
-        The photos, RGB (N, size, size, 3), float32 in [0, 1].
+    numpy.ndarray or tuple
+        The photos, RGB (N, size, size, 3), float32 in [0, 1]; with ``opacity``, also a
+        boolean (N, size, size) array, True where a pixel is opaque (everywhere, for a photo
+        without transparency). A photo with no opaque pixel is then skipped, with one line.
 
     Raises
     ------
@@ -246,26 +254,27 @@ def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = T
     """
     import sys
 
-    from colorlab.datasets import folder_photos
-    from colorlab.images import center_crop, load_image
-    from colorlab.metrics import GRAY_CF, has_color
+    from colorlab.datasets import photo_paths, readable_photos
+    from colorlab.images import center_crop
+    from colorlab.metrics import GRAY_CF
 
     if isinstance(folder, list | tuple):
-        where = ""
-        pairs = []
-        for path in folder:
-            try:
-                pairs.append((Path(path), load_image(path, size=size)))
-            except ImageError as exc:
-                print(f"skipped: {exc}", file=sys.stderr)
+        where, paths = "", list(folder)
     else:
-        where = str(Path(folder))
-        pairs = list(folder_photos(folder, size=size))
-    photos = [center_crop(rgb, size) for _, rgb in pairs if not skip_gray or has_color(rgb)]
-    gray = len(pairs) - len(photos)
+        where, paths = str(Path(folder)), photo_paths(folder)
+    read, photos, masks = 0, [], []
+    for rgb, opaque, colored in readable_photos(paths, size):
+        read += 1
+        if skip_gray and not colored:
+            continue
+        photos.append(center_crop(rgb, size))
+        if opacity:
+            full = np.ones(rgb.shape[:2], bool) if opaque is None else opaque
+            masks.append(center_crop(full[..., None].astype(np.float32), size)[..., 0] >= 0.5)
+    gray = read - len(photos)
     if gray:
         print(
-            f"skipped {gray} of {len(pairs)} photos{f' in {where}' if where else ''}: "
+            f"skipped {gray} of {read} photos{f' in {where}' if where else ''}: "
             "no color to learn from "
             f"(black-and-white or nearly gray: colorfulness below {GRAY_CF}).",
             file=sys.stderr,
@@ -274,7 +283,8 @@ def load_folder(folder: str | os.PathLike | list, size: int, skip_gray: bool = T
         what = "color photo" if gray else "photo colorlab can read"
         where = where or f"The {len(folder)} photos given"
         raise ImageError(f"{where} holds no {what}: add PNG or JPEG color photos to it.")
-    return np.stack(photos).astype(np.float32)
+    photos = np.stack(photos).astype(np.float32)
+    return (photos, np.stack(masks)) if opacity else photos
 
 
 def dataset(

@@ -300,25 +300,36 @@ def fit_many(
 # ------------------------------------------------------------------ real photos (10)
 
 
-def _psnrs(model, photos) -> tuple[np.ndarray, np.ndarray]:
-    """Per-photo PSNR of ``model`` (colorizing each photo's gray version) and of gray."""
+def _psnrs(model, photos, opaque=None) -> tuple[np.ndarray, np.ndarray]:
+    """Per-photo PSNR of ``model`` (colorizing each photo's gray version) and of gray.
+
+    ``opaque``: one boolean (H, W) mask (or None) per photo; only those pixels count.
+    """
     from colorlab.color import to_gray
     from colorlab.colorize import colorize
     from colorlab.metrics import psnr
 
+    photos = list(photos)
+    opaque = [None] * len(photos) if opaque is None else list(opaque)
+    if len(opaque) != len(photos):
+        raise ValueError(
+            f"opaque holds {len(opaque)} masks for {len(photos)} photos: give one per photo "
+            "(None for a photo without transparency)."
+        )
     model_psnr, gray_psnr = [], []
-    for rgb in photos:
+    for rgb, mask in zip(photos, opaque, strict=True):
         gray = to_gray(rgb)
-        model_psnr.append(psnr(rgb, colorize(model, gray)))
-        gray_psnr.append(psnr(rgb, gray))
+        model_psnr.append(psnr(rgb, colorize(model, gray), mask))
+        gray_psnr.append(psnr(rgb, gray, mask))
     return np.array(model_psnr), np.array(gray_psnr)
 
 
-def gain_over_gray(model, photos) -> dict[str, float]:
+def gain_over_gray(model, photos, opaque=None) -> dict[str, float]:
     """Mean PSNR of ``model`` and of the gray baseline over color photos at their own size.
 
     Each photo is made gray, colorized with :func:`colorlab.colorize` (at the model's
-    working size) and compared with the truth.
+    working size) and compared with the truth, on its opaque pixels when ``opaque`` says
+    which they are.
 
     Parameters
     ----------
@@ -326,6 +337,11 @@ def gain_over_gray(model, photos) -> dict[str, float]:
         Any colorizer of the course (what :func:`colorlab.colorize` takes).
     photos : sequence of numpy.ndarray
         Color photos, each RGB (H, W, 3) in [0, 1], of any size.
+    opaque : sequence of numpy.ndarray, optional
+        For each photo, a boolean (H, W) mask of its opaque pixels, or None for all of them
+        (what ``cl.pipeline.load_folder(..., opacity=True)`` and
+        ``cl.datasets.color_photos(..., opacity=True)`` return): a photo's transparent part
+        is left out of its score.
 
     Returns
     -------
@@ -337,7 +353,10 @@ def gain_over_gray(model, photos) -> dict[str, float]:
     Raises
     ------
     ImageError
-        A photo is not RGB (H, W, 3) floats in [0, 1].
+        A photo is not RGB (H, W, 3) floats in [0, 1], or a mask is not its (H, W) or
+        holds no opaque pixel.
+    ValueError
+        ``opaque`` does not hold one mask per photo.
 
     Examples
     --------
@@ -346,7 +365,7 @@ def gain_over_gray(model, photos) -> dict[str, float]:
     >>> sorted(gain_over_gray(model, [np.ones((40, 48, 3)) / 2]))
     ['above_gray', 'gain', 'gray_psnr', 'psnr']
     """
-    return _summary(*_psnrs(model, photos))
+    return _summary(*_psnrs(model, photos, opaque))
 
 
 def gain_with_hints(
@@ -509,6 +528,7 @@ def fit_photos(
     callbacks=(),
     targets=None,
     colorizer=None,
+    validation_opaque=None,
 ):
     """Train a photo colorizer on many photos; return a history with the validation gain.
 
@@ -573,6 +593,9 @@ def fit_photos(
         The model that colors photos with ``model``'s weights, when ``model`` is a training
         network with other outputs (:func:`colorlab.models.pretrained_photo_model`); it is
         what ``validation`` measures. By default ``model`` itself.
+    validation_opaque : sequence of numpy.ndarray, optional
+        For each validation photo, a boolean (H, W) mask of its opaque pixels or None, as
+        :func:`gain_over_gray` takes: transparent parts are left out of every score.
 
     Returns
     -------
@@ -590,7 +613,8 @@ def fit_photos(
         ``images`` are not RGB (N, S, S, 3) or are smaller than ``crop``, or a validation
         photo is not RGB (H, W, 3) in [0, 1].
     ValueError
-        ``keep_start`` or ``keep_best`` without ``validation``.
+        ``keep_start`` or ``keep_best`` without ``validation``, or ``validation_opaque`` does
+        not hold one mask per validation photo.
 
     Examples
     --------
@@ -631,7 +655,7 @@ def fit_photos(
     state.update(epoch=None, start_gain=None, start_psnr=None, scores=[])
     if keep_start:
         # The guard: the model as it starts is a candidate like any epoch, measured first.
-        start_psnr, gray = _psnrs(measured, validation)
+        start_psnr, gray = _psnrs(measured, validation, validation_opaque)
         state.update(start_gain=float((start_psnr - gray).mean()), start_psnr=start_psnr)
         state.update(best=state["start_gain"], weights=model.get_weights(), epoch=0)
         if verbose:
@@ -653,7 +677,7 @@ def fit_photos(
             logs = logs if logs is not None else {}
             state["last"] = self.model.get_weights()  # the averaged ones, with EMA
             if validation is not None:
-                psnrs, gray = _psnrs(measured, validation)
+                psnrs, gray = _psnrs(measured, validation, validation_opaque)
                 result = _summary(psnrs, gray)
                 logs.update({f"val_{k}": v for k, v in result.items()})
                 if state["start_gain"] is not None:

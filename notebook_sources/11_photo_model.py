@@ -286,7 +286,9 @@ cl.exercises.per_photo_loss(errors, loss)
 # Put **color** photos in `data/my_photos/` that look like the photos you want to color:
 # the same family, house, town or decade. The network learns from their colors, so
 # black-and-white ones are skipped. One photo in five is held back: it never trains, and
-# it tells us honestly whether fine-tuning helped.
+# it tells us honestly whether fine-tuning helped. As in lesson 10, a PNG's transparent
+# parts show (and train) as white, and only its solid pixels count in the scores: `opaque`
+# says which those are (True everywhere in a photo without transparency).
 #
 # With fewer than five color photos there, we use a stand-in "family": 60 procedural scenes
 # (lesson 07), pictures with a consistent look that the photo model has never seen.
@@ -294,17 +296,23 @@ cl.exercises.per_photo_loss(errors, loss)
 # %%
 folder = Path("../data/my_photos")
 try:
-    mine = cl.pipeline.load_folder(folder, size=224)   # skips B&W photos, and says so
+    # skips B&W photos (and says so); opaque: which pixels of each photo are solid
+    mine, opaque = cl.pipeline.load_folder(folder, size=224, opacity=True)
 except cl.ImageError as problem:                      # no folder, or no color photos in it
     print(problem)
     mine = np.zeros((0, 224, 224, 3), np.float32)
 if len(mine) >= 5:
     print(f"{len(mine)} color photos from {folder}")
+    if not opaque.all():
+        print(f"{(~opaque).any(axis=(1, 2)).sum()} with transparent parts: only their solid "
+              "pixels are scored")
 else:
     print(f"{folder} has {len(mine)} color photos (5 needed): using 60 procedural scenes instead")
     mine = cl.datasets.heldout_scenes(60, size=224, offset=900)
+    opaque = np.ones(mine.shape[:3], bool)            # scenes have no transparent parts
 train_photos = np.delete(mine, np.s_[::5], axis=0)
-held_back = list(mine[::5])
+train_opaque = np.delete(opaque, np.s_[::5], axis=0)
+held_back, held_opaque = list(mine[::5]), list(opaque[::5])
 print(f"{len(train_photos)} to train on, {len(held_back)} held back")
 
 # %% [markdown]
@@ -312,7 +320,7 @@ print(f"{len(train_photos)} to train on, {len(held_back)} held back")
 
 # %%
 model = cl.load_model("photos")
-before = cl.training.gain_over_gray(model, held_back)
+before = cl.training.gain_over_gray(model, held_back, held_opaque)
 before_colors = [cl.colorize(model, cl.to_gray(x)) for x in held_back]
 print(f"before: {before['psnr']:.2f} dB, {before['gain']:+.2f} dB over gray, "
       f"above gray on {before['above_gray']:.0%} of the held-back photos")
@@ -344,10 +352,10 @@ print(f"{trainable:,} weights train; {model.count_params() - trainable:,} stay f
 live = cl.plotting.LiveTraining(held_back[0], every=2, title="fine-tuning")
 history = cl.training.fit_photos(model, train_photos, epochs=6, steps_per_epoch=40, crop=192,
                                  batch_size=8, seed=0, validation=held_back, keep_start=True,
-                                 callbacks=[live.callback()])
+                                 validation_opaque=held_opaque, callbacks=[live.callback()])
 kept = history.kept
 print(kept.message)
-after = cl.training.gain_over_gray(model, held_back)
+after = cl.training.gain_over_gray(model, held_back, held_opaque)
 print(f"before: {before['gain']:+.2f} dB over gray; after: {after['gain']:+.2f} dB "
       f"({live.seconds:.0f} s of training)")
 
@@ -370,8 +378,8 @@ print(f"before: {before['gain']:+.2f} dB over gray; after: {after['gain']:+.2f} 
 
 # %%
 after_colors = [cl.colorize(model, cl.to_gray(x)) for x in held_back]
-change = np.array([cl.metrics.psnr(x, new) - cl.metrics.psnr(x, old)
-                   for x, old, new in zip(held_back, before_colors, after_colors)])
+change = np.array([cl.metrics.psnr(x, new, o) - cl.metrics.psnr(x, old, o)
+                   for x, old, new, o in zip(held_back, before_colors, after_colors, held_opaque)])
 order = np.argsort(change)
 picks = {"helped most": order[-1], "the middle one": order[len(order) // 2],
          "helped least": order[0]}
@@ -385,7 +393,8 @@ for row, (label, k) in zip(axes, shown.items()):
     for ax, img, title in zip(row, (truth, before_colors[k], after_colors[k]),
                               (f"{label}: truth", "shipped", "fine-tuned")):
         ax.imshow(img)
-        ax.set_title(title if img is truth else f"{title}  {cl.metrics.psnr(truth, img):.1f} dB")
+        score = cl.metrics.psnr(truth, img, held_opaque[k])
+        ax.set_title(title if img is truth else f"{title}  {score:.1f} dB")
         ax.axis("off")
 fig.tight_layout()
 if kept.improved:
@@ -434,9 +443,10 @@ cl.exercises.fine_tune_improvement(before, after, improvement)
 #   average color its **cast**.)
 
 # %%
-def average_color(photos):
-    """The mean a and b over all the pixels of some photos."""
-    return np.mean([cl.rgb_to_lab(x)[..., 1:].mean(axis=(0, 1)) for x in photos], axis=0)
+def average_color(photos, opaque):
+    """The mean a and b of some photos: each photo's mean over its solid pixels, averaged."""
+    return np.mean([cl.rgb_to_lab(x)[..., 1:][o].mean(axis=0) for x, o in zip(photos, opaque)],
+                   axis=0)
 
 
 def paint_flat(x, color):
@@ -445,18 +455,18 @@ def paint_flat(x, color):
     return cl.lab_to_rgb(cl.compose_lab(L, np.zeros_like(ab) + color))
 
 
-def gains_over_gray(photos, colored):
-    """Each photo's PSNR minus the PSNR of its gray version, in dB."""
-    return np.array([cl.metrics.psnr(x, c) - cl.metrics.gray_psnr(x)
-                     for x, c in zip(photos, colored)])
+def gains_over_gray(photos, colored, opaque):
+    """Each photo's PSNR minus the PSNR of its gray version, in dB (solid pixels only)."""
+    return np.array([cl.metrics.psnr(x, c, o) - cl.metrics.gray_psnr(x, o)
+                     for x, c, o in zip(photos, colored, opaque)])
 
 
-folder_color = average_color(train_photos)
+folder_color = average_color(train_photos, train_opaque)
 print(f"your training photos' average color: a {folder_color[0]:+.1f}, b {folder_color[1]:+.1f}")
 on_training = {}
 for strength in (0.25, 0.5, 1.0):
     painted = [paint_flat(x, strength * folder_color) for x in train_photos]
-    on_training[strength] = gains_over_gray(train_photos, painted).mean()
+    on_training[strength] = gains_over_gray(train_photos, painted, train_opaque).mean()
     print(f"  {strength:g} × it on the training photos: {on_training[strength]:+.2f} dB over gray")
 strength = max(on_training, key=on_training.get)
 a, b = strength * folder_color
@@ -465,13 +475,14 @@ print(f"one color for the folder: {strength:g} × the average, a {a:+.1f} "
 
 # %%
 flat_colors = [paint_flat(x, (a, b)) for x in held_back]
-own_colors = [paint_flat(x, average_color([x])) for x in held_back]
-tuned = gains_over_gray(held_back, after_colors)
-flat = gains_over_gray(held_back, flat_colors)
-shipped = gains_over_gray(held_back, before_colors)
+own_colors = [paint_flat(x, average_color([x], [o])) for x, o in zip(held_back, held_opaque)]
+tuned = gains_over_gray(held_back, after_colors, held_opaque)
+flat = gains_over_gray(held_back, flat_colors, held_opaque)
+shipped = gains_over_gray(held_back, before_colors, held_opaque)
 rows = {"shipped model (the start)": shipped.mean(), "fine-tuned model": tuned.mean(),
         "one color for the folder": flat.mean(),
-        "each photo's own average color (cheats)": gains_over_gray(held_back, own_colors).mean()}
+        "each photo's own average color (cheats)":
+            gains_over_gray(held_back, own_colors, held_opaque).mean()}
 for label, g in rows.items():
     print(f"{label:<40} {g:+.2f} dB over gray")
 
@@ -490,7 +501,8 @@ for row, k, label in zip(axes, (np.argmax(lead), np.argmin(lead)), ("most", "lea
                               (f"truth (fine-tuned leads {label})", "one color for the folder",
                                "its own color (cheats)", "fine-tuned")):
         ax.imshow(img)
-        ax.set_title(title if img is truth else f"{title}  {cl.metrics.psnr(truth, img):.1f} dB")
+        score = cl.metrics.psnr(truth, img, held_opaque[k])
+        ax.set_title(title if img is truth else f"{title}  {score:.1f} dB")
         ax.axis("off")
 fig.tight_layout()
 

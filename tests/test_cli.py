@@ -257,9 +257,13 @@ def test_evaluate_validation_split(tmp_path, tiny_model):
 
 
 @pytest.mark.slow
-def test_train_fine_tunes_a_saved_model_and_never_saves_a_worse_one(tmp_path):
+def test_train_fine_tunes_a_saved_model_and_never_saves_a_worse_one(tmp_path, monkeypatch):
     folder, scenes = scene_folder(tmp_path / "family", 20, 48, seed=2)
     cl.save_image(cl.to_gray(scenes[0]), folder / "s01_old.png")  # B&W: skipped, and said
+    held_paths = cl.datasets.split_photos(cl.datasets.photo_paths(folder))[1]
+    cutout = np.dstack([np.round(cl.load_image(held_paths[0]) * 255), np.full((48, 48), 255)])
+    cutout[:, 24:, 3] = 0  # the right half of a held-back photo transparent: not scored
+    Image.fromarray(cutout.astype(np.uint8), "RGBA").save(held_paths[0])
     base = tmp_path / "base.keras"
     proc = run(
         "train",
@@ -282,6 +286,13 @@ def test_train_fine_tunes_a_saved_model_and_never_saves_a_worse_one(tmp_path):
     assert "measuring on 3 held-back photos" in proc.stderr
     assert cl.layers.working_size(cl.load_model(base)) == (32, 16)
     tuned = tmp_path / "tuned.keras"
+    seen, fit_photos = {}, cl.training.fit_photos
+
+    def recording_fit(*args, **kwargs):
+        seen.update(kwargs)
+        return fit_photos(*args, **kwargs)
+
+    monkeypatch.setattr(cl.training, "fit_photos", recording_fit)
     proc = run(
         "train",
         folder,
@@ -301,6 +312,14 @@ def test_train_fine_tunes_a_saved_model_and_never_saves_a_worse_one(tmp_path):
     # The guard: either an epoch beat the start on the held-back photos and was saved, or
     # nothing was saved; each says so in one line.
     assert "fine-tuning" in proc.stderr, proc.stderr
+    # The held-back photos are scored on their opaque pixels (one has a transparent half):
+    # fit_photos was given their masks, and the start's score printed is the masked one.
+    masks = seen["validation_opaque"]
+    assert [m is None for m in masks] == [False, True, True]
+    assert masks[0][:, :24].all() and not masks[0][:, 24:].any()
+    held = cl.datasets.color_photos(held_paths)
+    start = cl.training.gain_over_gray(cl.load_model(base), held, masks)["gain"]
+    assert f"the model as it starts: {start:+.2f} dB over gray on the 3 held-back" in proc.stderr
     if proc.returncode == 0:
         assert "kept epoch" in proc.stderr and "against" in proc.stderr
         assert cl.layers.working_size(cl.load_model(tuned)) == (32, 16)

@@ -229,3 +229,98 @@ def test_load_folder_skips_gray_photos_with_one_line(tmp_path, capsys):
         (tmp_path / name).unlink()
     with pytest.raises(cl.ImageError, match="holds no color photo"):
         pipeline.load_folder(tmp_path, 32)
+
+
+# ------------------------------------------- transparency: held-back scores skip it
+
+
+def _cutout_folder(tmp_path):
+    """A folder: a.png red on its left half, transparent on the right; b.png opaque blue;
+    c.png wholly transparent; d.png transparent except for a gray (colorless) left half."""
+    rgba = np.zeros((24, 32, 4), np.uint8)
+    rgba[..., 0], rgba[:, :16, 3] = 200, 255
+    Image.fromarray(rgba, "RGBA").save(tmp_path / "a.png")
+    Image.new("RGB", (32, 24), "blue").save(tmp_path / "b.png")
+    Image.new("RGBA", (32, 24), (255, 0, 0, 0)).save(tmp_path / "c.png")
+    gray = np.zeros((24, 32, 4), np.uint8)
+    gray[..., :3], gray[:, :16, 3], gray[:, 16:, 0] = 120, 255, 255  # red only where unseen
+    Image.fromarray(gray, "RGBA").save(tmp_path / "d.png")
+    return tmp_path
+
+
+def test_psnr_and_gray_psnr_score_only_the_opaque_pixels():
+    truth = np.zeros((6, 8, 3))
+    guess = truth.copy()
+    guess[:, 4:] = 1.0  # wrong on the right half only
+    left = np.zeros((6, 8), bool)
+    left[:, :4] = True
+    assert metrics.psnr(truth, guess, left) == metrics.PSNR_IDENTICAL
+    assert metrics.psnr(truth, guess) == pytest.approx(3.01, abs=0.01)
+    assert metrics.psnr(truth, guess, np.ones((6, 8), bool)) == metrics.psnr(truth, guess)
+    color = np.zeros((6, 8, 3))
+    color[:, :4] = (0.8, 0.2, 0.2)
+    color[:, 4:] = 1.0  # white, as a transparent part is shown
+    assert metrics.gray_psnr(color, left) == pytest.approx(metrics.gray_psnr(color[:, :4]))
+    assert metrics.gray_psnr(color, left) < metrics.gray_psnr(color)  # white flattered gray
+    with pytest.raises(cl.ImageError, match=r"psnr: the opaque mask \(8, 6\) must match"):
+        metrics.psnr(truth, guess, left.T)
+    with pytest.raises(cl.ImageError, match="leaves out every pixel"):
+        metrics.psnr(truth, guess, np.zeros((6, 8), bool))
+
+
+def test_load_folder_and_color_photos_give_the_opaque_pixels(tmp_path, capsys):
+    folder = _cutout_folder(tmp_path)
+    photos, opaque = pipeline.load_folder(folder, 16, opacity=True)
+    err = capsys.readouterr().err
+    # c.png has no opaque pixel (said, named); d.png's only color is where it is transparent.
+    assert "c.png: every pixel is transparent" in err
+    assert "skipped 1 of 3 photos" in err and "no color" in err
+    assert photos.shape == (2, 16, 16, 3) and opaque.shape == (2, 16, 16)
+    assert opaque.dtype == bool and opaque[1].all()  # b.png: no transparency
+    # a.png, 24×32 → 16×21, cropped to its middle 16 columns: the left 8 or so are opaque.
+    assert opaque[0][:, :7].all() and not opaque[0][:, 10:].any()
+    assert np.allclose(photos[0][~opaque[0]], 1.0)  # the transparent part is white
+    assert pipeline.load_folder(folder, 16).shape == (2, 16, 16, 3)  # the same photos
+    kept, masks = cl.datasets.color_photos(folder, opacity=True)
+    assert [m is None for m in masks] == [False, True] and masks[0].shape == (24, 32)
+    assert masks[0][:, :16].all() and not masks[0][:, 16:].any()
+    assert np.array_equal(kept[0], cl.datasets.color_photos(folder)[0])
+
+
+def test_gain_over_gray_leaves_a_transparent_part_out(tmp_path):
+    from colorlab.models import photo_model
+
+    photos, masks = cl.datasets.color_photos(_cutout_folder(tmp_path), opacity=True)
+    model = photo_model(width=4, working_size=32)
+    masked = cl.training.gain_over_gray(model, photos, masks)
+    colored = cl.colorize(model, cl.to_gray(photos[0]))
+    by_hand = metrics.psnr(photos[0], colored, masks[0])
+    gray = metrics.gray_psnr(photos[0], masks[0])
+    blue = cl.training.gain_over_gray(model, photos[1:])
+    assert masked["gain"] == pytest.approx(((by_hand - gray) + blue["gain"]) / 2)
+    assert masked["gain"] != pytest.approx(cl.training.gain_over_gray(model, photos)["gain"])
+    with pytest.raises(ValueError, match="1 masks for 2 photos"):
+        cl.training.gain_over_gray(model, photos, masks[:1])
+
+
+@pytest.mark.slow
+def test_fit_photos_guard_scores_held_back_photos_on_their_opaque_pixels(tmp_path):
+    from colorlab.models import photo_model
+
+    held, masks = cl.datasets.color_photos(_cutout_folder(tmp_path), opacity=True)
+    model = photo_model(width=4, working_size=32, steps_per_execution=1)
+    start = cl.training.gain_over_gray(model, held, masks)["gain"]
+    history = cl.training.fit_photos(
+        model, np.random.default_rng(0).random((4, 40, 40, 3), np.float32), epochs=1,
+        steps_per_epoch=1, crop=32, batch_size=2, validation=held, keep_start=True,
+        validation_opaque=masks,
+    )  # fmt: skip
+    assert history.kept.start_gain == pytest.approx(start)
+    assert history.history["val_start_gain"] == pytest.approx([start])
+    end = cl.training.gain_over_gray(model, held, masks)["gain"]
+    assert end == pytest.approx(history.kept.gain, abs=1e-4)
+    with pytest.raises(ValueError, match="masks for 2 photos"):
+        cl.training.fit_photos(
+            model, np.zeros((2, 40, 40, 3), np.float32), epochs=1, steps_per_epoch=1, crop=32,
+            batch_size=2, validation=held, keep_start=True, validation_opaque=masks[:1],
+        )  # fmt: skip
