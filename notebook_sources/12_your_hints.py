@@ -384,8 +384,10 @@ print(f"the best place gains {grid.max():+.2f} dB, the worst {grid.min():+.2f} d
 # hint its color (and sets the picker, so the next clicks take it too). Each hint is listed
 # with a ✕ that removes it; **Undo** takes back the last change, **Clear** removes every
 # hint. **Color it like…** takes a reference photo's overall color (the global hint), and
-# **no reference** drops it. **Save** writes the full-size result and the hints (a JSON
-# file) to `outputs/12_your_hints/`, never over a file that is there.
+# **no reference** drops it. **Save** writes the full-size result and the hints to
+# `outputs/12_your_hints/`, never over a file that is there. The hints go in a JSON file:
+# plain text that lists each hint's place and color, which you can open in any editor and
+# which the terminal command further down reads back (a cell below prints one).
 #
 # It opens your first photo in `data/my_photos/` if there is one, else a real
 # black-and-white photo from scikit-image's collection: a cameraman on a lawn.
