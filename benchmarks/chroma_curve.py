@@ -40,10 +40,7 @@ SCALES, KNEES, POWERS = (0.8, 1.0, 1.2, 1.5), (5, 10, 20), (0.0, 0.25, 0.5, 1.0)
 def colorized(model, paths, temperature: float) -> list[tuple]:
     """(truth, its L, the model's ab, the truth's CF, gray's PSNR) for each color photo."""
     out = []
-    for path in paths:
-        truth = cl.load_image(path)
-        if not metrics.has_color(truth):
-            continue
+    for truth in cl.datasets.color_photos(paths):  # B&W and unreadable files left out
         lab = cl.rgb_to_lab(cl.colorize(model, cl.to_gray(truth), temperature=temperature))
         out.append(
             (
@@ -99,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     model = cl.load_model(args.model)
     tune = colorized(model, tune_paths, args.temperature)
     val = colorized(model, val_paths, args.temperature)
+    if len(tune) < 2 or len(val) < 2:
+        parser.error(
+            f"{args.folder} gives {len(tune)} tuning and {len(val)} validation color photos: "
+            "the splits need at least 2 each (a folder of 20 or more color photos)."
+        )
     print(f"T = {args.temperature:g}: {len(tune)} tuning and {len(val)} validation photos")
     rows = []
     for m, k, g in itertools.product(SCALES, KNEES, POWERS):

@@ -291,7 +291,7 @@ def evaluate_folder(
         try:
             # Transparent pixels (shown on white) are left out of the scores: cl.load_image.
             truth, opaque = opaque_photo(path)
-            if not metrics.has_color(truth if opaque is None else truth[opaque][None]):
+            if not metrics.has_color(truth, opaque=opaque):
                 no_color.append(path.name)
             else:
                 colored = cl.colorize(model, cl.to_gray(truth), temperature=temperature)

@@ -473,7 +473,7 @@ def readable_photos(paths, size: Size = None) -> Iterator[tuple]:
         except ImageError as exc:
             print(f"skipped: {exc}", file=sys.stderr)
             continue
-        yield rgb, opaque, has_color(rgb if opaque is None else rgb[opaque][None])
+        yield rgb, opaque, has_color(rgb, opaque=opaque)
 
 
 def opaque_photo(

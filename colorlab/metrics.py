@@ -199,7 +199,9 @@ def colorfulness(rgb: np.ndarray) -> float:
     return float(sigma + 0.3 * mu)
 
 
-def has_color(rgb: np.ndarray, threshold: float = GRAY_CF) -> bool:
+def has_color(
+    rgb: np.ndarray, threshold: float = GRAY_CF, opaque: np.ndarray | None = None
+) -> bool:
     """True when a photo has color to compare against: colorfulness ≥ ``threshold``.
 
     Parameters
@@ -208,11 +210,19 @@ def has_color(rgb: np.ndarray, threshold: float = GRAY_CF) -> bool:
         RGB (H, W, 3), floats in [0, 1] (not checked).
     threshold : float
         The smallest :func:`colorfulness` that counts as color (default :data:`GRAY_CF`, 0.01).
+    opaque : numpy.ndarray, optional
+        A boolean mask (H, W): judge only these pixels, the opaque part of a photo with
+        transparency (its white, transparent part is no color of its own).
 
     Returns
     -------
     bool
-        Whether ``colorfulness(rgb) >= threshold``.
+        Whether the colorfulness of ``rgb`` (of its ``opaque`` pixels) is at least ``threshold``.
+
+    Raises
+    ------
+    ImageError
+        ``opaque`` is not (H, W) or holds no opaque pixel.
 
     Examples
     --------
@@ -220,7 +230,8 @@ def has_color(rgb: np.ndarray, threshold: float = GRAY_CF) -> bool:
     >>> has_color(np.full((4, 4, 3), 0.5)), has_color(np.tile([0.8, 0.2, 0.1], (4, 4, 1)))
     (False, True)
     """
-    return colorfulness(rgb) >= threshold
+    mask = _opaque_mask(opaque, np.shape(rgb), "has_color")
+    return colorfulness(rgb if mask is None else rgb[mask][None]) >= threshold
 
 
 def delta_cf(truth: np.ndarray, pred: np.ndarray) -> float:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from colorlab.color import normalize_ab, rgb_to_lab, split_lab
+from colorlab.errors import ImageError
 
 
 def photo_xy(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -309,19 +310,33 @@ def _psnrs(model, photos, opaque=None) -> tuple[np.ndarray, np.ndarray]:
     from colorlab.colorize import colorize
     from colorlab.metrics import psnr
 
-    photos = list(photos)
-    opaque = [None] * len(photos) if opaque is None else list(opaque)
-    if len(opaque) != len(photos):
-        raise ValueError(
-            f"opaque holds {len(opaque)} masks for {len(photos)} photos: give one per photo "
-            "(None for a photo without transparency)."
-        )
+    photos, opaque = list(photos), _masks_for(photos, opaque)
     model_psnr, gray_psnr = [], []
     for rgb, mask in zip(photos, opaque, strict=True):
         gray = to_gray(rgb)
         model_psnr.append(psnr(rgb, colorize(model, gray), mask))
         gray_psnr.append(psnr(rgb, gray, mask))
     return np.array(model_psnr), np.array(gray_psnr)
+
+
+def _masks_for(photos, opaque) -> list:
+    """``opaque`` as a list of one mask (or None) per photo, each checked against its photo."""
+    photos = list(photos)
+    if opaque is None:
+        return [None] * len(photos)
+    opaque = list(opaque)
+    if len(opaque) != len(photos):
+        raise ValueError(
+            f"opaque holds {len(opaque)} masks for {len(photos)} photos: give one per photo "
+            "(None for a photo without transparency)."
+        )
+    for k, (rgb, mask) in enumerate(zip(photos, opaque, strict=True), 1):
+        if mask is not None and np.shape(mask) != np.shape(rgb)[:2]:
+            raise ImageError(
+                f"opaque mask {k} is {np.shape(mask)} but photo {k} is {np.shape(rgb)[:2]}: "
+                "each mask needs one True or False per pixel of its photo."
+            )
+    return opaque
 
 
 def gain_over_gray(model, photos, opaque=None) -> dict[str, float]:
@@ -613,8 +628,9 @@ def fit_photos(
         ``images`` are not RGB (N, S, S, 3) or are smaller than ``crop``, or a validation
         photo is not RGB (H, W, 3) in [0, 1].
     ValueError
-        ``keep_start`` or ``keep_best`` without ``validation``, or ``validation_opaque`` does
-        not hold one mask per validation photo.
+        ``keep_start`` or ``keep_best`` without ``validation``, or ``validation_opaque``
+        without ``validation`` or not holding one mask per validation photo (a mask of the
+        wrong shape is an ImageError naming it).
 
     Examples
     --------
@@ -643,6 +659,10 @@ def fit_photos(
             "keep_best and keep_start choose weights by their score on held-back photos: "
             "pass validation=[...] (color photos kept out of training)."
         )
+    if validation_opaque is not None:
+        if not validation:
+            raise ValueError("validation_opaque needs validation=[...], the photos it masks.")
+        validation_opaque = _masks_for(validation, validation_opaque)  # checked before training
     train = dataset(images, crop=crop, batch_size=batch_size, repeat=True, seed=seed, zoom=zoom)
     if targets is None:
         # The photo losses see L with the targets (rgb_log_mse needs it to compute RGB).

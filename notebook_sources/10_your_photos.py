@@ -63,6 +63,9 @@ opaque = {}  # a photo with transparent parts: which pixels to score (the others
 try:
     photos = {}
     for path, rgb, alpha in cl.datasets.folder_photos(folder, size=192, opacity=True):
+        if alpha is not None and not (alpha >= 0.5).any():
+            print(f"skipped {path.name}: every pixel is transparent, nothing to color")
+            continue
         photos[path.name] = rgb
         if alpha is not None:
             opaque[path.name] = alpha >= 0.5
@@ -81,13 +84,15 @@ else:
               for name in cl.datasets.HELDOUT_PHOTOS + ("camera",)}
     scenes = cl.datasets.heldout_scenes(2, size=128, offset=7)
     photos.update({f"scene {k + 1}": img for k, img in enumerate(scenes)})
-if not examples and not any(cl.metrics.has_color(rgb) for rgb in photos.values()):
+if not examples and not any(cl.metrics.has_color(rgb, opaque=opaque.get(name))
+                            for name, rgb in photos.items()):
     print("none of your photos has color to compare with (they are all black-and-white): "
           "they are colored below, and the measuring uses two example photos as well")
     photos.update({f"example {name}": cl.datasets.sample_photo(name, size=192)
                    for name in cl.datasets.HELDOUT_PHOTOS})
 # A photo without color (B&W, or nearly gray) has no colors to compare with.
-has_color = {name: cl.metrics.has_color(rgb) for name, rgb in photos.items()}
+has_color = {name: cl.metrics.has_color(rgb, opaque=opaque.get(name))  # solid pixels only
+             for name, rgb in photos.items()}
 no_color = [name for name, yes in has_color.items() if not yes]
 print(f"{len(photos) - len(no_color)} in color; no color to compare: {', '.join(no_color) or 'none'}")
 

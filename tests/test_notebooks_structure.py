@@ -289,7 +289,9 @@ def test_lesson_10_with_only_black_and_white_photos_of_ones_own(tmp_path):
     import colorlab as cl
 
     photos = {f"old {n}.png": cl.datasets.sample_photo(n, size=96) for n in ("camera", "moon")}
+    photos["see-through.png"] = np.zeros((96, 96, 4), np.float32)  # no opaque pixel at all
     _, text = _run_lesson_10_on(tmp_path, photos)
+    assert "skipped see-through.png: every pixel is transparent" in text
     assert "none of your photos has color to compare with" in text
     assert "no color to compare: old camera.png, old moon.png" in text
     assert "nan" not in text

@@ -324,3 +324,24 @@ def test_fit_photos_guard_scores_held_back_photos_on_their_opaque_pixels(tmp_pat
             model, np.zeros((2, 40, 40, 3), np.float32), epochs=1, steps_per_epoch=1, crop=32,
             batch_size=2, validation=held, keep_start=True, validation_opaque=masks[:1],
         )  # fmt: skip
+
+
+def test_has_color_judges_the_opaque_pixels_and_masks_are_checked_per_photo():
+    from colorlab.models import photo_model
+
+    photo = np.ones((6, 8, 3))
+    photo[:, :2] = (0.9, 0.1, 0.1)  # red on the left, white (a transparent part) elsewhere
+    left = np.zeros((6, 8), bool)
+    left[:, :2] = True
+    assert metrics.has_color(photo) and metrics.has_color(photo, opaque=left)
+    assert not metrics.has_color(photo, opaque=~left)  # only the white part: no color
+    with pytest.raises(cl.ImageError, match="has_color: the opaque mask"):
+        metrics.has_color(photo, opaque=left.T)
+    model = photo_model(width=4, working_size=32, steps_per_execution=1)
+    with pytest.raises(cl.ImageError, match=r"opaque mask 2 is \(8, 6\) but photo 2"):
+        cl.training.gain_over_gray(model, [photo, photo], [left, left.T])
+    with pytest.raises(ValueError, match="validation_opaque needs validation"):
+        cl.training.fit_photos(
+            model, np.zeros((2, 40, 40, 3), np.float32), epochs=1, steps_per_epoch=1, crop=32,
+            batch_size=2, validation_opaque=[left],
+        )  # fmt: skip
