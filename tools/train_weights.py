@@ -235,7 +235,7 @@ def build_photo_model(recipe: dict, seed: int = 0):
     return train, colorizer, bins
 
 
-def train_photos(folder: Path, recipe: dict | None = None):
+def train_photos(folder: Path, recipe: dict | None = None, seed: int = 0):
     """Train the photo model on ``folder``'s training split; return it and its settings.
 
     Three splits by file name (:func:`colorlab.datasets.split_with_tuning`): every 10th
@@ -248,7 +248,7 @@ def train_photos(folder: Path, recipe: dict | None = None):
     recipe = {**PHOTO, **(recipe or {})}
     train_paths, tune_paths, _ = split_with_tuning(photo_paths(folder))
     images = load_folder(train_paths, int(recipe["size"] * 1.25))
-    train, colorizer, bins = build_photo_model(recipe)
+    train, colorizer, bins = build_photo_model(recipe, seed=seed)
     targets = None
     if bins is not None:
         ab = cl.split_lab(cl.rgb_to_lab(images[:, ::4, ::4]))[1]
@@ -263,7 +263,7 @@ def train_photos(folder: Path, recipe: dict | None = None):
         crop=recipe["size"],
         batch_size=recipe["batch"],
         verbose=2,
-        seed=0,
+        seed=seed,
         targets=targets,
         colorizer=colorizer,
     )
