@@ -196,6 +196,7 @@ def test_weights_tool_trains_the_photo_model_a_few_steps(tmp_path, monkeypatch):
     for k, scene in enumerate(cl.datasets.heldout_scenes(24, size=80, offset=700)):
         cl.save_image(scene, tmp_path / f"p{k:02d}.png")
     model, settings = train_weights.train_photos(tmp_path)
+    assert settings["seed"] == 0  # the card's run is seed 0 unless asked otherwise
     assert settings["temperature"] in (1.0, 0.3)
     assert [r["temperature"] for r in settings["tuning temperatures"]] == [1.0, 0.3]
     assert model.get_layer("annealed_mean").temperature == settings["temperature"]

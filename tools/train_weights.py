@@ -240,7 +240,9 @@ def train_photos(folder: Path, recipe: dict | None = None, seed: int = 0):
 
     Three splits by file name (:func:`colorlab.datasets.split_with_tuning`): every 10th
     photo validates, the ones halfway between tune (the default temperature is chosen on
-    them), the rest train. Nothing here looks at the validation photos.
+    them), the rest train. Nothing here looks at the validation photos. ``seed`` sets the
+    starting weights and the order of the crops (the shipped model is seed 0; another seed
+    measures how much a result owes to chance); the settings record it.
     """
     from colorlab.datasets import photo_paths, split_with_tuning
     from colorlab.pipeline import load_folder
@@ -277,6 +279,7 @@ def train_photos(folder: Path, recipe: dict | None = None, seed: int = 0):
     trainable = sum(int(np.prod(w.shape)) for w in train.trainable_weights)
     settings = {
         "recipe": recipe,
+        "seed": seed,
         "data": f"{len(images)} color photos of {folder.name} for training (photos without "
         f"color skipped), center crops of {int(recipe['size'] * 1.25)} px; "
         f"{len(tune_paths)} tuning photos (every 10th from the 5th) and the validation "
