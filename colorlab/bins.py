@@ -200,11 +200,57 @@ def annealed_mean(probs: np.ndarray, bins: np.ndarray, temperature: float = 0.38
     return (q @ bins.astype(np.float64)).astype(np.float32)
 
 
+def probability_model(colorizer):
+    """A model from ``colorizer``'s input to its bin probabilities (B, H/4, W/4, Q).
+
+    The softmax of the ``bin_logits`` layer; for an ensemble
+    (:func:`colorlab.models.photo_ensemble`) the average of its members' probabilities
+    (``bin_logits``, ``bin_logits_m1``, ...), the distribution its colors come from.
+
+    Parameters
+    ----------
+    colorizer : keras.Model
+        A classification colorizer (:func:`colorlab.models.classification_model`,
+        :func:`colorlab.models.pretrained_photo_model`, or an ensemble of them).
+
+    Returns
+    -------
+    keras.Model
+        The same weights: the colorizer's input in, probabilities out.
+
+    Raises
+    ------
+    ValueError
+        ``colorizer`` has no ``bin_logits`` layer: it regresses ab, it does not score bins.
+
+    Examples
+    --------
+    >>> from colorlab.models import classification_model
+    >>> probabilities = probability_model(classification_model(gamut_bins(), width=2)[1])
+    >>> probabilities.output_shape[-1]
+    313
+    """
+    import keras
+
+    names = ["bin_logits"]
+    layer_names = {x.name for x in colorizer.layers}
+    while f"bin_logits_m{len(names)}" in layer_names:
+        names.append(f"bin_logits_m{len(names)}")
+    if "bin_logits" not in layer_names:
+        raise ValueError(
+            f"{colorizer.name!r} has no 'bin_logits' layer: it is not a classification colorizer."
+        )
+    softmax = keras.layers.Softmax(axis=-1)
+    probs = [softmax(colorizer.get_layer(n).output) for n in names]
+    mixed = probs[0] if len(probs) == 1 else keras.layers.Average()(probs)
+    return keras.Model(colorizer.input, mixed)
+
+
 def bin_probabilities(colorizer, L: np.ndarray) -> np.ndarray:
     """Bin probabilities (H/4, W/4, Q) of a classification colorizer for one lightness map L.
 
-    Reads the ``bin_logits`` layer of a model built by
-    :func:`colorlab.models.classification_model` and applies the softmax.
+    The softmax of its ``bin_logits`` layer (for an ensemble, the members' average:
+    :func:`probability_model`).
 
     Parameters
     ----------
@@ -222,7 +268,7 @@ def bin_probabilities(colorizer, L: np.ndarray) -> np.ndarray:
     Raises
     ------
     ValueError
-        ``colorizer`` has no ``bin_logits`` layer (raised by Keras's ``get_layer``).
+        ``colorizer`` has no ``bin_logits`` layer.
 
     Examples
     --------
@@ -234,9 +280,8 @@ def bin_probabilities(colorizer, L: np.ndarray) -> np.ndarray:
     """
     import keras
 
-    logits_model = keras.Model(colorizer.input, colorizer.get_layer("bin_logits").output)
-    logits = logits_model(np.asarray(L, np.float32)[None])[0]
-    return keras.ops.convert_to_numpy(keras.ops.softmax(logits, axis=-1))
+    probs = probability_model(colorizer)(np.asarray(L, np.float32)[None])[0]
+    return keras.ops.convert_to_numpy(probs)
 
 
 def decode_with_temperature(

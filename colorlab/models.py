@@ -25,6 +25,7 @@ start-up messages out of a notebook, load it through ``cl.models`` (or call
 from __future__ import annotations
 
 import keras
+import numpy as np
 from keras import layers
 
 from colorlab.backend import seed_everything
@@ -868,52 +869,219 @@ def pretrained_photo_model(
     """
     _seed(seed)
     w = _width(width)
+    if gate and bins is None:
+        raise ValueError("gate=True needs bins: the gate dims the annealed mean's colors.")
     L = keras.Input((None, None, 1), name="L")
     x = WorkingSize(working_size, stride=32, name="working_size")(L)
-    quarter, eighth, sixteenth, bottom = _gray_features(backbone, x, train_from)
-    # Lesson 08's fusion: what the whole photo shows, made available at every position.
-    summary = layers.GlobalAveragePooling2D(name="summary")(bottom)
-    summary = layers.Dense(8 * w, activation="relu", name="global_features")(summary)
-    x = layers.Conv2D(8 * w, 1, activation="relu", name="bottom_mix")(bottom)
-    x = layers.Concatenate(name="fusion")([x, TileToGrid(name="tile")([x, summary])])
-    x = layers.Conv2D(8 * w, 1, activation="relu", name="fusion_mix")(x)
-    for skip, filters in ((sixteenth, 4 * w), (eighth, 2 * w), (quarter, w)):
-        x = layers.UpSampling2D(2, interpolation="bilinear")(x)
-        x = layers.Concatenate()([x, skip])
-        x = _conv(filters)(x)
-        x = _conv(filters)(x)
+    levels = _gray_features(backbone, x, train_from)
+    annealed = None if bins is None else AnnealedMean(bins, temperature, name="annealed_mean")
+    logits, ab = _photo_decoder(levels, w, bins, annealed, gate)
     if bins is None:
-        if gate:
-            raise ValueError("gate=True needs bins: the gate dims the annealed mean's colors.")
-        x = layers.Conv2D(2, 3, padding="same", activation="tanh", name="ab_quarter")(x)
-        ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(x)
+        ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
         model = keras.Model(L, ab, name="photos")
         return compile_for_photos(model, learning_rate, steps_per_execution), model
-    logits = layers.Conv2D(len(bins), 1, name="bin_logits")(x)
-    ab = AnnealedMean(bins, temperature, name="annealed_mean")(logits)
     optimizer = keras.optimizers.Adam(learning_rate, use_ema=True, ema_momentum=0.995)
+    enlarged = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
+    outputs, loss = logits, keras.losses.CategoricalCrossentropy(from_logits=True)
+    if gate:
+        outputs = [logits, enlarged]
+        loss = [rebalanced_cce, rgb_log_mse_colorful(colorfulness_weight)]
+    train = keras.Model(L, outputs, name="photos_train")
+    train.compile(optimizer=optimizer, loss=loss, steps_per_execution=int(steps_per_execution))
+    return train, keras.Model(L, enlarged, name="photos")
+
+
+def _photo_decoder(levels, w: int, bins, annealed, gate: bool, member: int = 0):
+    """One decoder of the photo model on the backbone's ``levels``: (logits, ab at 1/4 size).
+
+    Every layer with weights is named (with ``_m{member}`` after the name for a second or
+    later member of :func:`photo_ensemble`), so members' weights are found by name. Without
+    ``bins`` the logits are None and ab is the tanh regression.
+    """
+
+    def name(base: str) -> str:
+        return f"{base}_m{member}" if member else base
+
+    quarter, eighth, sixteenth, bottom = levels
+    # Lesson 08's fusion: what the whole photo shows, made available at every position.
+    summary = layers.GlobalAveragePooling2D(name=name("summary"))(bottom)
+    summary = layers.Dense(8 * w, activation="relu", name=name("global_features"))(summary)
+    x = layers.Conv2D(8 * w, 1, activation="relu", name=name("bottom_mix"))(bottom)
+    x = layers.Concatenate(name=name("fusion"))([x, TileToGrid(name=name("tile"))([x, summary])])
+    x = layers.Conv2D(8 * w, 1, activation="relu", name=name("fusion_mix"))(x)
+    for skip, filters, at in ((sixteenth, 4 * w, 16), (eighth, 2 * w, 8), (quarter, w, 4)):
+        x = layers.UpSampling2D(2, interpolation="bilinear", name=name(f"up_{at}"))(x)
+        x = layers.Concatenate(name=name(f"skip_{at}"))([x, skip])
+        x = _conv(filters, name=name(f"decode_{at}a"))(x)
+        x = _conv(filters, name=name(f"decode_{at}b"))(x)
+    if bins is None:
+        ab = layers.Conv2D(2, 3, padding="same", activation="tanh", name=name("ab_quarter"))(x)
+        return None, ab
+    logits = layers.Conv2D(len(bins), 1, name=name("bin_logits"))(x)
+    ab = annealed(logits)
     if not gate:
-        train = keras.Model(L, logits, name="photos_train")
-        train.compile(
-            optimizer=optimizer,
-            loss=keras.losses.CategoricalCrossentropy(from_logits=True),
-            steps_per_execution=int(steps_per_execution),
-        )
-        ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
-        return train, keras.Model(L, ab, name="photos")
-    seen = StopGradient(name="gate_input")(layers.Concatenate()([x, ab]))
-    g = layers.Conv2D(16, 3, padding="same", activation="relu", name="gate_conv")(seen)
-    g = layers.Conv2D(1, 1, activation="sigmoid", name="gate_logit")(g)
-    g = layers.Rescaling(2.0, name="gate")(g)  # 0 (gray) … 1 (as decoded) … 2 (twice as vivid)
-    ab = layers.Multiply(name="gated")([ab, g])
+        return logits, ab
+    seen = StopGradient(name=name("gate_input"))(layers.Concatenate()([x, ab]))
+    g = layers.Conv2D(16, 3, padding="same", activation="relu", name=name("gate_conv"))(seen)
+    g = layers.Conv2D(1, 1, activation="sigmoid", name=name("gate_logit"))(g)
+    g = layers.Rescaling(2.0, name=name("gate"))(g)  # 0 (gray) … 1 (as decoded) … 2 (twice)
+    return logits, layers.Multiply(name=name("gated"))([ab, g])
+
+
+def photo_ensemble(members: list[keras.Model], name: str = "photos") -> keras.Model:
+    """Average several trained photo colorizers into one network that runs the backbone once.
+
+    Two decoders trained alike from different seeds make different mistakes: where one
+    paints a wall pink and the other leaves it gray, their average is paler there, while
+    both agree on grass and sky, so the average keeps those colors. Averaging is the
+    oldest trick for that (an *ensemble*). Here the members share the frozen ImageNet
+    backbone (it is the same in each), so it runs once; each member's decoder and gate
+    color the photo at 1/4 size, the gated colors are averaged, and the average is
+    enlarged as in one model. One annealed mean serves all members, so one temperature
+    (:func:`colorlab.colorize`'s ``temperature=``) sets how vivid every member is. The
+    result has the layers a single photo model has (``working_size``, ``gray_rgb``,
+    ``encoder``, ``annealed_mean``, ``ab``), so everything that takes the photo model
+    takes it: :func:`hint_photo_model`, :func:`colorlab.pretrained.photo_encoder`,
+    fine-tuning.
+
+    Parameters
+    ----------
+    members : list of keras.Model
+        Colorizers of :func:`pretrained_photo_model` with ``bins`` (classification), built
+        alike (the same width, bins, gate and working size) on the same frozen backbone.
+        The first gives the working size and temperature.
+    name : str
+        The new model's name.
+
+    Returns
+    -------
+    keras.Model
+        L (B, H, W, 1) in, the members' average ab / 128 (B, H, W, 2) out.
+
+    Raises
+    ------
+    ValueError
+        Fewer than two members, a member that is not such a colorizer, or members that
+        differ in their layers or their backbone's weights.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from colorlab.bins import gamut_bins
+    >>> backbone = stand_in_backbone()
+    >>> a, b = (pretrained_photo_model(backbone, gamut_bins(), width=4, working_size=64,
+    ...                                gate=True, seed=s)[1] for s in (0, 1))
+    >>> both = photo_ensemble([a, b])
+    >>> L = np.full((1, 64, 64, 1), 50.0, np.float32)
+    >>> mean = (a(L) + b(L)) / 2
+    >>> bool(np.allclose(both(L), mean, atol=1e-5))
+    True
+    """
+    from colorlab.layers import working_size
+
+    members = list(members)
+    if len(members) < 2:
+        raise ValueError(f"an ensemble needs at least two members; got {len(members)}.")
+    first = members[0]
+    try:
+        encoder = first.get_layer("encoder")
+        annealed = first.get_layer("annealed_mean")
+        w = first.get_layer("bottom_mix").filters // 8
+    except ValueError as exc:
+        raise ValueError(
+            f"{first.name!r} is not a classification colorizer of pretrained_photo_model: it "
+            "needs the layers 'encoder', 'annealed_mean' and 'bottom_mix'."
+        ) from exc
+    gate = any(x.name == "gate_conv" for x in first.layers)
+    size, _ = working_size(first)
+    # The order in which a single model lists its decoder's weighted layers, with their
+    # names: every member lists them in that order, whatever its layers were called.
+    _, single = pretrained_photo_model(encoder, annealed.bins, w, size, gate=gate)
+    order = [x.name for x in single.layers if x.weights and x.name != "encoder"]
+    L = keras.Input((None, None, 1), name="L")
+    x = WorkingSize(size, stride=32, name="working_size")(L)
+    levels = _gray_features(encoder, x, None)
+    mean = AnnealedMean(annealed.bins, annealed.temperature, name="annealed_mean")
+    colors = [
+        _photo_decoder(levels, w, annealed.bins, mean, gate, k)[1] for k in range(len(members))
+    ]
+    ab = layers.Average(name="ensemble")(colors)
     ab = layers.UpSampling2D(4, interpolation="bilinear", name="ab")(ab)
-    train = keras.Model(L, [logits, ab], name="photos_train")
-    train.compile(
-        optimizer=optimizer,
-        loss=[rebalanced_cce, rgb_log_mse_colorful(colorfulness_weight)],
-        steps_per_execution=int(steps_per_execution),
-    )
-    return train, keras.Model(L, ab, name="photos")
+    model = keras.Model(L, ab, name=name)
+    reference = encoder.get_weights()
+    for k, member in enumerate(members):
+        source = [x for x in member.layers if x.weights and x.name != "encoder"]
+        try:
+            same_backbone = all(
+                a.shape == b.shape and np.array_equal(a, b)
+                for a, b in zip(member.get_layer("encoder").get_weights(), reference, strict=True)
+            )
+        except ValueError:
+            same_backbone = False
+        if len(source) != len(order) or not same_backbone:
+            raise ValueError(
+                f"member {k} ({member.name!r}) is not built like member 0: an ensemble needs "
+                "colorizers of pretrained_photo_model with the same recipe on the same frozen "
+                "backbone."
+            )
+        for layer, base in zip(source, order, strict=True):
+            target = model.get_layer(f"{base}_m{k}" if k else base)
+            weights = layer.get_weights()
+            if [v.shape for v in weights] != [tuple(v.shape) for v in target.weights]:
+                raise ValueError(
+                    f"member {k} ({member.name!r}): its layer {layer.name!r} does not match "
+                    f"{base!r} of member 0; were they trained with the same width?"
+                )
+            target.set_weights(weights)
+    return model
+
+
+def ensemble_members(model: keras.Model) -> list[keras.Model]:
+    """Each member of a :func:`photo_ensemble` as a colorizer of its own (the same weights).
+
+    For comparing a member alone with the average: each takes L and returns its own gated
+    colors, enlarged as the ensemble enlarges the average; the working size and the one
+    annealed mean (so the temperature) are the ensemble's. A single photo model is its
+    own only member.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A photo model of :func:`photo_ensemble` or :func:`pretrained_photo_model`.
+
+    Returns
+    -------
+    list of keras.Model
+        One colorizer per member, in order (``[model]`` for a single model).
+
+    Raises
+    ------
+    ValueError
+        ``model`` has no ``ab`` layer (it is not a photo model).
+
+    Examples
+    --------
+    >>> from colorlab.bins import gamut_bins
+    >>> backbone = stand_in_backbone()
+    >>> a, b = (pretrained_photo_model(backbone, gamut_bins(), width=4, working_size=64,
+    ...                                gate=True, seed=s)[1] for s in (0, 1))
+    >>> len(ensemble_members(photo_ensemble([a, b])))
+    2
+    """
+    names = {x.name for x in model.layers}
+    if "ab" not in names:
+        raise ValueError(f"{model.name!r} is not a photo model: it has no layer 'ab'.")
+    if "ensemble" not in names:
+        return [model]
+    colors = model.get_layer("ensemble").input
+    return [
+        keras.Model(
+            model.input,
+            layers.UpSampling2D(4, interpolation="bilinear")(ab),
+            name=f"{model.name}_member{k}",
+        )
+        for k, ab in enumerate(colors)
+    ]
 
 
 def _photo_parts(photo: keras.Model) -> keras.Model:

@@ -197,6 +197,19 @@ def test_weights_tool_trains_the_photo_model_a_few_steps(tmp_path, monkeypatch):
         cl.save_image(scene, tmp_path / f"p{k:02d}.png")
     model, settings = train_weights.train_photos(tmp_path)
     assert settings["seed"] == 0  # the card's run is seed 0 unless asked otherwise
+    # Two members, trained from seeds 0 and 1, averaged into one network.
+    assert settings["member seeds"] == [0, 1] and len(settings["member minutes"]) == 2
+    assert {"ensemble", "bin_logits", "bin_logits_m1"} <= {x.name for x in model.layers}
+    assert len(settings["members alone (tuning)"]) == 2  # each alone, for the card
+    card = {
+        **settings,
+        "members alone (validation)": settings["members alone (tuning)"],
+        "validation temperatures": settings["tuning temperatures"],
+    }
+    rows = train_weights.member_rows(card, settings["member seeds"])
+    assert sum(r.startswith("| seed ") for r in rows) == 2
+    assert any(r.startswith("| their average") for r in rows)
+    assert train_weights.member_rows({**card, "members alone (validation)": []}, [0, 1]) == []
     assert settings["temperature"] in (1.0, 0.3)
     assert [r["temperature"] for r in settings["tuning temperatures"]] == [1.0, 0.3]
     assert model.get_layer("annealed_mean").temperature == settings["temperature"]

@@ -174,7 +174,8 @@ def card(name: str, summary: str, settings: dict, seconds: float, quality: dict)
 #: under a U-Net decoder of ``width`` filters, lesson 09's classification over ab bins with
 #: class rebalancing ``lam``, and a color gate trained on the per-photo RGB error plus
 #: ``colorfulness_weight`` × the colorfulness gap. Working size, batch, steps per epoch,
-#: epochs, Adam's starting step size.
+#: epochs, Adam's starting step size; ``members`` such networks, trained from successive
+#: seeds and averaged (:func:`colorlab.models.photo_ensemble`).
 PHOTO = dict(
     alpha=0.35,
     size=192,
@@ -187,10 +188,11 @@ PHOTO = dict(
     gate=True,
     colorfulness_weight=10.0,
     train_from=None,
+    members=2,
 )
 #: The temperatures measured on the tuning photos (the default is chosen among them) and
 #: tabulated on the validation photos.
-TEMPERATURES = (1.0, 0.6, 0.38, 0.3, 0.25, 0.2, 0.15, 0.1)
+TEMPERATURES = (1.0, 0.6, 0.38, 0.3, 0.25, 0.22, 0.2, 0.15, 0.1)
 #: The working sizes measured after training (at the default T, on the tuning and the
 #: validation photos), as multiples of the crop size trained at: the random zoom showed
 #: the network photos whose shorter side was 1 to 1.25 times it. The model keeps the crop
@@ -240,23 +242,36 @@ def train_photos(folder: Path, recipe: dict | None = None, seed: int = 0):
 
     Three splits by file name (:func:`colorlab.datasets.split_with_tuning`): every 10th
     photo validates, the ones halfway between tune (the default temperature is chosen on
-    them), the rest train. Nothing here looks at the validation photos. ``seed`` sets the
-    starting weights and the order of the crops (the shipped model is seed 0; another seed
-    measures how much a result owes to chance); the settings record it.
+    them), the rest train. Nothing here looks at the validation photos. The recipe's
+    ``members`` networks train one after the other, from seeds ``seed``, ``seed + 1``, …
+    (a seed sets the starting weights and the order of the crops; the shipped model starts
+    at seed 0), and are averaged into one (:func:`colorlab.models.photo_ensemble`); the
+    settings record the seeds.
     """
     from colorlab.datasets import photo_paths, split_with_tuning
     from colorlab.pipeline import load_folder
 
     recipe = {**PHOTO, **(recipe or {})}
-    train_paths, tune_paths, _ = split_with_tuning(photo_paths(folder))
+    train_paths = split_with_tuning(photo_paths(folder))[0]
     images = load_folder(train_paths, int(recipe["size"] * 1.25))
+    members, minutes = [], []
+    for k in range(int(recipe["members"])):
+        start = time.perf_counter()
+        members.append(train_member(images, recipe, seed + k))
+        minutes.append(round((time.perf_counter() - start) / 60, 1))
+    return assemble_photos(
+        folder, members, recipe, [seed + k for k in range(len(members))], minutes
+    )
+
+
+def train_member(images: np.ndarray, recipe: dict, seed: int):
+    """One network of the photo recipe trained on ``images`` from ``seed``; its colorizer."""
     train, colorizer, bins = build_photo_model(recipe, seed=seed)
     targets = None
     if bins is not None:
         ab = cl.split_lab(cl.rgb_to_lab(images[:, ::4, ::4]))[1]
         weights = B.class_weights(ab, bins, lam=recipe["lam"])
         targets = training.classification_targets(bins, weights, packed=recipe["gate"])
-    start = time.perf_counter()
     training.fit_photos(
         train,
         images,
@@ -269,28 +284,50 @@ def train_photos(folder: Path, recipe: dict | None = None, seed: int = 0):
         targets=targets,
         colorizer=colorizer,
     )
-    minutes = (time.perf_counter() - start) / 60
-    curve = temperature_curve(folder, colorizer, tune_paths) if bins is not None else []
+    return colorizer
+
+
+def assemble_photos(
+    folder: Path, members: list, recipe: dict, seeds: list, minutes: list, photos: int
+):
+    """The photo model from its trained ``members`` (averaged when there are several), tuned.
+
+    Chooses the default temperature on the tuning photos (:func:`choose_temperature`),
+    measures the working sizes there, and returns (model, settings); ``seeds`` and
+    ``minutes`` are the members', ``photos`` the number of photos they trained on.
+    """
+    from colorlab.datasets import photo_paths, split_with_tuning
+
+    tune_paths = split_with_tuning(photo_paths(folder))[1]
+    colorizer = members[0] if len(members) == 1 else models.photo_ensemble(members)
+    classification = "annealed_mean" in {x.name for x in colorizer.layers}
+    curve = temperature_curve(folder, colorizer, tune_paths) if classification else []
     chosen = choose_temperature(curve) if curve else None
     sizes = []
     if chosen is not None:
         colorizer.get_layer("annealed_mean").temperature = chosen
         sizes = size_curve(folder, colorizer, tune_paths, recipe["size"], chosen)
-    trainable = sum(int(np.prod(w.shape)) for w in train.trainable_weights)
+    alone = []
+    if chosen is not None and len(members) > 1:
+        alone = [measure(folder, m, tune_paths, chosen) for m in models.ensemble_members(colorizer)]
+    trainable = sum(int(np.prod(w.shape)) for w in colorizer.trainable_weights)
     settings = {
         "recipe": recipe,
-        "seed": seed,
-        "data": f"{len(images)} color photos of {folder.name} for training (photos without "
+        "seed": seeds[0],
+        "member seeds": list(seeds),
+        "data": f"{photos} color photos of {folder.name} for training (photos without "
         f"color skipped), center crops of {int(recipe['size'] * 1.25)} px; "
         f"{len(tune_paths)} tuning photos (every 10th from the 5th) and the validation "
         "photos (every 10th from the first) held out",
         "parameters": colorizer.count_params(),
         "trainable parameters": trainable,
-        "training minutes": round(minutes, 1),
+        "training minutes": round(sum(minutes), 1),
+        "member minutes": list(minutes),
         "temperature": chosen,
         "working size": recipe["size"],
         "tuning temperatures": curve,
         "tuning working sizes": sizes,
+        "members alone (tuning)": alone,
         "tuning photos": [p.name for p in tune_paths],
     }
     return colorizer, settings
@@ -432,6 +469,7 @@ def choices_table(gray_dcf: float) -> list[str]:
 def photo_card(settings: dict, seconds: float, quality: dict) -> str:
     """The photo model's card (Markdown) from its settings and validation report."""
     recipe = settings["recipe"]
+    seeds = settings.get("member seeds", [settings.get("seed", 0)])
     mean = quality["mean"]
     gain = mean["model"]["psnr"] - mean["gray"]["psnr"]
     gray_dcf = mean["gray"]["delta_cf"]
@@ -471,9 +509,18 @@ def photo_card(settings: dict, seconds: float, quality: dict) -> str:
                 f"- network: `cl.models.pretrained_photo_model(cl.pretrained.mobilenet_backbone"
                 f"({recipe['alpha']:g}), cl.bins.gamut_bins(), width={recipe['width']}, "
                 f"working_size={recipe['size']}, gate={recipe['gate']}, colorfulness_weight="
-                f"{recipe['colorfulness_weight']:g})`: {settings['parameters']:,} parameters, "
-                f"of which {settings['trainable parameters']:,} train (the decoder, the "
-                "313-bin head and the color gate"
+                f"{recipe['colorfulness_weight']:g})`"
+                + (
+                    f", {len(seeds)} of them trained one after the other from seeds "
+                    f"{', '.join(map(str, seeds))} and averaged by `cl.models.photo_ensemble` "
+                    "(one shared encoder, their gated colors averaged at 1/4 size)"
+                    if len(seeds) > 1
+                    else ""
+                )
+                + f": {settings['parameters']:,} parameters, "
+                f"of which {settings['trainable parameters']:,} train (the decoder"
+                + ("s" if len(seeds) > 1 else "")
+                + ", the 313-bin head and the color gate"
                 + (
                     f", and the encoder from `{recipe['train_from']}` on, its batch "
                     "normalization frozen)"
@@ -485,8 +532,17 @@ def photo_card(settings: dict, seconds: float, quality: dict) -> str:
                 f"Adam {recipe['learning_rate']:g} with a cosine decay and weight averaging "
                 f"(EMA); bins: cross-entropy with class rebalancing λ = {recipe['lam']:g} "
                 "(lesson 09); gate: per-photo log RGB error plus "
-                f"{recipe['colorfulness_weight']:g} × |CF − CF_true|; seed 0",
-                f"- time: {settings['training minutes']:.0f} minutes of training, "
+                f"{recipe['colorfulness_weight']:g} × |CF − CF_true|; "
+                + ("seeds " if len(seeds) > 1 else "seed ")
+                + ", ".join(map(str, seeds)),
+                f"- time: {settings['training minutes']:.0f} minutes of training"
+                + (
+                    f" ({' + '.join(f'{m:.0f}' for m in settings['member minutes'])} for the "
+                    "members)"
+                    if len(seeds) > 1
+                    else ""
+                )
+                + ", "
                 f"{seconds / 60:.0f} in all with the temperature choice, on "
                 f"{platform.machine()} with 2 CPU cores",
                 "- reproduce: `make weights PHOTOS=../shared/photos/imagenet-sample` (runs "
@@ -559,6 +615,7 @@ def photo_card(settings: dict, seconds: float, quality: dict) -> str:
                 "|---|---|---|---|---|",
                 *size_rows(settings, temp),
                 "",
+                *member_rows(settings, seeds),
                 "![validation photos: truth, gray, before, after](photos.png)",
                 "",
                 "## Choices measured",
@@ -579,6 +636,41 @@ def photo_card(settings: dict, seconds: float, quality: dict) -> str:
         )
         + "\n"
     )
+
+
+def member_rows(settings: dict, seeds: list) -> list[str]:
+    """The card's "each member alone" section: each seed's network beside their average."""
+    tuning = settings.get("members alone (tuning)") or []
+    validation = settings.get("members alone (validation)") or []
+    if not tuning or len(validation) != len(tuning):
+        return []
+    temp = settings["temperature"]
+    both = {
+        "tuning": next(r for r in settings["tuning temperatures"] if r["temperature"] == temp),
+        "validation": next(
+            r for r in settings["validation temperatures"] if r["temperature"] == temp
+        ),
+    }
+
+    def row(label, t, v):
+        return (
+            f"| {label} | {t['gain']:+.2f} | {t['delta_cf']:.3f} | {t['above_gray']:.0%} | "
+            f"{v['gain']:+.2f} | {v['delta_cf']:.3f} | {v['above_gray']:.0%} |"
+        )
+
+    return [
+        "### Each member alone",
+        "",
+        f"The model averages {len(seeds)} networks trained alike from different seeds. Each "
+        f"alone, at T = {temp:g} (`cl.models.ensemble_members`):",
+        "",
+        "| network | tuning: over gray | ΔCF | above gray | validation: over gray | ΔCF | "
+        "above gray |",
+        "|---|---|---|---|---|---|---|",
+        *[row(f"seed {s} alone", t, v) for s, t, v in zip(seeds, tuning, validation, strict=True)],
+        row("their average (the model)", both["tuning"], both["validation"]),
+        "",
+    ]
 
 
 def size_rows(settings: dict, temp: float) -> list[str]:
@@ -676,6 +768,9 @@ def write_photo_card(folder: Path, model, settings: dict, seconds: float) -> Non
         tune_paths = [folder / name for name in settings["tuning photos"]]
         settings["tuning working sizes"] = size_curve(folder, model, tune_paths, trained, temp)
     settings["validation working sizes"] = size_curve(folder, model, None, trained, temp)
+    if settings.get("members alone (tuning)"):
+        members = models.ensemble_members(model)
+        settings["members alone (validation)"] = [measure(folder, m, None, temp) for m in members]
     before = cl.load_model(BEFORE)
     settings["before (validation)"] = measure(folder, before)
     bundled = [x for x in cl.datasets.sample_photos().values() if metrics.has_color(x)]

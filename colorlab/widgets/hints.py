@@ -115,13 +115,14 @@ def _bin_probabilities(model, photo: np.ndarray):
     """
     import keras
 
+    from colorlab.bins import probability_model
     from colorlab.color import lightness
     from colorlab.colorize import _resize
     from colorlab.layers import working_size
 
     try:
         parts = model.get_layer("photo_model")
-        logits = parts.get_layer("bin_logits").output
+        probabilities = probability_model(parts)
         bins = np.asarray(parts.get_layer("annealed_mean").bins, np.float32)
     except ValueError:
         return None, None
@@ -133,8 +134,7 @@ def _bin_probabilities(model, photo: np.ndarray):
     L = _resize(L, small, antialias=small[0] < h).numpy()
     ph, pw = (-small[0]) % stride, (-small[1]) % stride
     padded = np.pad(L, ((0, ph), (0, pw), (0, 0)), mode="edge")
-    scores = keras.Model(parts.input, logits)(padded[None].astype(np.float32))[0]
-    probs = keras.ops.convert_to_numpy(keras.ops.softmax(scores, axis=-1))
+    probs = keras.ops.convert_to_numpy(probabilities(padded[None].astype(np.float32))[0])
     return probs[: -(-small[0] // 4), : -(-small[1] // 4)], bins
 
 
