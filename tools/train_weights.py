@@ -259,9 +259,8 @@ def train_photos(folder: Path, recipe: dict | None = None, seed: int = 0):
         start = time.perf_counter()
         members.append(train_member(images, recipe, seed + k))
         minutes.append(round((time.perf_counter() - start) / 60, 1))
-    return assemble_photos(
-        folder, members, recipe, [seed + k for k in range(len(members))], minutes
-    )
+    seeds = [seed + k for k in range(len(members))]
+    return assemble_photos(folder, members, recipe, seeds, minutes, len(images))
 
 
 def train_member(images: np.ndarray, recipe: dict, seed: int):
