@@ -187,7 +187,8 @@ def test_weights_tool_trains_the_photo_model_a_few_steps(tmp_path, monkeypatch):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
     import train_weights
 
-    monkeypatch.setattr(pretrained, "mobilenet_backbone", lambda alpha: stand_in_backbone())
+    backbone = stand_in_backbone()  # one frozen backbone for both members, as MobileNetV2's file
+    monkeypatch.setattr(pretrained, "mobilenet_backbone", lambda alpha: backbone)
     monkeypatch.setitem(train_weights.PHOTO, "epochs", 1)
     monkeypatch.setitem(train_weights.PHOTO, "steps", 2)
     monkeypatch.setitem(train_weights.PHOTO, "batch", 2)
