@@ -53,7 +53,7 @@ from keras import layers  # noqa: E402
 #   output, no sliding window), tiled over the grid and joined to every position (lesson 08);
 # - a **decoder** that climbs back to 1/4 size, joining the encoder's features at each size
 #   (skip connections, lesson 05), so colors land on the right objects;
-# - lesson 09's **classification head**: a score for each of 313 ab bins at every position,
+# - lesson 09's **classification head**: a score for each ab bin at every position,
 #   turned into one color by the **annealed mean** at temperature T (section 3);
 # - a **color gate**: a small convolution that looks at the decoder's features and the
 #   chosen colors and multiplies the colors by a factor between 0 (gray) and 2 at each
@@ -69,7 +69,7 @@ def conv(filters):
 
 shipped = cl.load_model("photos")
 mobilenet = cl.pretrained.photo_encoder(shipped)        # the frozen ImageNet encoder, reused
-bins = shipped.get_layer("annealed_mean").bins          # the 313 ab colors (lesson 09)
+bins = shipped.get_layer("annealed_mean").bins          # the ab bins' colors (lesson 09)
 T = shipped.get_layer("annealed_mean").temperature      # chosen after training (section 3)
 size, stride = cl.layers.working_size(shipped)          # chosen after training (section 2)
 width = 32
@@ -243,7 +243,7 @@ for row in settings["validation temperatures"]:
 # they were kept (the card's "choices measured" table):
 #
 # - **Classification with class rebalancing** (lesson 09): each pixel's loss is the
-#   cross-entropy over 313 bins, with rare, vivid colors weighted up, so the network does
+#   cross-entropy over the bins, with rare, vivid colors weighted up, so the network does
 #   not learn that brown is always the safe answer.
 # - **A color gate trained on a per-photo loss, in RGB.** We report the *mean PSNR over
 #   photos*, and PSNR is a logarithm of the error. A nearly gray photo (a husky in snow) has

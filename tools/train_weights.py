@@ -212,7 +212,8 @@ PHOTO_LICENSE = (
 )
 PHOTO_SUMMARY = (
     "The photo colorizer (lessons 10-11), the default: an ImageNet-pretrained MobileNetV2 "
-    "under a decoder that picks among 313 colors; vivid ↔ faithful by its temperature."
+    f"under a decoder that picks among {len(B.gamut_bins())} colors; vivid ↔ faithful by its "
+    "temperature."
 )
 CHOICES = Path(__file__).with_name("photo_choices.json")
 
@@ -519,7 +520,7 @@ def photo_card(settings: dict, seconds: float, quality: dict) -> str:
                 + f": {settings['parameters']:,} parameters, "
                 f"of which {settings['trainable parameters']:,} train (the decoder"
                 + ("s" if len(seeds) > 1 else "")
-                + ", the 313-bin head and the color gate"
+                + f", the {len(B.gamut_bins())}-bin head and the color gate"
                 + (
                     f", and the encoder from `{recipe['train_from']}` on, its batch "
                     "normalization frozen)"

@@ -273,7 +273,7 @@ class HintSession:
         """The photo model's ``k`` likeliest colors at column ``x``, row ``y``, as "#rrggbb".
 
         Read from the frozen photo model inside the hint model: its probabilities over the
-        313 color bins (lesson 09) at that place, the likeliest first, each shown at the
+        color bins (lesson 09) at that place, the likeliest first, each shown at the
         photo's own lightness there. An empty list when the photo model has no bins.
         """
         if self._probs is None:
