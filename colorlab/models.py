@@ -931,11 +931,10 @@ def _photo_decoder(levels, w: int, bins, annealed, gate: bool, member: int = 0):
 def photo_ensemble(members: list[keras.Model], name: str = "photos") -> keras.Model:
     """Average several trained photo colorizers into one network that runs the backbone once.
 
-    Two decoders trained alike from different seeds make different mistakes: where one
-    paints a wall pink and the other leaves it gray, their average is paler there, while
-    both agree on grass and sky, so the average keeps those colors. Averaging is the
-    oldest trick for that (an *ensemble*). Here the members share the frozen ImageNet
-    backbone (it is the same in each), so it runs once; each member's decoder and gate
+    Two decoders trained alike from different seeds make different mistakes: where they
+    disagree their average is paler than either, and where they agree it keeps their
+    color (an *ensemble*; ``ensemble_members`` runs each alone, to compare). Here the
+    members share the frozen ImageNet backbone (it is the same in each), so it runs once; each member's decoder and gate
     color the photo at 1/4 size, the gated colors are averaged, and the average is
     enlarged as in one model. One annealed mean serves all members, so one temperature
     (:func:`colorlab.colorize`'s ``temperature=``) sets how vivid every member is. The
@@ -980,6 +979,12 @@ def photo_ensemble(members: list[keras.Model], name: str = "photos") -> keras.Mo
     from colorlab.layers import working_size
 
     members = list(members)
+    strangers = [m for m in members if not isinstance(m, keras.Model)]
+    if strangers:
+        raise ValueError(
+            f"members must be Keras models (cl.load_model(PATH) loads a .keras file); got "
+            f"{type(strangers[0]).__name__} {strangers[0]!r:.60}."
+        )
     if len(members) < 2:
         raise ValueError(f"an ensemble needs at least two members; got {len(members)}.")
     first = members[0]

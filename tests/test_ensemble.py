@@ -86,6 +86,8 @@ def test_what_cannot_be_averaged_is_refused(pair):
     a, b = pair
     with pytest.raises(ValueError, match="at least two members"):
         models.photo_ensemble([a])
+    with pytest.raises(ValueError, match="must be Keras models"):
+        models.photo_ensemble([a, "photos_s1.keras"])  # a path, not a loaded model
     with pytest.raises(ValueError, match="not built like member 0"):
         models.photo_ensemble([a, member(models.stand_in_backbone(), 2)])  # another backbone
     with pytest.raises(ValueError, match="same width"):
