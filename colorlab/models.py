@@ -932,16 +932,16 @@ def photo_ensemble(members: list[keras.Model], name: str = "photos") -> keras.Mo
     """Average several trained photo colorizers into one network that runs the backbone once.
 
     Two decoders trained alike from different seeds make different mistakes: where they
-    disagree their average is paler than either, and where they agree it keeps their
-    color (an *ensemble*; ``ensemble_members`` runs each alone, to compare). Here the
-    members share the frozen ImageNet backbone (it is the same in each), so it runs once; each member's decoder and gate
-    color the photo at 1/4 size, the gated colors are averaged, and the average is
-    enlarged as in one model. One annealed mean serves all members, so one temperature
-    (:func:`colorlab.colorize`'s ``temperature=``) sets how vivid every member is. The
-    result has the layers a single photo model has (``working_size``, ``gray_rgb``,
-    ``encoder``, ``annealed_mean``, ``ab``), so everything that takes the photo model
-    takes it: :func:`hint_photo_model`, :func:`colorlab.pretrained.photo_encoder`,
-    fine-tuning.
+    disagree their average is paler than either, and where they agree it keeps their color
+    (an *ensemble*; ``ensemble_members`` runs each alone, to compare). Here the members
+    share the frozen ImageNet backbone (it is the same in each), so it runs once; each
+    member's decoder and gate color the photo at 1/4 size, the gated colors are averaged,
+    and the average is enlarged as in one model. One annealed mean serves all members, so
+    one temperature (:func:`colorlab.colorize`'s ``temperature=``) sets how vivid every
+    member is. The result has the layers a single photo model has (``working_size``,
+    ``gray_rgb``, ``encoder``, ``annealed_mean``, ``ab``), so everything that takes the
+    photo model takes it: :func:`hint_photo_model`,
+    :func:`colorlab.pretrained.photo_encoder`, fine-tuning.
 
     Parameters
     ----------
